@@ -1,0 +1,21 @@
+import { fileURLToPath } from 'node:url';
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+const bff = process.env.WHARF_BFF_URL ?? 'http://localhost:8080';
+
+export default defineConfig({
+  plugins: [react()],
+  base: './',
+  resolve: {
+    conditions: ['source', 'module', 'browser', 'development|production'],
+    alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) },
+  },
+  build: { outDir: 'dist', sourcemap: true, chunkSizeWarningLimit: 800 },
+  server: {
+    proxy: {
+      '/api': bff,
+      '/socket.io': { target: bff, ws: true },
+    },
+  },
+});

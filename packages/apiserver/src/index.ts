@@ -1,0 +1,2 @@
+// The embedded Kubernetes-compatible API server. See README.md in this package.
+export {};

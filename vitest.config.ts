@@ -1,0 +1,18 @@
+import { defineConfig } from 'vitest/config';
+
+// Workspace packages resolve to their TypeScript sources through the `source` export condition.
+export default defineConfig({
+  resolve: { conditions: ['source'] },
+  ssr: { resolve: { conditions: ['source'], externalConditions: ['source'] } },
+  test: {
+    include: [
+      'packages/*/{src,test}/**/*.test.ts',
+      'apps/bff/{src,test}/**/*.test.ts',
+      'apps/web/src/**/*.test.{ts,tsx}',
+      'tools/**/*.test.ts',
+    ],
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    pool: 'forks',
+  },
+});
