@@ -3,6 +3,7 @@
 // Vitest and Playwright contribute their own test counts (read from their JSON reports).
 // `npm test -- unit e2e` runs only the named steps.
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { ensureInstalled } from './lib/bootstrap.mjs';
 import { ensureBuilt } from './lib/build.mjs';
 import { run } from './lib/run.mjs';
@@ -74,7 +75,7 @@ async function playwright() {
     'e2e/node_modules/.bin/playwright',
     ['test', '-c', 'e2e/playwright.config.ts', '--reporter=list,json'],
     {
-      env: { ...process.env, PLAYWRIGHT_JSON_OUTPUT_NAME: file },
+      env: { ...process.env, PLAYWRIGHT_JSON_OUTPUT_NAME: resolve(file) },
     },
   );
   const report = readJson(file);

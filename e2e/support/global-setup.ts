@@ -9,7 +9,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'wharf-e2e-'));
   const child = spawn(process.execPath, ['--enable-source-maps', 'apps/bff/dist/main.js'], {
-    cwd: join(import.meta.dirname, '..'),
+    cwd: join(import.meta.dirname, '..', '..'),
     env: { ...process.env, PORT: String(port), WHARF_DATA_DIR: dataDir, LOG_LEVEL: 'warn' },
     stdio: ['ignore', 'inherit', 'inherit'],
   });

@@ -1,7 +1,7 @@
 // Installs the Debian packages the test suite needs on a fresh machine: Chromium for Playwright and
 // kubectl (kubernetes-client) for the conformance tests that drive a real Kubernetes client.
-import { existsSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { must } from './run.mjs';
 
 function has(cmd) {
@@ -20,12 +20,9 @@ export async function ensureSystemDeps() {
   if (!has('git')) missing.push('git');
   if (missing.length === 0) return;
   console.log(`[wharf] installing Debian packages: ${missing.join(' ')}`);
-  const sudo = process.getuid?.() === 0 ? [] : ['sudo'];
-  const apt = (...args) =>
-    sudo.length ? must('sudo', ['apt-get', ...args]) : must('apt-get', args);
-  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  await apt('update', '-qq');
-  await (sudo.length
-    ? must('sudo', ['apt-get', 'install', '-y', '-qq', ...missing], { env })
-    : must('apt-get', ['install', '-y', '-qq', ...missing], { env }));
+  const asRoot = (args) =>
+    process.getuid?.() === 0 ? must(args[0], args.slice(1)) : must('sudo', args);
+  process.env.DEBIAN_FRONTEND = 'noninteractive';
+  await asRoot(['apt-get', 'update', '-qq']);
+  await asRoot(['apt-get', 'install', '-y', '-qq', '-o=Dpkg::Use-Pty=0', ...missing]);
 }
