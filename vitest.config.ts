@@ -10,6 +10,7 @@ export default defineConfig({
       'apps/bff/{src,test}/**/*.test.ts',
       'apps/web/src/**/*.test.{ts,tsx}',
       'tools/**/*.test.ts',
+      'deploy/**/*.test.ts',
     ],
     testTimeout: 30_000,
     hookTimeout: 60_000,
