@@ -1,1 +1,2 @@
 export * from './cluster-status.js';
+export * from './kargo/index.js';
