@@ -1,0 +1,137 @@
+import { z } from 'zod';
+import { ApiErrorBodySchema, OpaqueVersionSchema, PartialErrorSchema } from './common.js';
+import { EventViewSchema } from './event-view.js';
+import { FreightViewSchema } from './freight-view.js';
+import { ProjectSummarySchema } from './project-view.js';
+import { PromotionViewSchema } from './promotion-view.js';
+import { StageViewSchema } from './stage-view.js';
+import { WarehouseViewSchema } from './warehouse-view.js';
+
+/**
+ * Live protocol over socket.io (websocket transport) at `/socket.io`.
+ *
+ * Room versions are opaque strings issued by one BFF process. A client joins with the last version
+ * it applied; the server either resumes (replays the deltas after it, each naming its
+ * `previousVersion`) or answers with a fresh snapshot. A client that receives a delta whose
+ * `previousVersion` is not the version it holds has missed something and must join again.
+ */
+
+/** Acks are `{data}` on success and `{error}` otherwise. */
+export function ackOf<T extends z.ZodType>(data: T) {
+  return z.union([z.object({ data }), z.object({ error: ApiErrorBodySchema })]);
+}
+
+export const ProjectEntitiesSchema = z.object({
+  stages: z.array(StageViewSchema),
+  warehouses: z.array(WarehouseViewSchema),
+  freight: z.array(FreightViewSchema),
+  promotions: z.array(PromotionViewSchema),
+});
+export type ProjectEntities = z.infer<typeof ProjectEntitiesSchema>;
+export type ProjectEntityKind = keyof ProjectEntities;
+
+export const ProjectSnapshotSchema = ProjectEntitiesSchema.extend({
+  project: z.string(),
+  version: OpaqueVersionSchema,
+  summary: ProjectSummarySchema,
+  errors: z.array(PartialErrorSchema),
+});
+export type ProjectSnapshot = z.infer<typeof ProjectSnapshotSchema>;
+
+export const ProjectJoinRequestSchema = z.strictObject({
+  project: z.string().min(1),
+  /** Last version applied; omitted on first join. */
+  version: OpaqueVersionSchema.optional(),
+});
+export type ProjectJoinRequest = z.infer<typeof ProjectJoinRequestSchema>;
+
+export const ProjectJoinResultSchema = z.discriminatedUnion('mode', [
+  z.object({ mode: z.literal('snapshot'), snapshot: ProjectSnapshotSchema }),
+  /** Deltas after `version` follow as `project:delta` events. */
+  z.object({ mode: z.literal('resumed'), version: OpaqueVersionSchema }),
+]);
+export type ProjectJoinResult = z.infer<typeof ProjectJoinResultSchema>;
+export const ProjectJoinAckSchema = ackOf(ProjectJoinResultSchema);
+export type ProjectJoinAck = z.infer<typeof ProjectJoinAckSchema>;
+
+export const ProjectLeaveRequestSchema = z.strictObject({ project: z.string().min(1) });
+export type ProjectLeaveRequest = z.infer<typeof ProjectLeaveRequestSchema>;
+export const LeaveAckSchema = ackOf(z.object({ left: z.boolean() }));
+export type LeaveAck = z.infer<typeof LeaveAckSchema>;
+
+/** Coalesced changes: the newest state of every object that changed in one short window. */
+export const ProjectDeltaSchema = z.object({
+  project: z.string(),
+  version: OpaqueVersionSchema,
+  previousVersion: OpaqueVersionSchema,
+  upserts: ProjectEntitiesSchema,
+  deletes: z.object({
+    stages: z.array(z.string()),
+    warehouses: z.array(z.string()),
+    freight: z.array(z.string()),
+    promotions: z.array(z.string()),
+  }),
+  /** Present when the project object itself changed. */
+  summary: ProjectSummarySchema.optional(),
+});
+export type ProjectDelta = z.infer<typeof ProjectDeltaSchema>;
+
+export const ProjectsJoinRequestSchema = z.strictObject({
+  version: OpaqueVersionSchema.optional(),
+});
+export type ProjectsJoinRequest = z.infer<typeof ProjectsJoinRequestSchema>;
+
+export const ProjectsJoinResultSchema = z.discriminatedUnion('mode', [
+  z.object({
+    mode: z.literal('snapshot'),
+    version: OpaqueVersionSchema,
+    items: z.array(ProjectSummarySchema),
+  }),
+  z.object({ mode: z.literal('resumed'), version: OpaqueVersionSchema }),
+]);
+export type ProjectsJoinResult = z.infer<typeof ProjectsJoinResultSchema>;
+export const ProjectsJoinAckSchema = ackOf(ProjectsJoinResultSchema);
+export type ProjectsJoinAck = z.infer<typeof ProjectsJoinAckSchema>;
+
+export const ProjectsDeltaSchema = z.object({
+  version: OpaqueVersionSchema,
+  previousVersion: OpaqueVersionSchema,
+  upserts: z.array(ProjectSummarySchema),
+  deletes: z.array(z.string()),
+});
+export type ProjectsDelta = z.infer<typeof ProjectsDeltaSchema>;
+
+/** New or updated Kubernetes events of a joined project, newest first. */
+export const EventsDeltaSchema = z.object({
+  project: z.string(),
+  events: z.array(EventViewSchema),
+});
+export type EventsDelta = z.infer<typeof EventsDeltaSchema>;
+
+/** The server lost continuity (cache re-listed, watch restarted): join again for a snapshot. */
+export const ResyncRequiredSchema = z.object({
+  scope: z.enum(['project', 'projects']),
+  project: z.string().optional(),
+  reason: z.string(),
+});
+export type ResyncRequired = z.infer<typeof ResyncRequiredSchema>;
+
+type Ack<T> = (ack: T) => void;
+
+/** Events the browser emits; the server validates every payload with the schemas above. */
+export interface ClientToServerEvents {
+  'project:join': (req: ProjectJoinRequest, ack: Ack<ProjectJoinAck>) => void;
+  'project:leave': (req: ProjectLeaveRequest, ack: Ack<LeaveAck>) => void;
+  'projects:join': (req: ProjectsJoinRequest, ack: Ack<ProjectsJoinAck>) => void;
+  'projects:leave': (req: Record<string, never>, ack: Ack<LeaveAck>) => void;
+}
+
+/** Events the server emits. */
+export interface ServerToClientEvents {
+  'project:delta': (delta: ProjectDelta) => void;
+  'projects:delta': (delta: ProjectsDelta) => void;
+  'events:delta': (delta: EventsDelta) => void;
+  'resync-required': (msg: ResyncRequired) => void;
+}
+
+export const SOCKET_PATH = '/socket.io';
