@@ -1,0 +1,25 @@
+import { uncoveredParts } from './covers.js';
+import { visitRules } from './resolve.js';
+import type { PolicyRule, RbacSource, UserInfo } from './types.js';
+import { SUPERUSER_GROUP } from './types.js';
+
+/**
+ * The parts of `rules` that `user` does not hold in `namespace` (undefined = at the
+ * cluster scope, where only ClusterRoleBindings count). [] means no escalation.
+ * Parts come back broken down to one verb/group/resource/name each, as Kubernetes
+ * lists them when it refuses a Role that would escalate.
+ */
+export function findEscalation(
+  src: RbacSource,
+  user: UserInfo,
+  namespace: string | undefined,
+  rules: PolicyRule[],
+): PolicyRule[] {
+  if (user.groups.includes(SUPERUSER_GROUP)) return [];
+  const held: PolicyRule[] = [];
+  visitRules(src, user, namespace, (_source, rule) => {
+    held.push(rule);
+    return false;
+  });
+  return rules.flatMap((rule) => uncoveredParts(held, rule));
+}
