@@ -1,2 +1,3 @@
 export * from './cluster-status.js';
+export * from './domain/index.js';
 export * from './kargo/index.js';
