@@ -1,0 +1,113 @@
+import { AuthenticationV1Api } from '@kubernetes/client-node';
+import { Router, json } from 'express';
+import { rateLimit } from 'express-rate-limit';
+import { type AuthConfig, CSRF_HEADER, LoginRequestSchema } from '@wharf/shared/api';
+import { csrfGuard } from './csrf.js';
+import { InputError, UnauthorizedError, identityErrorHandler } from './http-errors.js';
+import type { Identity } from './identity.js';
+import { describeSession, issueSession } from './issue-session.js';
+import { oidcRoutes } from './oidc-routes.js';
+import { oidcSession } from './oidc-session.js';
+import { callerFor, sessionOf } from './resolve-caller.js';
+import { SESSION_COOKIE, clearCookie } from './session-cookie.js';
+import type { Session } from './session.js';
+
+/** Mounted at /api/v1/auth. */
+export function authRouter(id: Identity): Router {
+  const r = Router();
+  r.use(json({ limit: '32kb' }));
+  r.use(csrfGuard(id.config.publicUrl));
+  const limiter = rateLimit({
+    windowMs: 60_000,
+    limit: id.loginRateLimit,
+    standardHeaders: 'draft-8',
+    legacyHeaders: false,
+    handler: (_req, res) => {
+      res.status(429).json({
+        error: {
+          name: 'TooManyRequests',
+          message: 'Too many sign-in attempts; wait a minute and retry.',
+        },
+        request: '',
+      });
+    },
+  });
+
+  r.get('/config', (_req, res) => {
+    const body: AuthConfig = {
+      password: true,
+      token: true,
+      oidc: id.oidc ? { loginUrl: '/api/v1/auth/oidc/login' } : false,
+      csrfHeader: CSRF_HEADER,
+    };
+    res.json(body);
+  });
+
+  r.post('/login', limiter, async (req, res) => {
+    const parsed = LoginRequestSchema.safeParse(req.body);
+    if (!parsed.success) {
+      throw new InputError(
+        'Send {"password": "..."} for the admin, or {"token": "..."} with a Kubernetes bearer token.',
+      );
+    }
+    const session =
+      'password' in parsed.data
+        ? await adminLogin(id, parsed.data.password)
+        : await tokenLogin(id, parsed.data.token);
+    const exp = await issueSession(req, res, id, session);
+    res.json(await describeSession({ ...session, exp }, callerFor({ ...session, exp }, id)));
+  });
+
+  r.get('/me', async (req, res) => {
+    const session = await sessionOf(req, id);
+    res.json(await describeSession(session, callerFor(session, id)));
+  });
+
+  r.post('/logout', async (req, res) => {
+    const raw = await sessionOf(req, id).catch(() => undefined);
+    clearCookie(res, SESSION_COOKIE);
+    const end = raw?.oidc && id.oidc ? await id.oidc.endSessionUrl(raw.oidc.idToken) : undefined;
+    res.json({ redirectTo: end ?? '/login' });
+  });
+
+  r.post('/refresh', limiter, async (req, res) => {
+    const session = await sessionOf(req, id);
+    if (!session.oidc || !id.oidc)
+      throw new InputError('Only OIDC sessions refresh; sign in again instead.');
+    if (!session.oidc.refreshToken)
+      throw new UnauthorizedError('The provider issued no refresh token; sign in again.');
+    const tokens = await id.oidc.refresh(session.oidc.refreshToken, session.oidc).catch(() => {
+      throw new UnauthorizedError('The provider refused to refresh your sign-in; sign in again.');
+    });
+    const next = oidcSession(tokens, id.oidc.settings.usernameClaim);
+    const exp = await issueSession(req, res, id, next);
+    res.json(await describeSession({ ...next, exp }, callerFor({ ...next, exp }, id)));
+  });
+
+  if (id.oidc) r.use('/oidc', oidcRoutes(id, id.oidc, limiter));
+  r.use(identityErrorHandler);
+  return r;
+}
+
+async function adminLogin(id: Identity, password: string): Promise<Session> {
+  if (!(await id.checkPassword(password))) throw new UnauthorizedError('Wrong admin password.');
+  return { method: 'admin', username: 'admin', actor: 'admin', groups: [] };
+}
+
+async function tokenLogin(id: Identity, token: string): Promise<Session> {
+  const api = id.kubeConfig.makeApiClient(AuthenticationV1Api);
+  const review = await api.createTokenReview({ body: { spec: { token } } });
+  const user = review.status?.user;
+  if (!review.status?.authenticated || !user?.username) {
+    throw new UnauthorizedError(
+      'Kubernetes did not accept this token (TokenReview); create a fresh one, e.g. with `kubectl create token`.',
+    );
+  }
+  return {
+    method: 'kubernetes-token',
+    username: user.username,
+    actor: `kubernetes:${user.username}`,
+    groups: user.groups ?? [],
+    token,
+  };
+}

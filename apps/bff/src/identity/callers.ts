@@ -1,0 +1,120 @@
+import { createHash } from 'node:crypto';
+import type { KubeConfig } from '@kubernetes/client-node';
+import type { MappedRole } from '@wharf/shared/api';
+import type { AccessReviewer } from './access-reviewer.js';
+import {
+  type AccessCheck,
+  type AccessDecision,
+  type Caller,
+  describeCheck,
+} from './caller-seam.js';
+import { ForbiddenError } from './http-errors.js';
+import { kubeConfigImpersonating, kubeConfigWithToken } from './kube-as.js';
+import type { RoleMapper } from './role-directory.js';
+import type { SessionClaims } from './session.js';
+
+/** A Caller that can also say which Kargo roles it maps to (for /auth/me and 403 messages). */
+export interface IdentityCaller extends Caller {
+  roles(): Promise<MappedRole[]>;
+}
+
+/**
+ * The admin. Embedded (no impersonation configured): acts with the BFF's own credentials and may
+ * do anything they allow. In a real cluster set WHARF_ADMIN_IMPERSONATE_USER: admin then acts as,
+ * and is authorized as, that Kubernetes user.
+ */
+export function adminCaller(
+  base: KubeConfig,
+  reviewer: AccessReviewer,
+  impersonate?: string,
+): IdentityCaller {
+  return {
+    actor: 'admin',
+    roles: async () => [],
+    authorize: async (check) =>
+      impersonate
+        ? reviewer.forSubject(impersonate, ['system:authenticated'], check)
+        : { allowed: true },
+    kubeConfigFor: () => (impersonate ? kubeConfigImpersonating(base, impersonate) : base),
+  };
+}
+
+/** A Kubernetes bearer-token user: reviews and requests go out as that token. */
+export function tokenCaller(
+  base: KubeConfig,
+  reviewer: AccessReviewer,
+  username: string,
+  token: string,
+): IdentityCaller {
+  const tokenKey = createHash('sha256').update(token).digest('base64url');
+  return {
+    actor: `kubernetes:${username}`,
+    roles: async () => [],
+    authorize: (check) => reviewer.forToken(token, tokenKey, check),
+    kubeConfigFor: () => kubeConfigWithToken(base, token),
+  };
+}
+
+/**
+ * An OIDC user: allowed when any mapped ServiceAccount is allowed (union, as Kargo does); writes
+ * impersonate the ServiceAccount that allowed that very check.
+ */
+export function oidcCaller(opts: {
+  base: KubeConfig;
+  reviewer: AccessReviewer;
+  mapper: RoleMapper;
+  actor: string;
+  claims: SessionClaims;
+}): IdentityCaller {
+  const allowedBy = new Map<string, string>();
+  let lastRoles: MappedRole[] = [];
+  const roles = async () => (lastRoles = await opts.mapper(opts.claims));
+  return {
+    actor: opts.actor,
+    roles,
+    async authorize(check): Promise<AccessDecision> {
+      const mapped = await roles();
+      const answers = await Promise.all(
+        mapped.map(async (r) => {
+          const groups = [
+            'system:serviceaccounts',
+            `system:serviceaccounts:${r.project}`,
+            'system:authenticated',
+          ];
+          return { r, d: await opts.reviewer.forSubject(r.serviceAccount, groups, check) };
+        }),
+      );
+      const yes = answers.find((a) => a.d.allowed);
+      if (yes) {
+        allowedBy.set(JSON.stringify(check), yes.r.serviceAccount);
+        return { allowed: true };
+      }
+      allowedBy.delete(JSON.stringify(check));
+      return { allowed: false, reason: refusal(check, mapped) };
+    },
+    kubeConfigFor(check) {
+      const sa = check ? allowedBy.get(JSON.stringify(check)) : lastRoles[0]?.serviceAccount;
+      if (!sa) {
+        throw new ForbiddenError(
+          check ? `Not authorized to ${describeCheck(check)}.` : 'You are mapped to no Kargo role.',
+        );
+      }
+      return kubeConfigImpersonating(opts.base, sa);
+    },
+  };
+}
+
+function refusal(check: AccessCheck, roles: MappedRole[]): string {
+  if (roles.length === 0) {
+    return `You may not ${describeCheck(check)}: your sign-in claims map to no Kargo role.`;
+  }
+  const names = roles.map((r) => `${r.project}/${r.name}`).join(', ');
+  return `You may not ${describeCheck(check)}: none of your roles (${names}) allows it.`;
+}
+
+/** Kargo's actor string for an OIDC user: `email:<v>`, `subject:<v>`, or `<claim>:<v>`. */
+export function oidcActor(usernameClaim: string, username: string): string {
+  if (usernameClaim === 'email') return `email:${username}`;
+  if (usernameClaim === 'sub') return `subject:${username}`;
+  return `${usernameClaim}:${username}`;
+}

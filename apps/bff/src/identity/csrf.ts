@@ -1,0 +1,35 @@
+import type { RequestHandler } from 'express';
+import { CSRF_HEADER } from '@wharf/shared/api';
+import { ForbiddenError } from './http-errors.js';
+
+const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
+const SAME_SITE_FETCH = new Set(['same-origin', 'none']);
+
+/**
+ * Refuses cross-site state changes on /api, three ways: the session cookie is SameSite=Lax;
+ * a browser's `Sec-Fetch-Site` and `Origin` must name this site; and every unsafe call must
+ * carry `x-wharf-csrf: 1`, which no form can send and no cross-origin script can send
+ * without a CORS preflight that Wharf never grants.
+ */
+export function csrfGuard(publicUrl?: URL): RequestHandler {
+  return (req, _res, next) => {
+    if (SAFE.has(req.method)) return next();
+    const site = req.get('sec-fetch-site');
+    if (site && !SAME_SITE_FETCH.has(site)) {
+      return next(new ForbiddenError(`Cross-site request refused (Sec-Fetch-Site: ${site}).`));
+    }
+    const origin = req.get('origin');
+    const expected = publicUrl?.origin ?? `${req.protocol}://${req.get('host') ?? ''}`;
+    if (origin && origin !== expected) {
+      return next(
+        new ForbiddenError(`Cross-site request refused: Origin ${origin} is not ${expected}.`),
+      );
+    }
+    if (req.get(CSRF_HEADER) !== '1') {
+      return next(
+        new ForbiddenError(`State-changing API calls must send the header "${CSRF_HEADER}: 1".`),
+      );
+    }
+    next();
+  };
+}

@@ -1,0 +1,99 @@
+import { z } from 'zod';
+
+const csv = z
+  .string()
+  .optional()
+  .transform((s) =>
+    (s ?? '')
+      .split(/[\s,]+/)
+      .map((v) => v.trim())
+      .filter(Boolean),
+  );
+
+/** Identity settings, read from the environment once at start; a bad value fails fast with a readable list. */
+const IdentityEnvSchema = z
+  .object({
+    WHARF_ADMIN_PASSWORD: z.string().min(8, 'use at least 8 characters').optional(),
+    WHARF_SESSION_KEY: z.string().min(32, 'use at least 32 random characters').optional(),
+    WHARF_PUBLIC_URL: z
+      .url('must be an absolute http(s) URL, e.g. https://wharf.example.com')
+      .optional(),
+    WHARF_OIDC_ISSUER: z.url('must be the issuer URL of the OIDC provider').optional(),
+    WHARF_OIDC_CLIENT_ID: z.string().min(1).optional(),
+    WHARF_OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+    WHARF_OIDC_SCOPES: z.string().default('openid profile email groups offline_access'),
+    WHARF_OIDC_USERNAME_CLAIM: z.string().min(1).default('email'),
+    WHARF_GLOBAL_ROLE_NAMESPACES: csv,
+    WHARF_ADMIN_IMPERSONATE_USER: z.string().min(1).optional(),
+    WHARF_SESSION_TTL_SECONDS: z.coerce.number().int().min(60).max(604800).default(28800),
+  })
+  .superRefine((env, ctx) => {
+    const oidc = [env.WHARF_OIDC_ISSUER, env.WHARF_OIDC_CLIENT_ID].filter(Boolean).length;
+    if (oidc === 1) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['WHARF_OIDC_CLIENT_ID'],
+        message: 'set both WHARF_OIDC_ISSUER and WHARF_OIDC_CLIENT_ID, or neither',
+      });
+    }
+    if (oidc === 2 && !env.WHARF_PUBLIC_URL) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['WHARF_PUBLIC_URL'],
+        message: 'OIDC needs the URL browsers use to reach Wharf, to build the redirect URI',
+      });
+    }
+  });
+
+export interface OidcSettings {
+  issuer: URL;
+  clientId: string;
+  clientSecret?: string;
+  scopes: string;
+  usernameClaim: string;
+  redirectUri: string;
+  postLogoutRedirectUri: string;
+}
+
+export interface IdentityConfig {
+  adminPassword?: string;
+  sessionKey?: string;
+  publicUrl?: URL;
+  oidc?: OidcSettings;
+  globalRoleNamespaces: string[];
+  adminImpersonateUser?: string;
+  sessionTtlSeconds: number;
+}
+
+export function loadIdentityConfig(env: NodeJS.ProcessEnv = process.env): IdentityConfig {
+  const parsed = IdentityEnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Invalid identity configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  const publicUrl = e.WHARF_PUBLIC_URL ? new URL(e.WHARF_PUBLIC_URL) : undefined;
+  return {
+    ...(e.WHARF_ADMIN_PASSWORD ? { adminPassword: e.WHARF_ADMIN_PASSWORD } : {}),
+    ...(e.WHARF_SESSION_KEY ? { sessionKey: e.WHARF_SESSION_KEY } : {}),
+    ...(publicUrl ? { publicUrl } : {}),
+    ...(e.WHARF_OIDC_ISSUER && e.WHARF_OIDC_CLIENT_ID && publicUrl
+      ? {
+          oidc: {
+            issuer: new URL(e.WHARF_OIDC_ISSUER),
+            clientId: e.WHARF_OIDC_CLIENT_ID,
+            ...(e.WHARF_OIDC_CLIENT_SECRET ? { clientSecret: e.WHARF_OIDC_CLIENT_SECRET } : {}),
+            scopes: e.WHARF_OIDC_SCOPES,
+            usernameClaim: e.WHARF_OIDC_USERNAME_CLAIM,
+            redirectUri: new URL('/api/v1/auth/oidc/callback', publicUrl).href,
+            postLogoutRedirectUri: new URL('/login', publicUrl).href,
+          },
+        }
+      : {}),
+    globalRoleNamespaces: e.WHARF_GLOBAL_ROLE_NAMESPACES,
+    ...(e.WHARF_ADMIN_IMPERSONATE_USER
+      ? { adminImpersonateUser: e.WHARF_ADMIN_IMPERSONATE_USER }
+      : {}),
+    sessionTtlSeconds: e.WHARF_SESSION_TTL_SECONDS,
+  };
+}

@@ -1,0 +1,26 @@
+import { oidcActor } from './callers.js';
+import type { OidcTokens } from './oidc-client.js';
+import type { Session } from './session.js';
+
+/** The session of an OIDC user: the username claim names them; all other claims feed role mapping. */
+export function oidcSession(tokens: OidcTokens, usernameClaim: string): Session {
+  const { claims } = tokens;
+  const named = claims[usernameClaim];
+  const sub = claims.sub;
+  const username = typeof named === 'string' ? named : typeof sub === 'string' ? sub : '';
+  const email = typeof claims.email === 'string' ? claims.email : undefined;
+  const groups = Array.isArray(claims.groups) ? claims.groups : [];
+  return {
+    method: 'oidc',
+    username,
+    actor: typeof named === 'string' ? oidcActor(usernameClaim, named) : `subject:${username}`,
+    groups,
+    ...(email ? { email } : {}),
+    oidc: {
+      claims,
+      expiresAt: tokens.expiresAt,
+      ...(tokens.idToken ? { idToken: tokens.idToken } : {}),
+      ...(tokens.refreshToken ? { refreshToken: tokens.refreshToken } : {}),
+    },
+  };
+}

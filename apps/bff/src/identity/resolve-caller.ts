@@ -1,0 +1,73 @@
+import type { KubeConfig } from '@kubernetes/client-node';
+import type { Request } from 'express';
+import type { AccessReviewer } from './access-reviewer.js';
+import type { AccessCheck } from './caller-seam.js';
+import { type IdentityCaller, adminCaller, oidcCaller, tokenCaller } from './callers.js';
+import { ForbiddenError, UnauthorizedError } from './http-errors.js';
+import type { RoleMapper } from './role-directory.js';
+import { SESSION_COOKIE, readCookie } from './session-cookie.js';
+import type { OpenedSession, SessionSealer } from './session.js';
+
+/** Seconds an OIDC session outlives its ID token, to give the browser time to refresh. */
+export const OIDC_GRACE_SECONDS = 120;
+
+export interface CallerDeps {
+  kubeConfig: KubeConfig;
+  reviewer: AccessReviewer;
+  mapper: RoleMapper;
+  sealer: SessionSealer;
+  adminImpersonateUser?: string;
+  now?: () => number;
+}
+
+/** Opens the session cookie; throws UnauthorizedError when absent, tampered with, or expired. */
+export async function sessionOf(req: Request, deps: CallerDeps): Promise<OpenedSession> {
+  const raw = readCookie(req, SESSION_COOKIE);
+  if (!raw) throw new UnauthorizedError();
+  const session = await deps.sealer.openSession(raw);
+  if (!session)
+    throw new UnauthorizedError('Your session is invalid or has expired; sign in again.');
+  const nowS = Math.floor((deps.now ?? Date.now)() / 1000);
+  if (session.oidc && session.oidc.expiresAt + OIDC_GRACE_SECONDS < nowS) {
+    throw new UnauthorizedError('Your sign-in has expired and was not refreshed; sign in again.');
+  }
+  return session;
+}
+
+export function callerFor(session: OpenedSession, deps: CallerDeps): IdentityCaller {
+  const { kubeConfig: base, reviewer } = deps;
+  switch (session.method) {
+    case 'admin':
+      return adminCaller(base, reviewer, deps.adminImpersonateUser);
+    case 'kubernetes-token':
+      if (!session.token)
+        throw new UnauthorizedError('Token session without a token; sign in again.');
+      return tokenCaller(base, reviewer, session.username, session.token);
+    case 'oidc':
+      return oidcCaller({
+        base,
+        reviewer,
+        mapper: deps.mapper,
+        actor: session.actor,
+        claims: session.oidc?.claims ?? {},
+      });
+  }
+}
+
+/** The CallerResolver the BFF's createApp takes. */
+export function createCallerResolver(deps: CallerDeps) {
+  return async (req: Request): Promise<IdentityCaller> =>
+    callerFor(await sessionOf(req, deps), deps);
+}
+
+/** Throws a 403 naming what was missing and the caller's mapped roles. */
+export async function requireAllowed(caller: IdentityCaller, check: AccessCheck): Promise<void> {
+  const d = await caller.authorize(check);
+  if (d.allowed) return;
+  const roles = await caller.roles();
+  throw new ForbiddenError(d.reason, {
+    missing: check,
+    actor: caller.actor,
+    roles: roles.map((r) => `${r.project}/${r.name}`),
+  });
+}
