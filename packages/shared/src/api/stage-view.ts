@@ -16,6 +16,7 @@ export const StagePhaseSchema = z.enum([
   'Reconciling',
   'Failed',
   'Ready',
+  'NoFreight',
   'NotReady',
   'Unknown',
 ]);

@@ -1,0 +1,58 @@
+import {
+  ConflictError,
+  ForbiddenError,
+  HttpError,
+  InputError,
+  NotFoundError,
+  UnprocessableError,
+  UpstreamError,
+} from '../errors/http-errors.js';
+
+/** A non-2xx answer of the Kubernetes API, carrying its `Status` reason and message. */
+export class KubeApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly reason: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'KubeApiError';
+  }
+
+  static fromBody(status: number, body: Buffer): KubeApiError {
+    let reason = '';
+    let message = body.toString('utf8').slice(0, 500) || `HTTP ${status}`;
+    try {
+      const parsed: unknown = JSON.parse(body.toString('utf8'));
+      if (parsed && typeof parsed === 'object') {
+        const s = parsed as { reason?: unknown; message?: unknown };
+        if (typeof s.reason === 'string') reason = s.reason;
+        if (typeof s.message === 'string') message = s.message;
+      }
+    } catch {
+      // Not a Status object; keep the raw text.
+    }
+    return new KubeApiError(status, reason, message);
+  }
+}
+
+/** Says what Kubernetes refused in the terms of the HTTP API the browser sees. */
+export function toHttpError(err: KubeApiError): HttpError {
+  const msg = `Kubernetes refused the request: ${err.message}`;
+  switch (err.status) {
+    case 400:
+      return new InputError(msg);
+    case 403:
+      return new ForbiddenError(msg);
+    case 404:
+      return new NotFoundError(err.message);
+    case 409:
+      return new ConflictError(msg);
+    case 422:
+      return new UnprocessableError(msg);
+    default:
+      return err.status >= 500 || err.status === 0
+        ? new UpstreamError(msg)
+        : new HttpError(err.status, msg);
+  }
+}

@@ -1,0 +1,48 @@
+import { freightAvailability, type Freight, type Stage } from '@wharf/shared';
+import type { FreightAvailability, FreightListItem, FreightView } from '@wharf/shared/api';
+import { chartView, commitView, imageView } from './artifact-views.js';
+import { defined, metaBase } from './common.js';
+
+export function toFreightView(f: Freight): FreightView {
+  const st = f.status;
+  return {
+    ...metaBase(f.metadata),
+    ...defined({ alias: f.alias, discoveredAt: f.discoveredAt }),
+    origin: { kind: f.origin.kind, name: f.origin.name },
+    commits: (f.commits ?? []).map(commitView),
+    images: (f.images ?? []).map(imageView),
+    charts: (f.charts ?? []).map(chartView),
+    currentlyIn: Object.entries(st?.currentlyIn ?? {}).map(([stage, v]) => ({
+      stage,
+      ...defined({ since: v.since }),
+    })),
+    verifiedIn: Object.entries(st?.verifiedIn ?? {}).map(([stage, v]) => ({
+      stage,
+      ...defined({ verifiedAt: v.verifiedAt, longestSoak: v.longestSoak }),
+    })),
+    approvedFor: Object.entries(st?.approvedFor ?? {}).map(([stage, v]) => ({
+      stage,
+      ...defined({ approvedAt: v.approvedAt }),
+    })),
+  };
+}
+
+/** Availability for every stage that requests the freight's origin (shared rules, Kargo's order). */
+export function availabilityOf(f: Freight, stages: Stage[], now: number): FreightAvailability[] {
+  return stages
+    .filter((s) =>
+      s.spec.requestedFreight.some(
+        (r) => r.origin.kind === f.origin.kind && r.origin.name === f.origin.name,
+      ),
+    )
+    .map((s) => {
+      const a = freightAvailability(f, s, now, stages);
+      return a.available
+        ? { stage: s.metadata.name, available: true }
+        : { stage: s.metadata.name, available: false, reason: a.message };
+    });
+}
+
+export function toFreightListItem(f: Freight, stages: Stage[], now: number): FreightListItem {
+  return { ...toFreightView(f), availability: availabilityOf(f, stages, now) };
+}

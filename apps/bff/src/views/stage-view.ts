@@ -1,0 +1,113 @@
+import {
+  ANNOTATIONS,
+  deriveStagePhase,
+  STAGE_HEALTH_STATUSES,
+  type AutoPromotionHold,
+  type PromotionReference,
+  type Stage,
+} from '@wharf/shared';
+import type { HealthStatus, PromotionRef, StageView } from '@wharf/shared/api';
+import { freightRefView } from './artifact-views.js';
+import { conditionsOf, defined, metaBase, refreshState } from './common.js';
+
+export interface StageViewContext {
+  aliasOf: (freightName: string) => string | undefined;
+}
+
+function healthStatus(value: string | undefined): HealthStatus {
+  return (STAGE_HEALTH_STATUSES as readonly string[]).includes(value ?? '')
+    ? (value as HealthStatus)
+    : 'Unknown';
+}
+
+function promotionRef(ref: PromotionReference | undefined): PromotionRef | undefined {
+  if (!ref) return undefined;
+  return {
+    name: ref.name,
+    ...defined({
+      freight: ref.freight?.name,
+      phase: ref.status?.phase,
+      finishedAt: ref.finishedAt,
+    }),
+  };
+}
+
+function holdsOf(holds: Record<string, AutoPromotionHold> | undefined) {
+  return Object.entries(holds ?? {}).map(([origin, h]) => ({
+    origin,
+    ...defined({
+      freightName: h.freightName,
+      promotionName: h.promotionName,
+      actor: h.actor,
+      createdAt: h.createdAt,
+    }),
+  }));
+}
+
+/** The dashboard's view of a Stage: derived phase, health, current freight, promotions, holds. */
+export function toStageView(stage: Stage, ctx: StageViewContext): StageView {
+  const status = stage.status;
+  const current = status?.freightHistory?.[0];
+  const verification = current?.verificationHistory?.[0];
+  const steps = stage.spec.promotionTemplate?.spec.steps ?? [];
+  const annotations = stage.metadata.annotations ?? {};
+  const currentPromotion = promotionRef(status?.currentPromotion);
+  const lastPromotion = promotionRef(status?.lastPromotion);
+  return {
+    ...metaBase(stage.metadata),
+    ...defined({
+      description: annotations[ANNOTATIONS.description],
+      color: annotations[ANNOTATIONS.color],
+    }),
+    phase: deriveStagePhase(stage),
+    health: {
+      status: healthStatus(status?.health?.status),
+      issues: status?.health?.issues ?? [],
+    },
+    conditions: conditionsOf(status?.conditions),
+    requestedFreight: stage.spec.requestedFreight.map((r) => ({
+      origin: { kind: r.origin.kind, name: r.origin.name },
+      direct: r.sources.direct ?? false,
+      upstreamStages: r.sources.stages ?? [],
+      availabilityStrategy: r.sources.availabilityStrategy === 'All' ? 'All' : 'OneOf',
+      ...defined({
+        requiredSoakTime: r.sources.requiredSoakTime,
+        selectionPolicy: r.sources.autoPromotionOptions?.selectionPolicy,
+      }),
+    })),
+    controlFlow: steps.length === 0,
+    verificationConfigured: (stage.spec.verification?.analysisTemplates?.length ?? 0) > 0,
+    currentFreight: Object.values(current?.items ?? {}).map((ref) =>
+      freightRefView(ref, ctx.aliasOf),
+    ),
+    ...(currentPromotion ? { currentPromotion } : {}),
+    ...(lastPromotion ? { lastPromotion } : {}),
+    ...(verification
+      ? {
+          verification: {
+            id: verification.id ?? '',
+            phase: verification.phase ?? 'Unknown',
+            ...defined({
+              message: verification.message,
+              actor: verification.actor,
+              startTime: verification.startTime,
+              finishTime: verification.finishTime,
+            }),
+            ...(verification.analysisRun
+              ? {
+                  analysisRun: {
+                    namespace: verification.analysisRun.namespace,
+                    name: verification.analysisRun.name,
+                  },
+                }
+              : {}),
+          },
+        }
+      : {}),
+    autoPromotion: {
+      enabled: status?.autoPromotionEnabled ?? false,
+      holds: holdsOf(status?.effectiveAutoPromotionHolds ?? status?.autoPromotionHolds),
+    },
+    refresh: refreshState(stage.metadata, status?.lastHandledRefresh),
+  };
+}
