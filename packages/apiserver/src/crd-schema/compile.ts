@@ -1,0 +1,45 @@
+import { celValidateNode } from './cel-validate.js';
+import { compileRules } from './cel-rules.js';
+import type { RuleProblem } from './cel-rules.js';
+import { defaultNode } from './defaults.js';
+import { invalid } from './field-errors.js';
+import { pruneNode } from './prune.js';
+import type { FieldCause, JsonObject, Schema } from './types.js';
+import { isTypeError } from './validate-value.js';
+import { validateNode } from './validate.js';
+
+export interface CompiledSchema {
+  /** Drops unknown fields in place. */
+  prune(obj: JsonObject): void;
+  /** Applies structural defaults in place. */
+  applyDefaults(obj: JsonObject): void;
+  /** OpenAPI v3 then CEL validation; transition rules only when `oldObj` is given. */
+  validate(obj: JsonObject, oldObj?: JsonObject): FieldCause[];
+  /** CEL rules that did not compile (a valid CRD has none). */
+  ruleProblems: RuleProblem[];
+}
+
+const NOT_CHECKED =
+  'some validation rules were not checked because the object was invalid; correct the existing errors to complete validation';
+
+/**
+ * Compiles a CRD version's openAPIV3Schema. The server should prune, then apply
+ * defaults, then validate, as Kubernetes does for a create or update.
+ */
+export function compileSchema(openAPIV3Schema: Record<string, unknown>): CompiledSchema {
+  const schema = openAPIV3Schema as Schema;
+  const rules = compileRules(schema);
+  return {
+    ruleProblems: rules.problems,
+    prune: (obj) => pruneNode(schema, obj, true),
+    applyDefaults: (obj) => defaultNode(schema, obj),
+    validate: (obj, oldObj) => {
+      const causes = validateNode(schema, '', obj);
+      // Like Kubernetes, CEL rules do not run over values of the wrong type.
+      if (causes.some(isTypeError)) {
+        return [...causes, invalid('', null, NOT_CHECKED)];
+      }
+      return [...causes, ...celValidateNode(rules, schema, '', obj, oldObj)];
+    },
+  };
+}

@@ -1,0 +1,89 @@
+import { child, index } from './field-path.js';
+import { invalid, required } from './field-errors.js';
+import { typeMatches, wantedType } from './json-type.js';
+import { checkListType } from './list-types.js';
+import type { FieldCause, Schema } from './types.js';
+import { additionalSchema, isObject } from './types.js';
+import {
+  checkArray,
+  checkEnum,
+  checkNumber,
+  checkObjectSize,
+  checkString,
+  inBody,
+  typeError,
+} from './validate-value.js';
+
+/** OpenAPI v3 validation of `value` at `path` against a structural schema, recursively. */
+export function validateNode(schema: Schema, path: string, value: unknown): FieldCause[] {
+  if (!typeMatches(schema, value)) return [typeError(path, value, wantedType(schema))];
+  if (value === null) return [];
+  const out: FieldCause[] = [
+    ...checkEnum(schema, path, value),
+    ...checkCombinators(schema, path, value),
+  ];
+  if (typeof value === 'string') out.push(...checkString(schema, path, value));
+  else if (typeof value === 'number') out.push(...checkNumber(schema, path, value));
+  else if (Array.isArray(value)) out.push(...validateArray(schema, path, value));
+  else if (isObject(value)) out.push(...validateObject(schema, path, value));
+  return out;
+}
+
+function validateArray(schema: Schema, path: string, value: unknown[]): FieldCause[] {
+  const out = checkArray(schema, path, value);
+  if (schema.items) {
+    const items = schema.items;
+    value.forEach((item, i) => out.push(...validateNode(items, index(path, i), item)));
+  }
+  out.push(...checkListType(schema, path, value));
+  return out;
+}
+
+function validateObject(
+  schema: Schema,
+  path: string,
+  value: Record<string, unknown>,
+): FieldCause[] {
+  const out: FieldCause[] = [];
+  for (const name of schema.required ?? []) {
+    if (!Object.hasOwn(value, name)) out.push(required(child(path, name)));
+  }
+  const props = schema.properties ?? {};
+  const extra = additionalSchema(schema);
+  for (const [key, item] of Object.entries(value)) {
+    const sub = props[key] ?? extra;
+    if (sub) out.push(...validateNode(sub, child(path, key), item));
+  }
+  out.push(...checkObjectSize(schema, path, value));
+  return out;
+}
+
+/** allOf/anyOf/oneOf/not: in structural schemas these carry value validations only. */
+function checkCombinators(schema: Schema, path: string, value: unknown): FieldCause[] {
+  const out: FieldCause[] = [];
+  const passes = (s: Schema) => validateNode(s, path, value).length === 0;
+  if (schema.allOf) {
+    for (const s of schema.allOf) out.push(...validateNode(s, path, value));
+  }
+  if (schema.anyOf && !schema.anyOf.some(passes)) {
+    out.push(invalid(path, value, `${inBody(path)} must validate at least one schema (anyOf)`));
+    out.push(...validateNode(schema.anyOf[0] ?? {}, path, value));
+  }
+  if (schema.oneOf) {
+    const valid = schema.oneOf.filter(passes).length;
+    if (valid !== 1) {
+      const found = valid === 0 ? 'Found none valid' : `Found ${valid} valid alternatives`;
+      out.push(
+        invalid(
+          path,
+          value,
+          `${inBody(path)} must validate one and only one schema (oneOf). ${found}`,
+        ),
+      );
+    }
+  }
+  if (schema.not && passes(schema.not)) {
+    out.push(invalid(path, value, `${inBody(path)} must not validate the schema (not)`));
+  }
+  return out;
+}
