@@ -2,13 +2,16 @@ import type { FieldCause } from './types.js';
 
 // Builders for the field errors Kubernetes returns, with its wording.
 
+/** Kubernetes prints the path of a root-level error (its nil path) as `<nil>`. */
+const at = (field: string) => field || '<nil>';
+
 /** How Kubernetes prints a bad value: strings quoted, scalars bare, anything else as JSON. */
 export function printValue(value: unknown): string {
   if (typeof value === 'string') return JSON.stringify(value);
   if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') {
     return String(value);
   }
-  if (value === null || value === undefined) return 'null';
+  if (value === null || value === undefined) return '"null"';
   return JSON.stringify(value);
 }
 
@@ -17,31 +20,31 @@ const withDetail = (head: string, detail: string | undefined) =>
 
 export const required = (field: string, detail?: string): FieldCause => ({
   type: 'FieldValueRequired',
-  field,
+  field: at(field),
   message: withDetail('Required value', detail),
 });
 
 export const forbidden = (field: string, detail?: string): FieldCause => ({
   type: 'FieldValueForbidden',
-  field,
+  field: at(field),
   message: withDetail('Forbidden', detail),
 });
 
 export const invalid = (field: string, value: unknown, detail?: string): FieldCause => ({
   type: 'FieldValueInvalid',
-  field,
+  field: at(field),
   message: withDetail(`Invalid value: ${printValue(value)}`, detail),
 });
 
 export const typeInvalid = (field: string, value: unknown, detail: string): FieldCause => ({
   type: 'FieldValueTypeInvalid',
-  field,
+  field: at(field),
   message: withDetail(`Invalid value: ${printValue(value)}`, detail),
 });
 
 export const notSupported = (field: string, value: unknown, supported: unknown[]): FieldCause => ({
   type: 'FieldValueNotSupported',
-  field,
+  field: at(field),
   message: withDetail(
     `Unsupported value: ${printValue(value)}`,
     supported.length ? `supported values: ${supported.map(printValue).join(', ')}` : undefined,
@@ -50,18 +53,18 @@ export const notSupported = (field: string, value: unknown, supported: unknown[]
 
 export const duplicate = (field: string, value: unknown): FieldCause => ({
   type: 'FieldValueDuplicate',
-  field,
+  field: at(field),
   message: `Duplicate value: ${printValue(value)}`,
 });
 
 export const tooLong = (field: string, max: number): FieldCause => ({
   type: 'FieldValueTooLong',
-  field,
+  field: at(field),
   message: `Too long: may not be more than ${max} bytes`,
 });
 
 export const tooMany = (field: string, actual: number, max: number, unit: string): FieldCause => ({
   type: 'FieldValueTooMany',
-  field,
+  field: at(field),
   message: `Too many: ${actual}: must have at most ${max} ${unit}`,
 });

@@ -141,9 +141,9 @@ describe.skipIf(!kargoCrdsPresent)(
         },
         {
           type: 'FieldValueInvalid',
-          field: '',
+          field: '<nil>',
           message:
-            'Invalid value: null: some validation rules were not checked because the object was invalid; correct the existing errors to complete validation',
+            'Invalid value: "null": some validation rules were not checked because the object was invalid; correct the existing errors to complete validation',
         },
       ]);
     });
