@@ -1,0 +1,35 @@
+import { createBrowserRouter } from 'react-router';
+import { basePath } from '@/lib/base-path';
+import { Shell } from './shell';
+
+// Every screen is its own chunk: the first screen only loads the shell plus what it shows.
+const projects = () =>
+  import('@/features/projects/projects-page').then((m) => ({ Component: m.ProjectsPage }));
+const project = () =>
+  import('@/features/project/project-page').then((m) => ({ Component: m.ProjectPage }));
+
+export function createRouter() {
+  return createBrowserRouter(
+    [
+      {
+        path: '/login',
+        lazy: () => import('@/features/auth/login-page').then((m) => ({ Component: m.LoginPage })),
+      },
+      {
+        Component: Shell,
+        children: [
+          { index: true, lazy: projects },
+          { path: 'projects', lazy: projects },
+          {
+            path: 'projects/:project/events',
+            lazy: () =>
+              import('@/features/events/events-page').then((m) => ({ Component: m.EventsPage })),
+          },
+          { path: 'projects/:project', lazy: project },
+          { path: 'projects/:project/:kind/:name', lazy: project },
+        ],
+      },
+    ],
+    { basename: basePath() || '/' },
+  );
+}

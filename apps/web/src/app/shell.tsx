@@ -1,0 +1,85 @@
+import AppBar from '@mui/material/AppBar';
+import Box from '@mui/material/Box';
+import IconButton from '@mui/material/IconButton';
+import LinearProgress from '@mui/material/LinearProgress';
+import Link from '@mui/material/Link';
+import Toolbar from '@mui/material/Toolbar';
+import { lazy, Suspense, useEffect } from 'react';
+import { Link as RouterLink, Outlet, useLocation, useNavigate, useNavigation } from 'react-router';
+import { onUnauthorized } from '@/lib/http';
+import { useShortcut } from '@/lib/shortcuts';
+import { ColorSchemeToggle } from './color-scheme-toggle';
+import { LiveChip } from './live-chip';
+import { ShortcutHelp } from './shortcut-help';
+
+// Both validate server answers with zod schemas: loaded after the first paint, off the first chunk.
+const ConnectionChip = lazy(() =>
+  import('./connection-chip').then((m) => ({ default: m.ConnectionChip })),
+);
+const UserMenu = lazy(() => import('./user-menu').then((m) => ({ default: m.UserMenu })));
+
+/** Sends the user to the login page on any 401, remembering where they were. */
+function useLoginRedirect() {
+  const navigate = useNavigate();
+  const location = useLocation();
+  useEffect(
+    () =>
+      onUnauthorized(() => {
+        const next = `${location.pathname}${location.search}`;
+        void navigate(`/login?next=${encodeURIComponent(next)}`, { replace: true });
+      }),
+    [navigate, location],
+  );
+}
+
+export function Shell() {
+  useLoginRedirect();
+  const navigation = useNavigation();
+  const navigate = useNavigate();
+  useShortcut('h', 'Go to the projects list', () => void navigate('/'));
+  return (
+    <Box sx={{ display: 'flex', flexDirection: 'column', height: '100vh' }}>
+      <AppBar position="static" component="header" enableColorOnDark>
+        <Toolbar variant="dense" sx={{ gap: 2 }}>
+          <Link
+            component={RouterLink}
+            to="/"
+            color="inherit"
+            underline="none"
+            variant="h6"
+            sx={{ flexGrow: 1 }}
+          >
+            Wharf
+          </Link>
+          <LiveChip />
+          <Suspense fallback={null}>
+            <ConnectionChip />
+          </Suspense>
+          <IconButton
+            color="inherit"
+            aria-label="Keyboard shortcuts (?)"
+            onClick={() =>
+              window.dispatchEvent(new KeyboardEvent('keydown', { key: '?', bubbles: true }))
+            }
+          >
+            <span aria-hidden="true">⌨</span>
+          </IconButton>
+          <ColorSchemeToggle />
+          <Suspense fallback={null}>
+            <UserMenu />
+          </Suspense>
+        </Toolbar>
+        {navigation.state === 'loading' && <LinearProgress aria-label="Loading screen" />}
+      </AppBar>
+      <Box
+        component="main"
+        sx={{ flex: 1, minHeight: 0, display: 'flex', flexDirection: 'column' }}
+      >
+        <Suspense fallback={<LinearProgress aria-label="Loading" />}>
+          <Outlet />
+        </Suspense>
+      </Box>
+      <ShortcutHelp />
+    </Box>
+  );
+}

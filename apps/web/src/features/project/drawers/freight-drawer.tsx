@@ -1,0 +1,177 @@
+import Alert from '@mui/material/Alert';
+import Button from '@mui/material/Button';
+import Chip from '@mui/material/Chip';
+import Stack from '@mui/material/Stack';
+import Table from '@mui/material/Table';
+import TableBody from '@mui/material/TableBody';
+import TableCell from '@mui/material/TableCell';
+import TableRow from '@mui/material/TableRow';
+import TextField from '@mui/material/TextField';
+import Typography from '@mui/material/Typography';
+import { useMutation } from '@tanstack/react-query';
+import type { FreightView } from '@wharf/shared/api';
+import { useState, type FormEvent } from 'react';
+import { deleteFreight, setAlias } from '@/lib/api/actions';
+import { projectDecision } from '@/lib/api/project';
+import { displayName } from '@/lib/freight';
+import { formatAge } from '@/lib/time';
+import { GuardedButton } from '../guarded-button';
+import { useProject } from '../project-context';
+import { DrawerFrame } from './drawer-frame';
+import { LiveManifest } from './live-manifest';
+
+function AliasEditor({ freight }: { freight: FreightView }) {
+  const { project, caps } = useProject();
+  const [alias, setValue] = useState(freight.alias ?? '');
+  const mutation = useMutation({
+    mutationFn: () => setAlias(project, freight.name, alias),
+    meta: { quiet: true },
+  });
+  const decision = projectDecision(caps, 'aliasFreight');
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    mutation.mutate();
+  };
+  return (
+    <Stack
+      component="form"
+      direction="row"
+      onSubmit={submit}
+      sx={{ gap: 1, alignItems: 'flex-start' }}
+    >
+      <TextField
+        size="small"
+        label="Alias"
+        value={alias}
+        onChange={(e) => setValue(e.target.value)}
+        disabled={!decision.allowed}
+        error={mutation.isError}
+        helperText={
+          mutation.isError ? mutation.error.message : decision.allowed ? undefined : decision.reason
+        }
+      />
+      <Button
+        type="submit"
+        variant="outlined"
+        disabled={
+          !decision.allowed || mutation.isPending || alias === (freight.alias ?? '') || alias === ''
+        }
+      >
+        Save alias
+      </Button>
+    </Stack>
+  );
+}
+
+function Artifacts({ freight }: { freight: FreightView }) {
+  return (
+    <Table size="small" aria-label="Artifacts">
+      <TableBody>
+        {freight.images.map((i) => (
+          <TableRow key={i.repoURL}>
+            <TableCell>Image</TableCell>
+            <TableCell sx={{ wordBreak: 'break-all' }}>{i.repoURL}</TableCell>
+            <TableCell sx={{ wordBreak: 'break-all' }}>{i.tag ?? i.digest}</TableCell>
+          </TableRow>
+        ))}
+        {freight.commits.map((c) => (
+          <TableRow key={c.repoURL}>
+            <TableCell>Git</TableCell>
+            <TableCell sx={{ wordBreak: 'break-all' }}>{c.repoURL}</TableCell>
+            <TableCell>
+              {c.tag ?? c.id?.slice(0, 7)} {c.message ? `· ${c.message}` : ''}
+            </TableCell>
+          </TableRow>
+        ))}
+        {freight.charts.map((c) => (
+          <TableRow key={`${c.repoURL}/${c.name ?? ''}`}>
+            <TableCell>Chart</TableCell>
+            <TableCell sx={{ wordBreak: 'break-all' }}>
+              {c.repoURL}
+              {c.name ? `/${c.name}` : ''}
+            </TableCell>
+            <TableCell>{c.version}</TableCell>
+          </TableRow>
+        ))}
+      </TableBody>
+    </Table>
+  );
+}
+
+export function FreightDrawer({ freight, onClose }: { freight: FreightView; onClose: () => void }) {
+  const { project, caps } = useProject();
+  const remove = useMutation({
+    mutationFn: () => deleteFreight(project, freight.name),
+    onSuccess: onClose,
+  });
+  const inUse = freight.currentlyIn.length > 0;
+  const canDelete = inUse
+    ? {
+        allowed: false as const,
+        reason: `In use by ${freight.currentlyIn.map((c) => c.stage).join(', ')}.`,
+      }
+    : projectDecision(caps, 'deleteFreight');
+  return (
+    <DrawerFrame
+      title={`Freight ${displayName(freight)}`}
+      subtitle={`${freight.name} · from ${freight.origin.name} · discovered ${formatAge(freight.discoveredAt ?? freight.createdAt)} ago`}
+      onClose={onClose}
+      actions={
+        <GuardedButton
+          decision={canDelete}
+          color="error"
+          disabled={remove.isPending}
+          onClick={() => remove.mutate()}
+        >
+          Delete
+        </GuardedButton>
+      }
+      tabs={[
+        {
+          id: 'overview',
+          label: 'Overview',
+          render: () => (
+            <Stack sx={{ gap: 2 }}>
+              <AliasEditor key={freight.alias ?? ''} freight={freight} />
+              <Artifacts freight={freight} />
+              <Typography variant="subtitle2" component="h3">
+                In stages
+              </Typography>
+              <Stack direction="row" sx={{ gap: 1, flexWrap: 'wrap' }}>
+                {inUse
+                  ? freight.currentlyIn.map((c) => <Chip key={c.stage} label={c.stage} />)
+                  : 'None'}
+              </Stack>
+              <Typography variant="subtitle2" component="h3">
+                Verified in
+              </Typography>
+              <Stack direction="row" sx={{ gap: 1, flexWrap: 'wrap' }}>
+                {freight.verifiedIn.length
+                  ? freight.verifiedIn.map((v) => (
+                      <Chip key={v.stage} color="success" variant="outlined" label={v.stage} />
+                    ))
+                  : 'None yet'}
+              </Stack>
+              <Typography variant="subtitle2" component="h3">
+                Approved for
+              </Typography>
+              <Stack direction="row" sx={{ gap: 1, flexWrap: 'wrap' }}>
+                {freight.approvedFor.length
+                  ? freight.approvedFor.map((a) => (
+                      <Chip key={a.stage} color="info" variant="outlined" label={a.stage} />
+                    ))
+                  : 'None'}
+              </Stack>
+              {remove.isError && <Alert severity="error">{remove.error.message}</Alert>}
+            </Stack>
+          ),
+        },
+        {
+          id: 'yaml',
+          label: 'Live manifest',
+          render: () => <LiveManifest project={project} resource="freights" name={freight.name} />,
+        },
+      ]}
+    />
+  );
+}

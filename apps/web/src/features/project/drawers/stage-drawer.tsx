@@ -1,0 +1,249 @@
+import Alert from '@mui/material/Alert';
+import Chip from '@mui/material/Chip';
+import Link from '@mui/material/Link';
+import List from '@mui/material/List';
+import ListItem from '@mui/material/ListItem';
+import ListItemText from '@mui/material/ListItemText';
+import Stack from '@mui/material/Stack';
+import Typography from '@mui/material/Typography';
+import { useMutation } from '@tanstack/react-query';
+import type { StageView } from '@wharf/shared/api';
+import { useMemo, useState } from 'react';
+import { abortVerification, refreshStage, reverify } from '@/lib/api/actions';
+import { stageDecision } from '@/lib/api/project';
+import { displayName, summarize } from '@/lib/freight';
+import { formatAge } from '@/lib/time';
+import { GuardedButton } from '../guarded-button';
+import { healthColor, phaseColor, promotionPhaseColor } from '../phase-style';
+import { useProject, useProjectState } from '../project-context';
+import { ConditionsTable } from './conditions-table';
+import { DownstreamDialog } from './downstream-dialog';
+import { DrawerFrame } from './drawer-frame';
+import { LiveManifest } from './live-manifest';
+
+function Overview({ stage }: { stage: StageView }) {
+  return (
+    <Stack sx={{ gap: 2 }}>
+      {stage.health.issues.length > 0 && (
+        <Alert severity="warning">{stage.health.issues.join('; ')}</Alert>
+      )}
+      <Typography variant="subtitle2" component="h3">
+        Current freight
+      </Typography>
+      {stage.currentFreight.length === 0 ? (
+        <p>None yet: promote freight into this stage.</p>
+      ) : (
+        stage.currentFreight.map((f) => (
+          <div key={f.name}>
+            {displayName(f)} · {summarize(f)}
+          </div>
+        ))
+      )}
+      <Typography variant="subtitle2" component="h3">
+        Verification
+      </Typography>
+      {stage.verification ? (
+        <div>
+          {stage.verification.phase}{' '}
+          {stage.verification.message ? `· ${stage.verification.message}` : ''} · started{' '}
+          {formatAge(stage.verification.startTime)} ago
+        </div>
+      ) : (
+        <p>
+          {stage.verificationConfigured
+            ? 'No verification has run for the current freight.'
+            : 'No verification configured: freight counts as verified once healthy.'}
+        </p>
+      )}
+      {stage.autoPromotion.holds.length > 0 && (
+        <Alert severity="info">
+          Auto-promotion is held for{' '}
+          {stage.autoPromotion.holds
+            .map((h) => `${h.origin} (by ${h.actor ?? 'unknown'})`)
+            .join(', ')}
+          . Promoting by origin releases it.
+        </Alert>
+      )}
+      <Typography variant="subtitle2" component="h3">
+        Conditions
+      </Typography>
+      <ConditionsTable conditions={stage.conditions} />
+    </Stack>
+  );
+}
+
+function Promotions({ stage }: { stage: StageView }) {
+  const state = useProjectState();
+  const { open } = useProject();
+  const promotions = useMemo(
+    () =>
+      [...state.promotions.values()]
+        .filter((p) => p.stage === stage.name)
+        .sort((a, b) => b.name.localeCompare(a.name)),
+    [state.promotions, stage.name],
+  );
+  if (promotions.length === 0) return <p>No promotions yet.</p>;
+  return (
+    <List dense aria-label="Promotions">
+      {promotions.map((p) => (
+        <ListItem
+          key={p.name}
+          secondaryAction={
+            <Chip size="small" label={p.phase} color={promotionPhaseColor(p.phase)} />
+          }
+        >
+          <ListItemText
+            primary={
+              <Link component="button" onClick={() => open('promotions', p.name)}>
+                {p.freightAlias ?? p.freight ?? p.name}
+              </Link>
+            }
+            secondary={`${formatAge(p.createdAt)} ago${p.actor ? ` by ${p.actor}` : ''}`}
+          />
+        </ListItem>
+      ))}
+    </List>
+  );
+}
+
+/** Freight this stage held, from its succeeded promotions; re-promoting an older one is a rollback. */
+function History({ stage }: { stage: StageView }) {
+  const state = useProjectState();
+  const { caps, startPromote } = useProject();
+  const decision = stageDecision(caps, stage.name, 'promote');
+  const current = new Set(stage.currentFreight.map((f) => f.name));
+  const history = useMemo(() => {
+    const seen = new Set<string>();
+    return [...state.promotions.values()]
+      .filter((p) => p.stage === stage.name && p.phase === 'Succeeded' && p.freight)
+      .sort((a, b) => b.name.localeCompare(a.name))
+      .filter((p) => (p.freight && !seen.has(p.freight) ? (seen.add(p.freight), true) : false));
+  }, [state.promotions, stage.name]);
+  if (history.length === 0) return <p>No freight has been promoted here yet.</p>;
+  return (
+    <List dense aria-label="Freight history">
+      {history.map((p) => {
+        const f = p.freight ? state.freight.get(p.freight) : undefined;
+        const isCurrent = p.freight !== undefined && current.has(p.freight);
+        return (
+          <ListItem
+            key={p.name}
+            secondaryAction={
+              isCurrent ? (
+                <Chip size="small" label="Current" />
+              ) : (
+                <GuardedButton
+                  decision={
+                    f ? decision : { allowed: false, reason: 'This freight no longer exists.' }
+                  }
+                  onClick={() => p.freight && startPromote(stage.name, p.freight)}
+                  aria-label={`Roll back to ${p.freightAlias ?? p.freight ?? ''}`}
+                >
+                  Roll back
+                </GuardedButton>
+              )
+            }
+          >
+            <ListItemText
+              primary={p.freightAlias ?? p.freight}
+              secondary={`${f ? summarize(f) : 'deleted'} · promoted ${formatAge(p.finishedAt)} ago`}
+            />
+          </ListItem>
+        );
+      })}
+    </List>
+  );
+}
+
+export function StageDrawer({ stage, onClose }: { stage: StageView; onClose: () => void }) {
+  const { project, caps, startPromote } = useProject();
+  const [downstream, setDownstream] = useState(false);
+  const refresh = useMutation({ mutationFn: () => refreshStage(project, stage.name) });
+  const verify = useMutation({ mutationFn: () => reverify(project, stage.name) });
+  const abortVerify = useMutation({ mutationFn: () => abortVerification(project, stage.name) });
+  const verifying =
+    stage.verification?.phase === 'Running' || stage.verification?.phase === 'Pending';
+  const d = (a: Parameters<typeof stageDecision>[2]) => stageDecision(caps, stage.name, a);
+  return (
+    <>
+      {downstream && stage.currentFreight[0] && (
+        <DownstreamDialog
+          stage={stage.name}
+          freight={stage.currentFreight[0].name}
+          onClose={() => setDownstream(false)}
+        />
+      )}
+      <DrawerFrame
+        title={`Stage ${stage.name}`}
+        subtitle={
+          <Stack direction="row" sx={{ gap: 1, mt: 0.5 }}>
+            <Chip size="small" label={stage.phase} color={phaseColor[stage.phase]} />
+            <Chip
+              size="small"
+              variant="outlined"
+              label={`Health: ${stage.health.status}`}
+              color={healthColor[stage.health.status]}
+            />
+            {stage.autoPromotion.enabled && <Chip size="small" label="Auto-promotion" />}
+          </Stack>
+        }
+        onClose={onClose}
+        actions={
+          <>
+            <GuardedButton
+              decision={d('promote')}
+              variant="contained"
+              onClick={() => startPromote(stage.name)}
+            >
+              Promote
+            </GuardedButton>
+            <GuardedButton
+              decision={
+                stage.currentFreight.length
+                  ? d('promoteDownstream')
+                  : { allowed: false, reason: 'No freight here yet.' }
+              }
+              onClick={() => setDownstream(true)}
+            >
+              Promote downstream
+            </GuardedButton>
+            <GuardedButton
+              decision={d('refresh')}
+              disabled={refresh.isPending || stage.refresh.pending}
+              onClick={() => refresh.mutate()}
+            >
+              {stage.refresh.pending ? 'Refreshing…' : 'Refresh'}
+            </GuardedButton>
+            <GuardedButton
+              decision={d('reverify')}
+              disabled={verify.isPending || verifying || stage.currentFreight.length === 0}
+              onClick={() => verify.mutate()}
+            >
+              Reverify
+            </GuardedButton>
+            {verifying && (
+              <GuardedButton
+                decision={d('abortVerification')}
+                color="warning"
+                disabled={abortVerify.isPending}
+                onClick={() => abortVerify.mutate()}
+              >
+                Abort verification
+              </GuardedButton>
+            )}
+          </>
+        }
+        tabs={[
+          { id: 'overview', label: 'Overview', render: () => <Overview stage={stage} /> },
+          { id: 'history', label: 'Freight history', render: () => <History stage={stage} /> },
+          { id: 'promotions', label: 'Promotions', render: () => <Promotions stage={stage} /> },
+          {
+            id: 'yaml',
+            label: 'Live manifest',
+            render: () => <LiveManifest project={project} resource="stages" name={stage.name} />,
+          },
+        ]}
+      />
+    </>
+  );
+}

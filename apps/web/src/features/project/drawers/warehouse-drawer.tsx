@@ -1,0 +1,88 @@
+import Alert from '@mui/material/Alert';
+import Link from '@mui/material/Link';
+import List from '@mui/material/List';
+import ListItem from '@mui/material/ListItem';
+import ListItemText from '@mui/material/ListItemText';
+import type { WarehouseView } from '@wharf/shared/api';
+import { useMemo } from 'react';
+import { displayName, newestFirst, summarize } from '@/lib/freight';
+import { formatAge } from '@/lib/time';
+import { useProject, useProjectState } from '../project-context';
+import { RefreshWarehouseButton } from '../warehouse-node';
+import { ConditionsTable } from './conditions-table';
+import { DrawerFrame } from './drawer-frame';
+import { LiveManifest } from './live-manifest';
+
+export function WarehouseDrawer({
+  warehouse,
+  onClose,
+}: {
+  warehouse: WarehouseView;
+  onClose: () => void;
+}) {
+  const { project, open } = useProject();
+  const state = useProjectState();
+  const freight = useMemo(
+    () => newestFirst([...state.freight.values()].filter((f) => f.origin.name === warehouse.name)),
+    [state.freight, warehouse.name],
+  );
+  return (
+    <DrawerFrame
+      title={`Warehouse ${warehouse.name}`}
+      subtitle={`${warehouse.health} · every ${warehouse.interval} · ${warehouse.freightCreationPolicy} freight creation · last discovery ${formatAge(warehouse.discoveredAt)} ago`}
+      onClose={onClose}
+      actions={<RefreshWarehouseButton warehouse={warehouse} />}
+      tabs={[
+        {
+          id: 'subscriptions',
+          label: 'Subscriptions',
+          render: () => (
+            <>
+              {warehouse.message && warehouse.health !== 'Healthy' && (
+                <Alert severity="warning">{warehouse.message}</Alert>
+              )}
+              <List dense aria-label="Subscriptions">
+                {warehouse.subscriptions.map((s, i) => (
+                  <ListItem key={i}>
+                    <ListItemText
+                      primary={`${s.type}: ${s.repoURL ?? s.name ?? ''}`}
+                      secondary={s.detail}
+                    />
+                  </ListItem>
+                ))}
+              </List>
+              <ConditionsTable conditions={warehouse.conditions} />
+            </>
+          ),
+        },
+        {
+          id: 'freight',
+          label: `Discovered freight (${freight.length})`,
+          render: () => (
+            <List dense aria-label="Discovered freight">
+              {freight.slice(0, 100).map((f) => (
+                <ListItem key={f.name}>
+                  <ListItemText
+                    primary={
+                      <Link component="button" onClick={() => open('freight', f.name)}>
+                        {displayName(f)}
+                      </Link>
+                    }
+                    secondary={`${summarize(f)} · ${formatAge(f.discoveredAt ?? f.createdAt)} ago`}
+                  />
+                </ListItem>
+              ))}
+            </List>
+          ),
+        },
+        {
+          id: 'yaml',
+          label: 'Live manifest',
+          render: () => (
+            <LiveManifest project={project} resource="warehouses" name={warehouse.name} />
+          ),
+        },
+      ]}
+    />
+  );
+}

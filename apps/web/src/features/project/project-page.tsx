@@ -1,0 +1,141 @@
+import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import LinearProgress from '@mui/material/LinearProgress';
+import { useQuery } from '@tanstack/react-query';
+import { useCallback, useMemo } from 'react';
+import { useNavigate, useParams, useSearchParams } from 'react-router';
+import { capabilitiesQuery } from '@/lib/api/project';
+import { originColors } from '@/lib/graph/pipeline-graph';
+import { useProjectLive } from '@/lib/live/use-project-live';
+import { ProjectDrawer } from './drawers/project-drawer';
+import { FreightTimeline } from './freight-timeline';
+import { GraphView } from './graph-view';
+import { ProjectContext, ProjectStateContext, type ProjectContextValue } from './project-context';
+import { ProjectToolbar } from './project-toolbar';
+import { PromoteDialog } from './promote-dialog';
+import { StageList } from './stage-list';
+
+const without = (params: URLSearchParams, ...keys: string[]) => {
+  const next = new URLSearchParams(params);
+  keys.forEach((k) => next.delete(k));
+  const s = next.toString();
+  return s ? `?${s}` : '';
+};
+
+export function ProjectPage() {
+  const { project = '', kind, name } = useParams();
+  const [params, setParams] = useSearchParams();
+  const navigate = useNavigate();
+  const live = useProjectLive(project);
+  const caps = useQuery(capabilitiesQuery(project));
+  const base = `/projects/${encodeURIComponent(project)}`;
+  const warehouses = live.data?.warehouses;
+  const colors = useMemo(() => originColors([...(warehouses?.keys() ?? [])]), [warehouses]);
+  const originColor = useCallback((w: string) => colors.get(w) ?? '#888', [colors]);
+  const collapsedParam = params.get('collapsed') ?? '';
+  const collapsed = useMemo(
+    () => new Set(collapsedParam.split(',').filter(Boolean)),
+    [collapsedParam],
+  );
+  const ctx = useMemo<ProjectContextValue>(
+    () => ({
+      project,
+      caps: caps.data,
+      originColor,
+      open: (k, n) =>
+        void navigate(`${base}/${k}/${encodeURIComponent(n)}${without(params, 'tab')}`),
+      startPromote: (stage, freight) =>
+        setParams((prev) => {
+          const next = new URLSearchParams(prev);
+          next.set('promote', stage);
+          if (freight) next.set('freight', freight);
+          else next.delete('freight');
+          return next;
+        }),
+      toggleCollapse: (stage) =>
+        setParams(
+          (prev) => {
+            const next = new URLSearchParams(prev);
+            const set = new Set((prev.get('collapsed') ?? '').split(',').filter(Boolean));
+            if (set.has(stage)) set.delete(stage);
+            else set.add(stage);
+            if (set.size > 0) next.set('collapsed', [...set].sort().join(','));
+            else next.delete('collapsed');
+            return next;
+          },
+          { replace: true },
+        ),
+    }),
+    [project, caps.data, originColor, navigate, base, params, setParams],
+  );
+  if (live.isError)
+    return (
+      <Alert severity="error" sx={{ m: 3 }}>
+        {live.error.message}
+      </Alert>
+    );
+  if (!live.data) return <LinearProgress aria-label="Loading project" />;
+  const state = live.data;
+  const promoteStage = params.get('promote');
+  const view = params.get('view') === 'list' ? 'list' : 'graph';
+  return (
+    <ProjectContext.Provider value={ctx}>
+      <ProjectStateContext.Provider value={state}>
+        <ProjectToolbar />
+        {state.stages.size === 0 && state.warehouses.size === 0 ? (
+          <Alert severity="info" sx={{ m: 3 }}>
+            This project has no warehouses or stages yet. Apply a Warehouse (what to watch) and
+            Stages (where to promote) to its namespace with kubectl; they appear here live.
+          </Alert>
+        ) : (
+          <>
+            <FreightTimeline />
+            <Box sx={{ flex: 1, minHeight: 0, display: 'flex' }}>
+              {view === 'list' ? (
+                <StageList
+                  warehouse={params.get('warehouse') ?? ''}
+                  search={params.get('q') ?? ''}
+                />
+              ) : (
+                <GraphView
+                  warehouse={params.get('warehouse') ?? ''}
+                  collapsed={collapsed}
+                  search={params.get('q') ?? ''}
+                />
+              )}
+            </Box>
+          </>
+        )}
+        {kind && name && (
+          <ProjectDrawer
+            kind={kind}
+            name={name}
+            onClose={() => void navigate(`${base}${without(params, 'tab')}`)}
+          />
+        )}
+        {promoteStage && (
+          <PromoteDialog
+            stage={promoteStage}
+            freight={params.get('freight') ?? ''}
+            onChooseFreight={(f) =>
+              setParams((prev) => {
+                const next = new URLSearchParams(prev);
+                if (f) next.set('freight', f);
+                else next.delete('freight');
+                return next;
+              })
+            }
+            onClose={() =>
+              setParams((prev) => new URLSearchParams(without(prev, 'promote', 'freight')))
+            }
+            onPromoted={(promotion) =>
+              void navigate(
+                `${base}/promotions/${encodeURIComponent(promotion)}${without(params, 'promote', 'freight', 'tab')}`,
+              )
+            }
+          />
+        )}
+      </ProjectStateContext.Provider>
+    </ProjectContext.Provider>
+  );
+}

@@ -1,0 +1,89 @@
+import Button from '@mui/material/Button';
+import MenuItem from '@mui/material/MenuItem';
+import Stack from '@mui/material/Stack';
+import TextField from '@mui/material/TextField';
+import ToggleButton from '@mui/material/ToggleButton';
+import ToggleButtonGroup from '@mui/material/ToggleButtonGroup';
+import Typography from '@mui/material/Typography';
+import { useRef } from 'react';
+import { Link } from 'react-router';
+import { useShortcut } from '@/lib/shortcuts';
+import { useSearchParam } from '@/lib/use-search-param';
+import { useProject, useProjectState } from './project-context';
+
+export function ProjectToolbar() {
+  const { project } = useProject();
+  const state = useProjectState();
+  const [view, setView] = useSearchParam('view');
+  const [warehouse, setWarehouse] = useSearchParam('warehouse');
+  const [q, setQ] = useSearchParam('q');
+  const [collapsed, setCollapsed] = useSearchParam('collapsed');
+  const search = useRef<HTMLInputElement>(null);
+  useShortcut('/', 'Search stages', () => search.current?.focus());
+  useShortcut('g', 'Show the graph', () => setView(null));
+  useShortcut('l', 'Show the list', () => setView('list'));
+  return (
+    <Stack
+      direction="row"
+      sx={{
+        px: 2,
+        py: 1,
+        gap: 2,
+        alignItems: 'center',
+        flexWrap: 'wrap',
+        borderBottom: 1,
+        borderColor: 'divider',
+      }}
+    >
+      <Typography variant="h5" component="h1">
+        {project}
+      </Typography>
+      <ToggleButtonGroup
+        size="small"
+        exclusive
+        value={view === 'list' ? 'list' : 'graph'}
+        onChange={(_e, v: string | null) => v && setView(v === 'list' ? 'list' : null)}
+        aria-label="View"
+      >
+        <ToggleButton value="graph">Graph</ToggleButton>
+        <ToggleButton value="list">List</ToggleButton>
+      </ToggleButtonGroup>
+      <TextField
+        select
+        size="small"
+        label="Warehouse"
+        value={warehouse}
+        onChange={(e) => setWarehouse(e.target.value || null)}
+        sx={{ minWidth: 160 }}
+      >
+        <MenuItem value="">All warehouses</MenuItem>
+        {[...state.warehouses.keys()].map((w) => (
+          <MenuItem key={w} value={w}>
+            {w}
+          </MenuItem>
+        ))}
+      </TextField>
+      <TextField
+        inputRef={search}
+        size="small"
+        label="Search stages"
+        type="search"
+        value={q}
+        onChange={(e) => setQ(e.target.value || null)}
+      />
+      {collapsed && (
+        <Button size="small" onClick={() => setCollapsed(null)}>
+          Expand all
+        </Button>
+      )}
+      <Button size="small" component={Link} to={`/projects/${encodeURIComponent(project)}/events`}>
+        Events
+      </Button>
+      {state.errors.length > 0 && (
+        <Typography color="warning.main" role="alert">
+          Partly loaded: {state.errors.map((e) => `${e.kind}: ${e.message}`).join('; ')}
+        </Typography>
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,218 @@
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Chip from '@mui/material/Chip';
+import Link from '@mui/material/Link';
+import Stack from '@mui/material/Stack';
+import Tooltip from '@mui/material/Tooltip';
+import Typography from '@mui/material/Typography';
+import { Handle, Position, type NodeProps, type Node } from '@xyflow/react';
+import type { StageView } from '@wharf/shared/api';
+import { memo, useState } from 'react';
+import { stageDecision } from '@/lib/api/project';
+import { draggedFreight, FREIGHT_MIME } from '@/lib/drag';
+import { summarize, displayName } from '@/lib/freight';
+import { formatAge } from '@/lib/time';
+import { healthColor, phaseColor, promotionPhaseColor } from './phase-style';
+import { useProject } from './project-context';
+
+export type StageNodeData = {
+  stage: StageView;
+  currentSince: string | undefined;
+  hidden: number;
+  hasDownstream: boolean;
+  matched: boolean;
+};
+export type StageFlowNode = Node<StageNodeData, 'stage'>;
+
+export const STAGE_SIZE = { width: 250, height: 150 };
+
+function StageNodeView({ data }: NodeProps<StageFlowNode>) {
+  const { stage, currentSince, hidden, hasDownstream, matched } = data;
+  const { caps, open, startPromote, originColor, toggleCollapse } = useProject();
+  const [dropHint, setDropHint] = useState<string | null>(null);
+  const current = stage.currentFreight[0];
+  const promote = stageDecision(caps, stage.name, 'promote');
+  const origins = stage.requestedFreight.map((r) => r.origin.name);
+  const onDragOver = (e: React.DragEvent) => {
+    if (!e.dataTransfer.types.includes(FREIGHT_MIME)) return;
+    const f = draggedFreight();
+    const reason = !promote.allowed
+      ? promote.reason
+      : f && !origins.includes(f.origin)
+        ? `${stage.name} does not request freight from ${f.origin}.`
+        : null;
+    setDropHint(reason ?? `Drop to promote to ${stage.name}`);
+    if (reason) {
+      e.dataTransfer.dropEffect = 'none';
+      return;
+    }
+    e.preventDefault();
+    e.dataTransfer.dropEffect = 'copy';
+  };
+  const onDrop = (e: React.DragEvent) => {
+    setDropHint(null);
+    const name = e.dataTransfer.getData(FREIGHT_MIME);
+    if (!name || !promote.allowed) return;
+    e.preventDefault();
+    startPromote(stage.name, name);
+  };
+  return (
+    <Box
+      role="group"
+      aria-label={`Stage ${stage.name}`}
+      onDragOver={onDragOver}
+      onDragLeave={() => setDropHint(null)}
+      onDrop={onDrop}
+      sx={{
+        width: STAGE_SIZE.width,
+        height: STAGE_SIZE.height,
+        bgcolor: 'background.paper',
+        border: 2,
+        borderColor: matched ? 'warning.main' : dropHint ? 'primary.main' : 'divider',
+        borderRadius: 2,
+        overflow: 'hidden',
+        fontSize: 12,
+        boxShadow: matched ? 4 : 0,
+      }}
+    >
+      {origins.map((o, i) => (
+        <Handle
+          key={o}
+          id={o}
+          type="target"
+          position={Position.Left}
+          style={{ top: 30 + i * 14, background: originColor(o) }}
+        />
+      ))}
+      <Handle type="source" position={Position.Right} />
+      <Stack
+        direction="row"
+        sx={{
+          px: 1,
+          py: 0.5,
+          bgcolor: stage.color ?? 'action.selected',
+          alignItems: 'center',
+          gap: 0.5,
+        }}
+      >
+        <Link
+          component="button"
+          className="nodrag"
+          onClick={() => open('stages', stage.name)}
+          underline="hover"
+          sx={{
+            fontWeight: 600,
+            color: stage.color ? '#fff' : 'text.primary',
+            flex: 1,
+            textAlign: 'left',
+            overflow: 'hidden',
+            textOverflow: 'ellipsis',
+            whiteSpace: 'nowrap',
+          }}
+          aria-label={`Open stage ${stage.name}`}
+        >
+          {stage.name}
+        </Link>
+        {stage.autoPromotion.enabled && (
+          <Tooltip
+            title={
+              stage.autoPromotion.holds.length > 0
+                ? `Auto-promotion held (${stage.autoPromotion.holds.map((h) => h.origin).join(', ')})`
+                : 'Auto-promotion on'
+            }
+          >
+            <span
+              role="img"
+              aria-label={
+                stage.autoPromotion.holds.length > 0 ? 'Auto-promotion held' : 'Auto-promotion on'
+              }
+            >
+              {stage.autoPromotion.holds.length > 0 ? '⏸' : '⚡'}
+            </span>
+          </Tooltip>
+        )}
+      </Stack>
+      {dropHint ? (
+        <Typography role="status" sx={{ p: 1, fontSize: 12 }}>
+          {dropHint}
+        </Typography>
+      ) : (
+        <Stack sx={{ px: 1, py: 0.5, gap: 0.5 }}>
+          <Stack direction="row" sx={{ gap: 0.5 }}>
+            <Chip size="small" label={stage.phase} color={phaseColor[stage.phase]} />
+            <Chip
+              size="small"
+              variant="outlined"
+              label={stage.health.status}
+              color={healthColor[stage.health.status]}
+            />
+            {(hasDownstream || hidden > 0) && (
+              <Chip
+                size="small"
+                className="nodrag"
+                variant="outlined"
+                label={hidden > 0 ? `+${hidden} stages` : 'Collapse'}
+                onClick={() => toggleCollapse(stage.name)}
+                aria-label={
+                  hidden > 0
+                    ? `Expand ${hidden} stages after ${stage.name}`
+                    : `Collapse the stages after ${stage.name}`
+                }
+              />
+            )}
+          </Stack>
+          <Typography noWrap sx={{ fontSize: 12 }} title={current ? summarize(current) : undefined}>
+            {current ? (
+              <>
+                <Link
+                  component="button"
+                  className="nodrag"
+                  onClick={() => open('freight', current.name)}
+                >
+                  {displayName(current)}
+                </Link>{' '}
+                {summarize(current)} · {formatAge(currentSince)}
+              </>
+            ) : (
+              'No freight yet'
+            )}
+          </Typography>
+          <Typography noWrap sx={{ fontSize: 12 }} color="text.secondary">
+            {stage.lastPromotion ? (
+              <Link
+                component="button"
+                className="nodrag"
+                color={
+                  promotionPhaseColor(stage.lastPromotion.phase) === 'error' ? 'error' : 'inherit'
+                }
+                onClick={() => stage.lastPromotion && open('promotions', stage.lastPromotion.name)}
+              >
+                Last promotion {stage.lastPromotion.phase ?? ''}{' '}
+                {formatAge(stage.lastPromotion.finishedAt)} ago
+              </Link>
+            ) : (
+              'Never promoted'
+            )}
+          </Typography>
+          <Tooltip title={promote.allowed ? '' : promote.reason}>
+            <span>
+              <Button
+                size="small"
+                variant="outlined"
+                className="nodrag"
+                disabled={!promote.allowed}
+                onClick={() => startPromote(stage.name)}
+                aria-label={`Promote to ${stage.name}`}
+                sx={{ py: 0, minHeight: 0 }}
+              >
+                Promote
+              </Button>
+            </span>
+          </Tooltip>
+        </Stack>
+      )}
+    </Box>
+  );
+}
+
+export const StageNode = memo(StageNodeView);

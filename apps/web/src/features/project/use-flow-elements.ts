@@ -1,0 +1,100 @@
+import type { Edge, Node } from '@xyflow/react';
+import { useMemo } from 'react';
+import { buildPipelineGraph, shapeKey, type PipelineNode } from '@/lib/graph/pipeline-graph';
+import type { LayoutInput } from '@/lib/graph/layout';
+import type { ProjectState } from '@/lib/live/project-state';
+import { STAGE_SIZE } from './stage-node';
+import { SUBSCRIPTION_SIZE, WAREHOUSE_SIZE } from './warehouse-node';
+
+const sizeOf = (n: PipelineNode) =>
+  n.kind === 'stage' ? STAGE_SIZE : n.kind === 'warehouse' ? WAREHOUSE_SIZE : SUBSCRIPTION_SIZE;
+
+/**
+ * Last node built for each live object: React Flow skips re-rendering nodes whose object is the
+ * same, so a delta touching one stage re-renders one node, not 600.
+ */
+const nodeCache = new WeakMap<object, Node>();
+
+interface Options {
+  warehouse: string;
+  collapsed: ReadonlySet<string>;
+  search: string;
+}
+
+/** Graph model → layout input + React Flow elements, reusing node objects whose data did not change. */
+export function useFlowElements(
+  state: ProjectState,
+  opts: Options,
+  originColor: (w: string) => string,
+) {
+  const graph = useMemo(
+    () =>
+      buildPipelineGraph([...state.stages.values()], [...state.warehouses.values()], {
+        ...(opts.warehouse ? { warehouse: opts.warehouse } : {}),
+        collapsed: opts.collapsed,
+      }),
+    [state.stages, state.warehouses, opts.warehouse, opts.collapsed],
+  );
+  const key = shapeKey(graph);
+  const layoutInput = useMemo<LayoutInput>(
+    () => ({
+      nodes: graph.nodes.map((n) => ({ id: n.id, ...sizeOf(n) })),
+      edges: graph.edges.map((e) => ({ source: e.source, target: e.target })),
+    }),
+    // Only the shape matters for layout.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [key],
+  );
+  const q = opts.search.trim().toLowerCase();
+  const nodesWithoutPosition = useMemo(() => {
+    const out: Node[] = graph.nodes.map((n) => {
+      let data: Record<string, unknown>;
+      if (n.kind === 'stage') {
+        const stage = state.stages.get(n.name);
+        const current = stage?.currentFreight[0];
+        const since = current
+          ? state.freight.get(current.name)?.currentlyIn.find((c) => c.stage === n.name)?.since
+          : undefined;
+        data = {
+          stage,
+          currentSince: since,
+          hidden: n.hidden,
+          hasDownstream: n.hasDownstream,
+          matched: q !== '' && n.name.toLowerCase().includes(q),
+        };
+      } else if (n.kind === 'warehouse') data = { warehouse: state.warehouses.get(n.name) };
+      else data = { label: n.label, ...(n.detail ? { detail: n.detail } : {}) };
+      const owner = (
+        n.kind === 'stage' ? data.stage : n.kind === 'warehouse' ? data.warehouse : undefined
+      ) as object | undefined;
+      const prev = owner ? nodeCache.get(owner) : undefined;
+      const same = prev?.id === n.id && Object.keys(data).every((k) => prev.data[k] === data[k]);
+      if (same && prev) return prev;
+      const node: Node = { id: n.id, type: n.kind, position: { x: 0, y: 0 }, data };
+      if (owner) nodeCache.set(owner, node);
+      return node;
+    });
+    return out;
+  }, [graph, state.stages, state.warehouses, state.freight, q]);
+  const edges = useMemo<Edge[]>(
+    () =>
+      graph.edges.map((e) => ({
+        id: e.id,
+        source: e.source,
+        target: e.target,
+        ...(e.target.startsWith('stage:') ? { targetHandle: e.origin } : {}),
+        style: { stroke: originColor(e.origin), strokeWidth: 2 },
+      })),
+    [graph.edges, originColor],
+  );
+  const matches = useMemo(
+    () =>
+      q
+        ? graph.nodes
+            .filter((n) => n.kind === 'stage' && n.name.toLowerCase().includes(q))
+            .map((n) => n.id)
+        : [],
+    [graph.nodes, q],
+  );
+  return { key, layoutInput, nodesWithoutPosition, edges, matches };
+}

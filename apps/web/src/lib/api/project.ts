@@ -1,0 +1,90 @@
+import { queryOptions } from '@tanstack/react-query';
+import {
+  CapabilitiesSchema,
+  EventPageSchema,
+  FreightPageSchema,
+  PromotionListSchema,
+  type Capabilities,
+  type ProjectAction,
+  type StageAction,
+} from '@wharf/shared/api';
+import { api, seg } from '@/lib/http';
+
+const base = (project: string) => `projects/${seg(project)}`;
+
+export const capabilitiesQuery = (project: string) =>
+  queryOptions({
+    queryKey: ['project', project, 'capabilities'],
+    queryFn: ({ signal }) =>
+      api(`${base(project)}/capabilities`, { signal }, (b) => CapabilitiesSchema.parse(b)),
+    staleTime: 60_000,
+  });
+
+/** Freight a stage requests, newest first, each with whether the stage may take it and why not. */
+export const freightForStageQuery = (project: string, stage: string, limit = 100) =>
+  queryOptions({
+    queryKey: ['project', project, 'freight', { stage, limit }],
+    queryFn: ({ signal }) =>
+      api(`${base(project)}/freight?stage=${seg(stage)}&limit=${limit}`, { signal }, (b) =>
+        FreightPageSchema.parse(b),
+      ),
+    staleTime: 5_000,
+  });
+
+export const promotionsQuery = (project: string, stage?: string) =>
+  queryOptions({
+    queryKey: ['project', project, 'promotions', { stage }],
+    queryFn: ({ signal }) =>
+      api(`${base(project)}/promotions${stage ? `?stage=${seg(stage)}` : ''}`, { signal }, (b) =>
+        PromotionListSchema.parse(b),
+      ),
+  });
+
+export interface EventFilter {
+  reason?: string;
+  stage?: string;
+  kind?: string;
+}
+
+export const eventsQuery = (project: string, filter: EventFilter, offset: number, limit = 50) =>
+  queryOptions({
+    queryKey: ['project', project, 'events', filter, offset, limit],
+    queryFn: ({ signal }) => {
+      const q = new URLSearchParams({ offset: String(offset), limit: String(limit) });
+      if (filter.reason) q.set('reason', filter.reason);
+      if (filter.stage) q.set('stage', filter.stage);
+      return api(`${base(project)}/events?${q}`, { signal }, (b) => EventPageSchema.parse(b));
+    },
+  });
+
+/** Raw object as Kubernetes stores it, through the BFF's proxy (as the signed-in user). */
+export const liveManifestQuery = (path: string) =>
+  queryOptions({
+    queryKey: ['k8s', path],
+    queryFn: ({ signal }) => api(`k8s/${path}`, { signal }, (b) => b),
+    meta: { quiet: true },
+    staleTime: 0,
+  });
+
+export type Decision = { allowed: true } | { allowed: false; reason: string };
+
+const CHECKING: Decision = { allowed: false, reason: 'Checking your permissions…' };
+
+/** What the user may do to a stage; while unknown, nothing is allowed. */
+export function stageDecision(
+  caps: Capabilities | undefined,
+  stage: string,
+  action: StageAction,
+): Decision {
+  if (!caps) return CHECKING;
+  return (
+    caps.stages[stage]?.[action] ?? {
+      allowed: false,
+      reason: `No permission data for stage ${stage}.`,
+    }
+  );
+}
+
+export function projectDecision(caps: Capabilities | undefined, action: ProjectAction): Decision {
+  return caps ? caps.projectActions[action] : CHECKING;
+}

@@ -1,0 +1,66 @@
+/**
+ * The BFF refuses state-changing calls without this header (`CSRF_HEADER` in @wharf/shared/api;
+ * repeated here so the first screen does not load the zod schemas; a test keeps them equal).
+ */
+export const CSRF_HEADER = 'x-wharf-csrf';
+
+/** A failed API call: the HTTP status plus the server's readable message. */
+export class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+    override readonly name = 'HttpError',
+  ) {
+    super(message);
+  }
+}
+
+type Listener = () => void;
+const unauthorizedListeners = new Set<Listener>();
+
+/** Called on every 401 so the app can send the user to the login page (and back afterwards). */
+export function onUnauthorized(listener: Listener): () => void {
+  unauthorizedListeners.add(listener);
+  return () => unauthorizedListeners.delete(listener);
+}
+
+/** Reads `{error: {message}}` bodies written by the BFF's error middleware; falls back to status text. */
+export async function errorMessage(res: Response): Promise<string> {
+  const text = await res.text().catch(() => '');
+  try {
+    const body: unknown = JSON.parse(text);
+    if (body && typeof body === 'object' && 'error' in body) {
+      const err = (body as { error: unknown }).error;
+      if (typeof err === 'string') return err;
+      if (err && typeof err === 'object' && 'message' in err) return String(err.message);
+    }
+  } catch {
+    // not JSON: use the text below
+  }
+  return text.trim() || `${res.status} ${res.statusText}`;
+}
+
+/** JSON over fetch, relative to the page's base so Wharf works under a sub-path. */
+export async function api<T = unknown>(
+  path: string,
+  init: { method?: string; body?: unknown; signal?: AbortSignal } = {},
+  parse: (body: unknown) => T = (body) => body as T,
+): Promise<T> {
+  const res = await fetch(`api/v1/${path.replace(/^\//, '')}`, {
+    method: init.method ?? 'GET',
+    credentials: 'same-origin',
+    headers: {
+      ...(init.body === undefined ? {} : { 'content-type': 'application/json' }),
+      // The BFF refuses state-changing calls without it (CSRF guard).
+      ...(init.method && init.method !== 'GET' ? { [CSRF_HEADER]: '1' } : {}),
+    },
+    ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
+    ...(init.signal ? { signal: init.signal } : {}),
+  });
+  if (res.status === 401) unauthorizedListeners.forEach((l) => l());
+  if (!res.ok) throw new HttpError(res.status, await errorMessage(res));
+  return parse(res.status === 204 ? undefined : await res.json());
+}
+
+/** Encodes one path segment (names come from users and Kubernetes). */
+export const seg = (s: string) => encodeURIComponent(s);

@@ -1,0 +1,38 @@
+import type { ApiErrorBody } from '@wharf/shared/api';
+import { HttpError } from '@/lib/http';
+import { getSocket } from './socket';
+
+/** Emits a join with an ack and a timeout; `{error}` acks become an HttpError-like rejection. */
+export function emitWithAck<T>(
+  emit: (ack: (ack: { data: T } | { error: ApiErrorBody }) => void) => void,
+  timeoutMs = 15_000,
+): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(
+      () => reject(new Error('The server did not answer the join in time.')),
+      timeoutMs,
+    );
+    emit((ack) => {
+      clearTimeout(timer);
+      if ('data' in ack) resolve(ack.data);
+      else {
+        const status =
+          ack.error.name === 'ForbiddenError'
+            ? 403
+            : ack.error.name === 'NotFoundError'
+              ? 404
+              : ack.error.name === 'UnauthorizedError'
+                ? 401
+                : 500;
+        reject(new HttpError(status, ack.error.message, ack.error.name));
+      }
+    });
+  });
+}
+
+/** Resolves once the socket is connected (joins sent while offline would be lost). */
+export function connected(): Promise<void> {
+  const s = getSocket();
+  if (s.connected) return Promise.resolve();
+  return new Promise((resolve) => s.once('connect', () => resolve()));
+}

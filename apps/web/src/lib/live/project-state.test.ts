@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import type { ProjectDelta, ProjectSnapshot } from '@wharf/shared/api';
+import { freightView, stageView, warehouseView } from '../testing/views';
+import { applyDelta, fromSnapshot } from './project-state';
+
+const counts = { count: 1, healthy: 1, unhealthy: 0, progressing: 0, unknown: 0 };
+const snapshot: ProjectSnapshot = {
+  project: 'demo',
+  version: 'v-a',
+  summary: {
+    name: 'demo',
+    uid: 'u',
+    resourceVersion: '1',
+    ready: true,
+    stages: counts,
+    warehouses: counts,
+    pendingPromotions: 0,
+  },
+  stages: [
+    stageView('test', [{ origin: 'w', direct: true }]),
+    stageView('prod', [{ origin: 'w', stages: ['test'] }]),
+  ],
+  warehouses: [warehouseView('w')],
+  freight: [freightView('f1', 'w', { 'ghcr.io/app': '1' })],
+  promotions: [],
+  errors: [],
+};
+const empty = { stages: [], warehouses: [], freight: [], promotions: [] };
+const delta = (
+  previousVersion: string,
+  version: string,
+  patch: Partial<ProjectDelta> = {},
+): ProjectDelta => ({
+  project: 'demo',
+  version,
+  previousVersion,
+  upserts: { ...empty },
+  deletes: { ...empty },
+  ...patch,
+});
+
+describe('applyDelta', () => {
+  it('applies upserts and deletes when the delta continues the held version', () => {
+    const state = fromSnapshot(snapshot);
+    const next = applyDelta(
+      state,
+      delta('v-a', 'v-b', {
+        upserts: {
+          ...empty,
+          stages: [stageView('test', [{ origin: 'w', direct: true }], { phase: 'Promoting' })],
+        },
+        deletes: { ...empty, freight: ['f1'] },
+      }),
+    );
+    expect(next?.version).toBe('v-b');
+    expect(next?.stages.get('test')?.phase).toBe('Promoting');
+    expect(next?.freight.has('f1')).toBe(false);
+  });
+
+  it('keeps untouched kinds identical so their views do not re-render', () => {
+    const state = fromSnapshot(snapshot);
+    const next = applyDelta(
+      state,
+      delta('v-a', 'v-b', { upserts: { ...empty, freight: [freightView('f2', 'w', {})] } }),
+    );
+    expect(next?.stages).toBe(state.stages);
+    expect(next?.warehouses).toBe(state.warehouses);
+    expect(next?.freight).not.toBe(state.freight);
+  });
+
+  it('refuses a delta that does not follow the held version, so the caller re-joins', () => {
+    const state = fromSnapshot(snapshot);
+    expect(applyDelta(state, delta('v-x', 'v-y'))).toBeUndefined();
+  });
+
+  it('compares versions as opaque strings, never as numbers', () => {
+    const state = { ...fromSnapshot(snapshot), version: '10' };
+    expect(applyDelta(state, delta('010', '11'))).toBeUndefined();
+    expect(applyDelta(state, delta('10', '9'))?.version).toBe('9');
+  });
+});

@@ -1,0 +1,28 @@
+import { io, type Socket } from 'socket.io-client';
+import type { ClientToServerEvents, ServerToClientEvents } from '@wharf/shared/api';
+import { basePath } from '@/lib/base-path';
+import { setConnection } from './connection';
+
+export type WharfSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+let socket: WharfSocket | undefined;
+
+/**
+ * The one socket of the page. socket.io reconnects with capped backoff by itself; rooms re-join
+ * on every `connect` (see the room hooks), so a reconnect resyncs without reloading.
+ */
+export function getSocket(): WharfSocket {
+  if (socket) return socket;
+  const s: WharfSocket = io({
+    path: `${basePath()}/socket.io`,
+    transports: ['websocket'],
+    reconnectionDelay: 500,
+    reconnectionDelayMax: 5000,
+    withCredentials: true,
+  });
+  s.on('connect', () => setConnection('live'));
+  s.on('disconnect', () => setConnection('reconnecting'));
+  s.on('connect_error', () => setConnection(s.active ? 'reconnecting' : 'offline'));
+  socket = s;
+  return s;
+}

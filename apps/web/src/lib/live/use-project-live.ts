@@ -1,0 +1,92 @@
+import { queryOptions, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
+import {
+  ProjectDeltaSchema,
+  ProjectJoinResultSchema,
+  ResyncRequiredSchema,
+  type ProjectJoinResult,
+} from '@wharf/shared/api';
+import { connected, emitWithAck } from './join';
+import { applyDelta, fromSnapshot, type ProjectState } from './project-state';
+import { getSocket } from './socket';
+
+export const projectLiveKey = (project: string) => ['project', project, 'live'] as const;
+
+async function join(project: string, version?: string): Promise<ProjectJoinResult> {
+  await connected();
+  const raw = await emitWithAck<unknown>((ack) =>
+    getSocket().emit('project:join', version ? { project, version } : { project }, ack),
+  );
+  return ProjectJoinResultSchema.parse(raw);
+}
+
+/** The project's snapshot, joined over the socket; deltas keep it current (see useProjectLive). */
+export const projectLiveQuery = (project: string) =>
+  queryOptions({
+    queryKey: projectLiveKey(project),
+    queryFn: async (): Promise<ProjectState> => {
+      const result = await join(project);
+      if (result.mode !== 'snapshot')
+        throw new Error('The server resumed a room this page never joined.');
+      return fromSnapshot(result.snapshot);
+    },
+    staleTime: Infinity,
+    gcTime: 30_000,
+  });
+
+/**
+ * Keeps the project's cache entry live: applies deltas in order, re-joins from the held version
+ * after a reconnect, and takes a fresh snapshot when a delta was missed or the server asks.
+ */
+export function useProjectLive(project: string) {
+  const queryClient = useQueryClient();
+  const query = useQuery(projectLiveQuery(project));
+  useEffect(() => {
+    const socket = getSocket();
+    const key = projectLiveKey(project);
+    let joining = false;
+    const rejoin = async (fromVersion: boolean) => {
+      if (joining) return;
+      joining = true;
+      try {
+        const held = queryClient.getQueryData<ProjectState>(key);
+        const result = await join(project, fromVersion ? held?.version : undefined);
+        if (result.mode === 'snapshot')
+          queryClient.setQueryData(key, fromSnapshot(result.snapshot));
+      } catch {
+        await queryClient.invalidateQueries({ queryKey: key });
+      } finally {
+        joining = false;
+      }
+    };
+    const onDelta = (raw: unknown) => {
+      const parsed = ProjectDeltaSchema.safeParse(raw);
+      if (!parsed.success) return void rejoin(false);
+      const delta = parsed.data;
+      if (delta.project !== project) return;
+      const held = queryClient.getQueryData<ProjectState>(key);
+      if (!held) return;
+      const next = applyDelta(held, delta);
+      if (next) queryClient.setQueryData(key, next);
+      else void rejoin(false);
+    };
+    const onResync = (raw: unknown) => {
+      const msg = ResyncRequiredSchema.safeParse(raw);
+      if (msg.success && msg.data.scope === 'project' && msg.data.project === project)
+        void rejoin(false);
+    };
+    const onConnect = () => {
+      if (queryClient.getQueryData(key)) void rejoin(true);
+    };
+    socket.on('project:delta', onDelta);
+    socket.on('resync-required', onResync);
+    socket.on('connect', onConnect);
+    return () => {
+      socket.off('project:delta', onDelta);
+      socket.off('resync-required', onResync);
+      socket.off('connect', onConnect);
+      if (socket.connected) socket.emit('project:leave', { project }, () => undefined);
+    };
+  }, [project, queryClient]);
+  return query;
+}
