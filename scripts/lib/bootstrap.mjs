@@ -22,9 +22,10 @@ function manifests() {
 export async function ensureInstalled() {
   const want = hashPaths(manifests());
   if (readStamp(STAMP) === want) return false;
-  const frozen = process.env.CI ? ['--frozen-lockfile'] : [];
   console.log('[wharf] installing dependencies with pnpm…');
-  await must('npx', [...PNPM, 'install', ...frozen]);
+  // Use the lockfile as is when it matches the manifests; resolve only what changed otherwise
+  // (pnpm would refuse outright under CI=true, where frozen-lockfile is its default).
+  await must('npx', [...PNPM, 'install', '--prefer-frozen-lockfile']);
   writeStamp(STAMP, want);
   return true;
 }
