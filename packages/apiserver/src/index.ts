@@ -1,2 +1,10 @@
 // The embedded Kubernetes-compatible API server. See README.md in this package.
-export {};
+export { startApiServer } from './start.js';
+export type {
+  AdmissionHook,
+  AdmissionRequest,
+  AdmissionResponse,
+  AdmissionUser,
+  ApiServerOptions,
+  RunningApiServer,
+} from './types.js';

@@ -1,0 +1,15 @@
+// Query parameters shared by write requests.
+import type { UserInfo } from '../rbac/index.js';
+import type { Caller } from '../context.js';
+import { errors } from '../errors/status.js';
+
+export function callerFrom(user: UserInfo, q: URLSearchParams): Caller {
+  const dry = q.getAll('dryRun');
+  for (const d of dry)
+    if (d !== 'All')
+      throw errors.badRequest(`dryRun: Unsupported value: "${d}": supported values: "All"`);
+  const fieldManager = q.get('fieldManager') ?? undefined;
+  if (fieldManager && fieldManager.length > 128)
+    throw errors.badRequest('fieldManager: Too long: may not be more than 128 bytes');
+  return { user, dryRun: dry.length > 0, ...(fieldManager ? { fieldManager } : {}) };
+}
