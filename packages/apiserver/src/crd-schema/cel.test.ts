@@ -228,4 +228,33 @@ describe('x-kubernetes-validations (CEL)', () => {
       },
     ]);
   });
+
+  it('date-time strings are timestamps in CEL', () => {
+    const s = withRules(
+      {
+        type: 'object',
+        properties: {
+          start: { type: 'string', format: 'date-time' },
+          end: { type: 'string', format: 'date-time' },
+        },
+      },
+      { rule: "self.end - self.start >= duration('1h')", message: 'at least an hour' },
+    );
+    expect(
+      s.validate({ spec: { start: '2026-01-01T00:00:00Z', end: '2026-01-01T02:00:00Z' } }),
+    ).toEqual([]);
+    expect(
+      s.validate({ spec: { start: '2026-01-01T00:00:00Z', end: '2026-01-01T00:30:00Z' } })[0]
+        ?.message,
+    ).toBe('Invalid value: "object": at least an hour');
+  });
+
+  it('property names that are CEL keywords or hold dashes are escaped as Kubernetes does', () => {
+    const s = withRules(
+      { type: 'object', properties: { if: { type: 'string' }, 'max-size': { type: 'integer' } } },
+      { rule: "self.__if__ != 'never' && self.max__dash__size < 10", message: 'no' },
+    );
+    expect(s.validate({ spec: { if: 'always', 'max-size': 3 } })).toEqual([]);
+    expect(s.validate({ spec: { if: 'never', 'max-size': 3 } })).toHaveLength(1);
+  });
 });

@@ -5,14 +5,30 @@ import type { FieldCause } from './types.js';
 /** Kubernetes prints the path of a root-level error (its nil path) as `<nil>`. */
 const at = (field: string) => field || '<nil>';
 
-/** How Kubernetes prints a bad value: strings quoted, scalars bare, anything else as JSON. */
+/**
+ * How Kubernetes prints a bad value: strings quoted, scalars bare, a missing value
+ * as "null", and lists and maps in Go's %#v syntax, as decoded JSON looks in Go.
+ */
 export function printValue(value: unknown): string {
-  if (typeof value === 'string') return JSON.stringify(value);
-  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') {
-    return String(value);
-  }
   if (value === null || value === undefined) return '"null"';
-  return JSON.stringify(value);
+  if (Array.isArray(value) || (typeof value === 'object' && value !== null)) return goSyntax(value);
+  return scalar(value);
+}
+
+function scalar(value: unknown): string {
+  return typeof value === 'string' ? JSON.stringify(value) : String(value);
+}
+
+function goSyntax(value: unknown): string {
+  if (value === null || value === undefined) return 'interface {}(nil)';
+  if (Array.isArray(value)) return `[]interface {}{${value.map(goSyntax).join(', ')}}`;
+  if (typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>).sort(([a], [b]) =>
+      a < b ? -1 : a > b ? 1 : 0,
+    );
+    return `map[string]interface {}{${entries.map(([k, v]) => `${JSON.stringify(k)}:${goSyntax(v)}`).join(', ')}}`;
+  }
+  return scalar(value);
 }
 
 const withDetail = (head: string, detail: string | undefined) =>
@@ -47,7 +63,9 @@ export const notSupported = (field: string, value: unknown, supported: unknown[]
   field: at(field),
   message: withDetail(
     `Unsupported value: ${printValue(value)}`,
-    supported.length ? `supported values: ${supported.map(printValue).join(', ')}` : undefined,
+    supported.length
+      ? `supported values: ${supported.map((v) => JSON.stringify(typeof v === 'string' ? v : JSON.stringify(v))).join(', ')}`
+      : undefined,
   ),
 });
 

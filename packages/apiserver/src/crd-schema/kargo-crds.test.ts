@@ -123,7 +123,8 @@ describe.skipIf(!kargoCrdsPresent)(
         {
           type: 'FieldValueInvalid',
           field: 'spec.steps',
-          message: 'Invalid value: []: spec.steps in body should have at least 1 items',
+          message:
+            'Invalid value: []interface {}{}: spec.steps in body should have at least 1 items',
         },
       ]);
     });
@@ -242,7 +243,7 @@ describe.skipIf(!kargoCrdsPresent)(
         {
           type: 'FieldValueDuplicate',
           field: 'status.conditions[1]',
-          message: 'Duplicate value: {"type":"Ready"}',
+          message: 'Duplicate value: map[string]interface {}{"type":"Ready"}',
         },
       ]);
     });

@@ -112,7 +112,7 @@ describe('OpenAPI v3 validation, worded as Kubernetes words it', () => {
   it('array limits: minItems is Invalid, maxItems is Too many', () => {
     const s: Schema = { type: 'array', items: { type: 'string' }, minItems: 1, maxItems: 2 };
     expect(check(s, [])[0]?.message).toBe(
-      'Invalid value: []: spec in body should have at least 1 items',
+      'Invalid value: []interface {}{}: spec in body should have at least 1 items',
     );
     expect(check(s, ['a', 'b', 'c'])).toEqual(
       one('FieldValueTooMany', 'spec', 'Too many: 3: must have at most 2 items'),
@@ -127,7 +127,7 @@ describe('OpenAPI v3 validation, worded as Kubernetes words it', () => {
       maxProperties: 1,
     };
     expect(check(s, {})[0]?.message).toBe(
-      'Invalid value: {}: spec in body should have at least 1 properties',
+      'Invalid value: map[string]interface {}{}: spec in body should have at least 1 properties',
     );
     expect(check(s, { a: 'x', b: 'y' })).toEqual(
       one('FieldValueTooMany', 'spec', 'Too many: 2: must have at most 1 items'),
@@ -185,7 +185,13 @@ describe('OpenAPI v3 validation, worded as Kubernetes words it', () => {
         { name: 'a', port: 1 },
         { name: 'a', port: 1 },
       ]),
-    ).toEqual(one('FieldValueDuplicate', 'spec[1]', 'Duplicate value: {"name":"a","port":1}'));
+    ).toEqual(
+      one(
+        'FieldValueDuplicate',
+        'spec[1]',
+        'Duplicate value: map[string]interface {}{"name":"a", "port":1}',
+      ),
+    );
   });
 
   it('formats Kubernetes knows are checked; unknown formats are not', () => {
@@ -215,7 +221,7 @@ describe('OpenAPI v3 validation, worded as Kubernetes words it', () => {
     };
     expect(check(oneOf, { a: 'x' })).toEqual([]);
     expect(check(oneOf, { a: 'x', b: 'y' })[0]?.message).toBe(
-      'Invalid value: {"a":"x","b":"y"}: spec in body must validate one and only one schema (oneOf). Found 2 valid alternatives',
+      'Invalid value: map[string]interface {}{"a":"x", "b":"y"}: spec in body must validate one and only one schema (oneOf). Found 2 valid alternatives',
     );
     expect(check(oneOf, {})[0]?.message).toContain(
       'must validate one and only one schema (oneOf). Found none valid',
@@ -236,6 +242,18 @@ describe('OpenAPI v3 validation, worded as Kubernetes words it', () => {
   it('unknown fields are not validation errors (pruning removes them)', () => {
     expect(check({ type: 'object', properties: { a: { type: 'string' } } }, { zzz: 1 })).toEqual(
       [],
+    );
+  });
+
+  it('an x-kubernetes-embedded-resource object needs apiVersion and kind', () => {
+    const s: Schema = {
+      type: 'object',
+      'x-kubernetes-embedded-resource': true,
+      'x-kubernetes-preserve-unknown-fields': true,
+    };
+    expect(check(s, { apiVersion: 'v1', kind: 'ConfigMap', data: {} })).toEqual([]);
+    expect(check(s, { kind: 'ConfigMap' })).toEqual(
+      one('FieldValueRequired', 'spec.apiVersion', 'Required value: must not be empty'),
     );
   });
 });

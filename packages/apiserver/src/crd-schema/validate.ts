@@ -48,6 +48,13 @@ function validateObject(
   for (const name of schema.required ?? []) {
     if (!Object.hasOwn(value, name)) out.push(required(child(path, name)));
   }
+  if (schema['x-kubernetes-embedded-resource']) {
+    // An embedded object must say what it is, as a stored resource does.
+    for (const name of ['apiVersion', 'kind']) {
+      if (typeof value[name] !== 'string' || value[name] === '')
+        out.push(required(child(path, name), 'must not be empty'));
+    }
+  }
   const props = schema.properties ?? {};
   const extra = additionalSchema(schema);
   for (const [key, item] of Object.entries(value)) {
