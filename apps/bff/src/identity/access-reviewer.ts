@@ -33,6 +33,16 @@ export class AccessReviewer {
     });
   }
 
+  /** SelfSubjectAccessReview as the BFF's own identity (the admin in embedded mode). */
+  forSelf(check: AccessCheck): Promise<AccessDecision> {
+    return this.cache.get(JSON.stringify(['self', check]), async () => {
+      const res = await this.api.createSelfSubjectAccessReview({
+        body: { spec: { resourceAttributes: attributes(check) } },
+      });
+      return decision(res.status, check);
+    });
+  }
+
   /** SelfSubjectAccessReview sent with the caller's own bearer token. */
   forToken(token: string, tokenKey: string, check: AccessCheck): Promise<AccessDecision> {
     const key = JSON.stringify(['t', tokenKey, check]);

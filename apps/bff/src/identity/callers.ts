@@ -19,8 +19,8 @@ export interface IdentityCaller extends Caller {
 }
 
 /**
- * The admin. Embedded (no impersonation configured): acts with the BFF's own credentials and may
- * do anything they allow. In a real cluster set WHARF_ADMIN_IMPERSONATE_USER: admin then acts as,
+ * The admin. Without impersonation configured (the embedded default) admin acts as the BFF's own
+ * identity and may do what Kubernetes allows it. In a real cluster set WHARF_ADMIN_IMPERSONATE_USER: admin then acts as,
  * and is authorized as, that Kubernetes user.
  */
 export function adminCaller(
@@ -34,7 +34,7 @@ export function adminCaller(
     authorize: async (check) =>
       impersonate
         ? reviewer.forSubject(impersonate, ['system:authenticated'], check)
-        : { allowed: true },
+        : reviewer.forSelf(check),
     kubeConfigFor: () => (impersonate ? kubeConfigImpersonating(base, impersonate) : base),
   };
 }

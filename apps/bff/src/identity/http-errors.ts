@@ -1,82 +1,78 @@
 import type { ErrorRequestHandler } from 'express';
 import type { ApiError } from '@wharf/shared/api';
+import {
+  ConflictError,
+  ForbiddenError,
+  HttpError,
+  InputError,
+  NotFoundError,
+  UnauthorizedError,
+  UpstreamError,
+} from '../errors/http-errors.js';
 
-/** An error that knows its HTTP status; the name is the wire `error.name`. */
-export class HttpError extends Error {
-  constructor(
-    readonly status: number,
-    override readonly name: string,
-    message: string,
-    readonly details?: unknown,
-  ) {
-    super(message);
-  }
-}
+export { ConflictError, HttpError, InputError, NotFoundError, UnauthorizedError };
 
-export class UnauthorizedError extends HttpError {
-  constructor(message = 'Sign in first: no valid session cookie was sent.') {
-    super(401, 'UnauthorizedError', message);
-  }
-}
-
-export class ForbiddenError extends HttpError {
+/** A 403 that also says, in `details`, what was missing and which roles the caller has. */
+export class AccessDeniedError extends HttpError {
   constructor(message: string, details?: unknown) {
-    super(403, 'ForbiddenError', message, details);
+    super(403, message, details);
+    this.name = 'ForbiddenError';
   }
 }
 
-export class InputError extends HttpError {
-  constructor(message: string, details?: unknown) {
-    super(400, 'InputError', message, details);
-  }
-}
+export { ForbiddenError };
 
-export class NotFoundError extends HttpError {
+/** Kubernetes did not issue a requested token in time. */
+export class TokenNotIssuedError extends HttpError {
   constructor(message: string) {
-    super(404, 'NotFoundError', message);
+    super(504, message);
   }
 }
 
-export class ConflictError extends HttpError {
-  constructor(message: string) {
-    super(409, 'ConflictError', message);
+/** @kubernetes/client-node's generated APIs throw `{code, body}`; say it in the API's terms. */
+function fromKubeClient(err: unknown): HttpError | undefined {
+  if (typeof err !== 'object' || err === null || !('code' in err) || typeof err.code !== 'number') {
+    return undefined;
   }
-}
-
-/** Maps thrown errors to the fixed error body; used by the identity and roles routers. */
-export const identityErrorHandler: ErrorRequestHandler = (err: unknown, req, res, next) => {
-  if (res.headersSent) return next(err);
-  const known = err instanceof HttpError ? err : undefined;
-  const status = known?.status ?? kubeStatus(err) ?? 500;
-  const body: ApiError = {
-    error: {
-      name: known?.name ?? (status === 500 ? 'InternalError' : 'KubernetesError'),
-      message: known?.message ?? kubeMessage(err) ?? 'Internal error; see the server log.',
-      ...(known?.details !== undefined ? { details: known.details } : {}),
-    },
-    request: req.get('x-request-id') ?? '',
-  };
-  res.status(status).json(body);
-};
-
-/** Kubernetes client errors carry the API server's status code and a Status body. */
-function kubeStatus(err: unknown): number | undefined {
-  const code = typeof err === 'object' && err !== null && 'code' in err ? err.code : undefined;
-  return typeof code === 'number' && code >= 400 && code < 600 ? code : undefined;
-}
-
-function kubeMessage(err: unknown): string | undefined {
-  if (kubeStatus(err) === undefined || typeof err !== 'object' || err === null) return undefined;
+  const code = err.code;
+  let message = 'Kubernetes refused the request.';
   const body = 'body' in err ? err.body : undefined;
   if (typeof body === 'string') {
     try {
-      const parsed: unknown = JSON.parse(body);
-      if (typeof parsed === 'object' && parsed !== null && 'message' in parsed) {
-        return `Kubernetes refused: ${String(parsed.message)}`;
+      const status: unknown = JSON.parse(body);
+      if (typeof status === 'object' && status !== null && 'message' in status) {
+        message = `Kubernetes refused the request: ${String(status.message)}`;
       }
     } catch {
-      return `Kubernetes refused: ${body}`;
+      message = `Kubernetes refused the request: ${body.slice(0, 300)}`;
     }
   }
-  return 'Kubernetes refused the request.';
+  if (code === 403) return new ForbiddenError(message);
+  if (code === 404) return new NotFoundError(message);
+  if (code === 409) return new ConflictError(message);
+  if (code >= 400 && code < 500) return new HttpError(code, message);
+  return new UpstreamError(message);
 }
+
+/**
+ * The identity and roles routers answer their own errors with the BFF's fixed body, so they
+ * behave the same mounted in the app or alone.
+ */
+export const identityErrorHandler: ErrorRequestHandler = (err: unknown, req, res, next) => {
+  if (res.headersSent) return next(err);
+  const http =
+    err instanceof HttpError
+      ? err
+      : (fromKubeClient(err) ?? new HttpError(500, 'Internal error; see the server log.'));
+  if (http.status >= 500) console.error(err);
+  const id = (req as { id?: unknown }).id;
+  const body: ApiError = {
+    error: {
+      name: http.name,
+      message: http.message,
+      ...(http.details !== undefined ? { details: http.details } : {}),
+    },
+    request: typeof id === 'string' || typeof id === 'number' ? String(id) : '',
+  };
+  res.status(http.status).json(body);
+};

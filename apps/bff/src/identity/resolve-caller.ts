@@ -3,7 +3,7 @@ import type { Request } from 'express';
 import type { AccessReviewer } from './access-reviewer.js';
 import type { AccessCheck } from './caller-seam.js';
 import { type IdentityCaller, adminCaller, oidcCaller, tokenCaller } from './callers.js';
-import { ForbiddenError, UnauthorizedError } from './http-errors.js';
+import { AccessDeniedError, UnauthorizedError } from './http-errors.js';
 import type { RoleMapper } from './role-directory.js';
 import { SESSION_COOKIE, readCookie } from './session-cookie.js';
 import type { OpenedSession, SessionSealer } from './session.js';
@@ -65,7 +65,7 @@ export async function requireAllowed(caller: IdentityCaller, check: AccessCheck)
   const d = await caller.authorize(check);
   if (d.allowed) return;
   const roles = await caller.roles();
-  throw new ForbiddenError(d.reason, {
+  throw new AccessDeniedError(d.reason, {
     missing: check,
     actor: caller.actor,
     roles: roles.map((r) => `${r.project}/${r.name}`),

@@ -54,10 +54,13 @@ export const CreateRoleRequestSchema = z.strictObject({
 });
 export type CreateRoleRequest = z.input<typeof CreateRoleRequestSchema>;
 
-/** Replaces what is given; an omitted field is left as it is. */
+/**
+ * Replaces what is given; an omitted field is left as it is. `claims` replaces the values of each
+ * claim it names (`[]` removes that claim); claims it does not name are kept untouched.
+ */
 export const UpdateRoleRequestSchema = z.strictObject({
   description: z.string().max(1024).optional(),
-  claims: z.array(RoleClaimSchema).optional(),
+  claims: z.array(RoleClaimSchema.extend({ values: z.array(z.string().min(1)) })).optional(),
   rules: z.array(ResourceDetailsSchema).optional(),
 });
 export type UpdateRoleRequest = z.infer<typeof UpdateRoleRequestSchema>;

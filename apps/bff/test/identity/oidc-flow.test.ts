@@ -1,0 +1,104 @@
+import { readFile } from 'node:fs/promises';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AuthMeSchema, LogoutResultSchema } from '@wharf/shared/api';
+import { TestBrowser } from './support/browser.js';
+import { type TestCluster, startTestCluster } from './support/cluster.js';
+import { type TestApp, startTestApp } from './support/test-app.js';
+
+const FIXTURE = new URL('../roles/fixtures/kargo-roles.yaml', import.meta.url);
+
+let cluster: TestCluster;
+let app: TestApp;
+
+beforeAll(async () => {
+  cluster = await startTestCluster();
+  await cluster.createProjectNamespace('demo');
+  await cluster.apply(await readFile(FIXTURE, 'utf8'));
+  app = await startTestApp(cluster);
+  app.idp.accounts.set('ann', { email: 'ann@x.io', groups: [] });
+});
+afterAll(async () => {
+  await app?.close();
+  await cluster?.close();
+});
+
+async function signIn(browser: TestBrowser, sub: string, returnTo = '/projects/demo') {
+  app.idp.loginAs(sub);
+  return browser.navigate(
+    `${app.url}/api/v1/auth/oidc/login?returnTo=${encodeURIComponent(returnTo)}`,
+  );
+}
+
+describe('OIDC sign-in through a real provider (authorization code + PKCE)', () => {
+  it('signs in, lands on the page it started from, and /me shows the roles the claims map to', async () => {
+    const browser = new TestBrowser();
+    const landing = await signIn(browser, 'ann');
+    expect(browser.visited.at(-1)).toBe(`${app.url}/projects/demo`);
+    expect(landing.status).toBe(404); // the test app serves no pages; the redirect target is what matters
+    const auth = browser.visited.find((u) => u.startsWith(`${app.idp.issuer}/auth`)) ?? '';
+    const params = new URL(auth).searchParams;
+    expect(params.get('code_challenge_method')).toBe('S256');
+    expect(params.get('code_challenge')).toBeTruthy();
+    expect(browser.cookies.has('wharf_session')).toBe(true);
+
+    const me = AuthMeSchema.parse(await (await browser.api(`${app.url}/api/v1/auth/me`)).json());
+    expect(me).toMatchObject({ method: 'oidc', actor: 'email:ann@x.io', username: 'ann@x.io' });
+    expect(me.roles).toEqual([
+      {
+        project: 'demo',
+        name: 'kargo-admin',
+        serviceAccount: 'system:serviceaccount:demo:kargo-admin',
+        matchedClaims: { email: ['ann@x.io'] },
+      },
+    ]);
+    expect(me.refreshAt).toBeTruthy();
+  });
+
+  it('refreshes with the refresh token, picking up claims the provider changed', async () => {
+    const browser = new TestBrowser();
+    await signIn(browser, 'ann');
+    const before = browser.cookies.get('wharf_session');
+    app.idp.accounts.set('ann', { email: 'ann@x.io', groups: ['viewers'] });
+    const res = await browser.api(`${app.url}/api/v1/auth/refresh`, 'POST');
+    expect(res.status).toBe(200);
+    const me = AuthMeSchema.parse(await res.json());
+    expect(me.roles.map((r) => r.name)).toEqual(['kargo-admin', 'kargo-viewer']);
+    expect(browser.cookies.get('wharf_session')).not.toBe(before);
+    app.idp.accounts.set('ann', { email: 'ann@x.io', groups: [] });
+  });
+
+  it('logs out: the cookie is cleared and the browser is sent to the provider end-session endpoint', async () => {
+    const browser = new TestBrowser();
+    await signIn(browser, 'ann');
+    const res = await browser.api(`${app.url}/api/v1/auth/logout`, 'POST');
+    const { redirectTo } = LogoutResultSchema.parse(await res.json());
+    const end = new URL(redirectTo);
+    expect(end.origin).toBe(app.idp.issuer);
+    expect(end.searchParams.get('id_token_hint')).toBeTruthy();
+    expect(end.searchParams.get('post_logout_redirect_uri')).toBe(`${app.url}/login`);
+    expect(browser.cookies.has('wharf_session')).toBe(false);
+    expect((await browser.api(`${app.url}/api/v1/auth/me`)).status).toBe(401);
+    const idpPage = await browser.navigate(redirectTo);
+    expect(idpPage.status).toBeLessThan(500);
+  });
+
+  it('refuses a callback that did not start here (no flow cookie) and a forged state', async () => {
+    const stranger = new TestBrowser();
+    const res = await stranger.fetch(`${app.url}/api/v1/auth/oidc/callback?code=abc&state=xyz`);
+    expect(res.status).toBe(401);
+    const browser = new TestBrowser();
+    const start = await browser.fetch(`${app.url}/api/v1/auth/oidc/login`);
+    expect(start.status).toBe(302);
+    const forged = await browser.fetch(
+      `${app.url}/api/v1/auth/oidc/callback?code=abc&state=forged`,
+    );
+    expect(forged.status).toBe(401);
+    expect(browser.cookies.has('wharf_session')).toBe(false);
+  });
+
+  it('never redirects off-site after sign-in', async () => {
+    const browser = new TestBrowser();
+    await signIn(browser, 'ann', '//evil.example/');
+    expect(browser.visited.at(-1)).toBe(`${app.url}/`);
+  });
+});

@@ -1,0 +1,68 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import express from 'express';
+import { authRouter } from '../../../src/identity/auth-router.js';
+import { loadIdentityConfig } from '../../../src/identity/identity-config.js';
+import { createIdentity, type Identity } from '../../../src/identity/identity.js';
+import { rolesRouter } from '../../../src/roles/roles-router.js';
+import type { TestCluster } from './cluster.js';
+import { type TestIdp, startTestIdp } from './oidc-provider.js';
+
+export const ADMIN_PASSWORD = 'test-admin-password';
+
+export interface TestApp {
+  url: string;
+  identity: Identity;
+  idp: TestIdp;
+  close(): Promise<void>;
+}
+
+/**
+ * The identity and roles routers over real HTTP on port 0, against the embedded cluster, with a
+ * real OIDC provider. `env` adds or overrides identity settings.
+ */
+export async function startTestApp(
+  cluster: TestCluster,
+  env: Record<string, string> = {},
+  idTokenTtl?: number,
+): Promise<TestApp> {
+  const app = express();
+  const server = createServer(app);
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const idp = await startTestIdp({
+    redirectUri: `${url}/api/v1/auth/oidc/callback`,
+    postLogoutRedirectUri: `${url}/login`,
+    ...(idTokenTtl ? { idTokenTtl } : {}),
+  });
+  const config = loadIdentityConfig({
+    WHARF_ADMIN_PASSWORD: ADMIN_PASSWORD,
+    WHARF_PUBLIC_URL: url,
+    WHARF_OIDC_ISSUER: idp.issuer,
+    WHARF_OIDC_CLIENT_ID: 'wharf',
+    WHARF_OIDC_SCOPES: 'openid email groups offline_access',
+    WHARF_GLOBAL_ROLE_NAMESPACES: 'kargo',
+    ...env,
+  });
+  const identity = await createIdentity({
+    config,
+    dataDir: join(cluster.dataDir, 'bff'),
+    kubeConfig: cluster.kc,
+    log: () => {},
+    decisionTtlMs: 1000,
+    loginRateLimit: 1000,
+  });
+  app.use('/api/v1/auth', authRouter(identity));
+  app.use('/api/v1/projects/:p/roles', rolesRouter(identity.resolveCaller, config.publicUrl));
+  return {
+    url,
+    identity,
+    idp,
+    close: async () => {
+      server.closeAllConnections();
+      await new Promise<void>((r) => server.close(() => r()));
+      await idp.close();
+    },
+  };
+}
