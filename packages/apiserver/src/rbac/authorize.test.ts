@@ -398,4 +398,62 @@ describe('authorize (Kubernetes RBAC semantics)', () => {
     });
     expect(authorize(src, user('zed'), res('get', '', 'pods', 'n')).allowed).toBe(false);
   });
+
+  it('a RoleBinding to a ClusterRole with nonResourceURLs grants no paths', () => {
+    const src = source({
+      clusterRoles: [
+        {
+          metadata: { name: 'metrics' },
+          rules: [{ verbs: ['get'], nonResourceURLs: ['/metrics'] }],
+        },
+      ],
+      roleBindings: [
+        {
+          metadata: { name: 'm', namespace: 'n' },
+          roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: 'metrics' },
+          subjects: [{ kind: 'User', name: 'zed' }],
+        },
+      ],
+    });
+    expect(authorize(src, user('zed'), path('get', '/metrics')).allowed).toBe(false);
+  });
+
+  it('the group system:serviceaccounts reaches every ServiceAccount, a User subject with the SA username reaches one', () => {
+    const src = source({
+      clusterRoles: [
+        {
+          metadata: { name: 'read' },
+          rules: [{ verbs: ['get'], apiGroups: [''], resources: ['configmaps'] }],
+        },
+      ],
+      clusterRoleBindings: [
+        {
+          metadata: { name: 'all-sas' },
+          roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: 'read' },
+          subjects: [{ kind: 'Group', name: 'system:serviceaccounts' }],
+        },
+      ],
+      roleBindings: [
+        {
+          metadata: { name: 'as-user', namespace: 'n' },
+          roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: 'read' },
+          subjects: [
+            { kind: 'User', name: 'system:serviceaccount:x:bot' },
+            { kind: 'Robot', name: 'bot' },
+          ],
+        },
+      ],
+    });
+    expect(
+      authorize(src, serviceAccount('any', 'thing'), res('get', '', 'configmaps', 'z')).allowed,
+    ).toBe(true);
+    expect(authorize(src, user('human'), res('get', '', 'configmaps', 'z')).allowed).toBe(false);
+    const bot = { username: 'system:serviceaccount:x:bot', groups: [] };
+    expect(authorize(src, bot, res('get', '', 'configmaps', 'n')).reason).toBe(
+      'RBAC: allowed by RoleBinding "as-user/n" of ClusterRole "read" to User "system:serviceaccount:x:bot"',
+    );
+    expect(
+      authorize(src, { username: 'bot', groups: [] }, res('get', '', 'configmaps', 'n')).allowed,
+    ).toBe(false);
+  });
 });

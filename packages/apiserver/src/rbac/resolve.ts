@@ -1,6 +1,13 @@
 import { effectiveClusterRoleRules } from './aggregation.js';
 import { describeSubject, subjectMatches } from './subjects.js';
-import type { PolicyRule, RbacSource, RoleBinding, RoleRef, UserInfo } from './types.js';
+import type {
+  ClusterRole,
+  PolicyRule,
+  RbacSource,
+  RoleBinding,
+  RoleRef,
+  UserInfo,
+} from './types.js';
 import { RBAC_GROUP } from './types.js';
 
 /** Called per granted rule with a Kubernetes-style description of where it came from; return true to stop. */
@@ -34,10 +41,13 @@ export function visitRules(
       bindings.push({ binding, ns: namespace, kind: 'RoleBinding' });
     }
   }
+  // Read the ClusterRoles once per decision, not once per binding.
+  let clusterRoles: ClusterRole[] | undefined;
+  const allClusterRoles = () => (clusterRoles ??= src.clusterRoles());
   for (const { binding, ns, kind } of bindings) {
     const subject = (binding.subjects ?? []).find((s) => subjectMatches(s, user, ns));
     if (!subject) continue;
-    const rules = roleRefRules(src, binding.roleRef, ns, errors);
+    const rules = roleRefRules(src, allClusterRoles, binding.roleRef, ns, errors);
     const name = ns ? `${binding.metadata.name}/${ns}` : binding.metadata.name;
     const source = `${kind} ${JSON.stringify(name)} of ${binding.roleRef.kind} ${JSON.stringify(binding.roleRef.name)} to ${describeSubject(subject, ns)}`;
     for (const rule of rules) {
@@ -49,6 +59,7 @@ export function visitRules(
 
 function roleRefRules(
   src: RbacSource,
+  allClusterRoles: () => ClusterRole[],
   ref: RoleRef,
   namespace: string,
   errors: string[],
@@ -58,7 +69,7 @@ function roleRefRules(
     return [];
   }
   if (ref.kind === 'ClusterRole') {
-    const all = src.clusterRoles();
+    const all = allClusterRoles();
     const role = all.find((r) => r.metadata.name === ref.name);
     if (!role) {
       errors.push(`clusterrole.${RBAC_GROUP} ${JSON.stringify(ref.name)} not found`);
