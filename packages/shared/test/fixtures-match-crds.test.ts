@@ -2,7 +2,7 @@ import { Ajv } from 'ajv';
 import type { ValidateFunction } from 'ajv';
 import { describe, expect, it } from 'vitest';
 import type { ProjectFixture } from '../src/fixtures/index.js';
-import { echoServerProject } from '../src/fixtures/index.js';
+import { echoServerProject, storefrontProject } from '../src/fixtures/index.js';
 import { crdsPresent, kargoCrdDir, loadKargoSchemas } from './crd-schema.js';
 
 const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
@@ -31,7 +31,10 @@ function objectsOf(f: ProjectFixture): Array<{ kind?: string; metadata: { name: 
   ];
 }
 
-const FIXTURES: Array<[string, () => ProjectFixture]> = [['echo-server', echoServerProject]];
+const FIXTURES: Array<[string, () => ProjectFixture]> = [
+  ['echo-server', echoServerProject],
+  ['storefront', storefrontProject],
+];
 
 const present = crdsPresent();
 if (!present) {
