@@ -1,5 +1,6 @@
 // Create: check, default, admit (mutating), name, validate, admit (validating), store.
 import { mutate, validate } from '../admission/run.js';
+import { checkEscalation } from '../auth/escalation.js';
 import type { Caller, Ctx } from '../context.js';
 import { errors } from '../errors/status.js';
 import { generateName } from '../registry/names.js';
@@ -72,6 +73,7 @@ export async function createObject(
     obj.metadata.name = generateName(obj.metadata.generateName);
   normalize(def, version, obj);
   validateObject(def, version, obj);
+  checkEscalation(ctx, caller, def, obj);
   const w = await validate(ctx, { ...base, object: obj, name: obj.metadata.name ?? '' });
   const name = obj.metadata.name ?? '';
   if (ctx.store.get(gr(def), ns, name)) throw errors.alreadyExists(def.group, def.resource, name);

@@ -1,6 +1,7 @@
 // Update (PUT and the tail of every PATCH): optimistic concurrency, status isolation, admission,
 // validation, generation, and deletion once the last finalizer of a deleting object is gone.
 import { mutate, validate } from '../admission/run.js';
+import { checkEscalation } from '../auth/escalation.js';
 import type { Caller, Ctx } from '../context.js';
 import { errors } from '../errors/status.js';
 import { apiVersionOf, gr, type ResourceDef } from '../registry/resource-def.js';
@@ -89,6 +90,7 @@ export async function updateObject(
   }
   normalize(def, version, obj);
   validateObject(def, version, obj, old);
+  checkEscalation(ctx, caller, def, obj);
   const w = await validate(ctx, { ...base, object: obj });
   const warnings = [...m.warnings, ...w];
   bumpGeneration(def, obj, old);
