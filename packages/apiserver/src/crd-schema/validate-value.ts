@@ -24,8 +24,21 @@ function canonical(value: unknown): unknown {
   return value;
 }
 
+const patterns = new Map<string, RegExp>();
+
+function compiledPattern(pattern: string): RegExp {
+  let re = patterns.get(pattern);
+  if (!re) {
+    re = new RegExp(pattern, 'u');
+    patterns.set(pattern, re);
+  }
+  return re;
+}
+
 export function checkEnum(schema: Schema, path: string, value: unknown): FieldCause[] {
-  if (!schema.enum || schema.enum.some((allowed) => deepEqual(allowed, value))) return [];
+  if (!schema.enum || schema.enum.includes(value)) return [];
+  if (typeof value === 'object' && schema.enum.some((allowed) => deepEqual(allowed, value)))
+    return [];
   return [notSupported(path, value, schema.enum)];
 }
 
@@ -39,7 +52,7 @@ export function checkString(schema: Schema, path: string, value: string): FieldC
       invalid(path, value, `${inBody(path)} should be at least ${schema.minLength} chars long`),
     );
   }
-  if (schema.pattern !== undefined && !new RegExp(schema.pattern, 'u').test(value)) {
+  if (schema.pattern !== undefined && !compiledPattern(schema.pattern).test(value)) {
     out.push(invalid(path, value, `${inBody(path)} should match '${schema.pattern}'`));
   }
   if (schema.format !== undefined && !formatValid(schema.format, value)) {
