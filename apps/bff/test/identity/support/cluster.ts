@@ -13,6 +13,8 @@ import { parseAllDocuments } from 'yaml';
 export interface TestCluster {
   kc: KubeConfig;
   dataDir: string;
+  /** The API server's admin bearer token (what a forged header would carry). */
+  adminToken: string;
   apply(yamlText: string): Promise<void>;
   createProjectNamespace(name: string): Promise<void>;
   close(): Promise<void>;
@@ -28,6 +30,7 @@ export async function startTestCluster(): Promise<TestCluster> {
   return {
     kc,
     dataDir,
+    adminToken: server.adminToken,
     async apply(text) {
       for (const doc of parseAllDocuments(text)) {
         const obj = doc.toJS() as KubernetesObject | null;

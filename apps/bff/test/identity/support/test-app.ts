@@ -24,9 +24,9 @@ export interface TestApp {
  */
 export async function startTestApp(
   cluster: TestCluster,
-  env: Record<string, string> = {},
-  idTokenTtl?: number,
+  opts: { env?: Record<string, string>; idTokenTtl?: number; loginRateLimit?: number } = {},
 ): Promise<TestApp> {
+  const { env = {}, idTokenTtl } = opts;
   const app = express();
   const server = createServer(app);
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
@@ -51,7 +51,7 @@ export async function startTestApp(
     kubeConfig: cluster.kc,
     log: () => {},
     decisionTtlMs: 1000,
-    loginRateLimit: 1000,
+    loginRateLimit: opts.loginRateLimit ?? 1000,
   });
   app.use('/api/v1/auth', authRouter(identity));
   app.use('/api/v1/projects/:p/roles', rolesRouter(identity.resolveCaller, config.publicUrl));
