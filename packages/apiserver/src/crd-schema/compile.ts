@@ -3,7 +3,7 @@ import { compileRules } from './cel-rules.js';
 import type { RuleProblem } from './cel-rules.js';
 import { defaultNode } from './defaults.js';
 import { invalid } from './field-errors.js';
-import { pruneNode } from './prune.js';
+import { pruneNode, unknownFieldPaths } from './prune.js';
 import type { FieldCause, JsonObject, Schema } from './types.js';
 import { isTypeError } from './validate-value.js';
 import { validateNode } from './validate.js';
@@ -11,6 +11,8 @@ import { validateNode } from './validate.js';
 export interface CompiledSchema {
   /** Drops unknown fields in place. */
   prune(obj: JsonObject): void;
+  /** Paths of unknown fields (`spec.steps[0].colour`) without changing `obj`: for fieldValidation Strict/Warn. */
+  unknownFields(obj: JsonObject): string[];
   /** Applies structural defaults in place. */
   applyDefaults(obj: JsonObject): void;
   /** OpenAPI v3 then CEL validation; transition rules only when `oldObj` is given. */
@@ -31,7 +33,8 @@ export function compileSchema(openAPIV3Schema: Record<string, unknown>): Compile
   const rules = compileRules(schema);
   return {
     ruleProblems: rules.problems,
-    prune: (obj) => pruneNode(schema, obj, true),
+    prune: (obj) => pruneNode(schema, obj),
+    unknownFields: (obj) => unknownFieldPaths(schema, obj),
     applyDefaults: (obj) => defaultNode(schema, obj),
     validate: (obj, oldObj) => {
       const causes = validateNode(schema, '', obj);

@@ -105,6 +105,30 @@ describe('prune', () => {
   });
 });
 
+describe('unknownFields', () => {
+  it('lists what pruning would drop, with Kubernetes paths, without changing the object', () => {
+    const obj = {
+      apiVersion: 'x/v1',
+      kind: 'X',
+      metadata: { name: 'a' },
+      colour: 'red',
+      spec: {
+        replicas: 2,
+        items: [{ name: 'a' }, { name: 'b', junk: 1 }],
+        opaque: { free: 1 },
+        labels: { k: { bad: 1 } },
+      },
+    };
+    const before = structuredClone(obj);
+    expect(schema.unknownFields(obj)).toEqual([
+      'colour',
+      'spec.items[1].junk',
+      'spec.labels.k.bad',
+    ]);
+    expect(obj).toEqual(before);
+  });
+});
+
 describe('applyDefaults', () => {
   it('fills missing fields of present objects, recursing into defaulted values', () => {
     const obj: Record<string, unknown> = { spec: { nested: {} } };
