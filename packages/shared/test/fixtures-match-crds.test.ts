@@ -2,7 +2,11 @@ import { Ajv } from 'ajv';
 import type { ValidateFunction } from 'ajv';
 import { describe, expect, it } from 'vitest';
 import type { ProjectFixture } from '../src/fixtures/index.js';
-import { echoServerProject, storefrontProject } from '../src/fixtures/index.js';
+import {
+  echoServerProject,
+  generateLargeProject,
+  storefrontProject,
+} from '../src/fixtures/index.js';
 import { crdsPresent, kargoCrdDir, loadKargoSchemas } from './crd-schema.js';
 
 const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
@@ -34,7 +38,20 @@ function objectsOf(f: ProjectFixture): Array<{ kind?: string; metadata: { name: 
 const FIXTURES: Array<[string, () => ProjectFixture]> = [
   ['echo-server', echoServerProject],
   ['storefront', storefrontProject],
+  ['generated (sample)', sampleOfLargeProject],
 ];
+
+/** Every 10th object of a generated project: enough to catch drift, quick to check. */
+function sampleOfLargeProject(): ProjectFixture {
+  const big = generateLargeProject({ stages: 200, freight: 400, warehouses: 4, seed: 11 });
+  const every10 = <T>(list: T[]) => list.filter((_, i) => i % 10 === 0);
+  return {
+    ...big,
+    stages: every10(big.stages),
+    freight: every10(big.freight),
+    promotions: every10(big.promotions),
+  };
+}
 
 const present = crdsPresent();
 if (!present) {
