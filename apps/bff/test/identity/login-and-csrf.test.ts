@@ -33,7 +33,7 @@ beforeAll(async () => {
   const tr = await core.createNamespacedServiceAccountToken({
     name: 'cli-user',
     namespace: 'demo',
-    body: { spec: {} },
+    body: { spec: { audiences: [] } },
   });
   viewerToken = tr.status?.token ?? '';
   app = await startTestApp(cluster, { loginRateLimit: 40 });
@@ -138,10 +138,11 @@ describe('refused: cross-site requests, forged headers, bad cookies', () => {
 
   it('refuses a cross-site POST even with the header (Origin and Sec-Fetch-Site)', async () => {
     const b = await adminBrowser();
-    for (const headers of [
+    const crossSite: Record<string, string>[] = [
       { origin: 'https://evil.example' },
       { 'sec-fetch-site': 'cross-site' },
-    ]) {
+    ];
+    for (const headers of crossSite) {
       const res = await b.fetch(url('/api/v1/projects/demo/roles'), {
         method: 'POST',
         headers: { 'content-type': 'application/json', 'x-wharf-csrf': '1', ...headers },
