@@ -69,7 +69,7 @@ export async function startApiServer(opts: ApiServerOptions): Promise<RunningApi
   const server = createServer({ cert: tls.certPem, key: tls.keyPem }, (req, res) => {
     void dispatch(ctx, req, res);
   });
-  server.on('secureConnection', (s: Socket) => {
+  server.on('connection', (s: Socket) => {
     sockets.add(s);
     s.on('close', () => sockets.delete(s));
   });
@@ -95,6 +95,7 @@ export async function startApiServer(opts: ApiServerOptions): Promise<RunningApi
         const stopped = new Promise<void>((r) => server.close(() => r()));
         for (const w of openWatches) w.end();
         for (const s of sockets) s.destroy();
+        server.closeAllConnections();
         await stopped;
         await queue.idle();
         await store.close();
