@@ -2,7 +2,8 @@ import type { CompiledRule, CompiledRules } from './cel-rules.js';
 import { celErrorText, toCel } from './cel-value.js';
 import { forbidden, invalid, printValue, required } from './field-errors.js';
 import { child, index } from './field-path.js';
-import { mapKeyOf } from './list-types.js';
+import { correlateItem } from './list-types.js';
+import { deepEqual } from './deep-equal.js';
 import type { FieldCause, Schema } from './types.js';
 import { additionalSchema, isObject } from './types.js';
 
@@ -28,7 +29,7 @@ export function celValidateNode(
     const items = schema.items;
     value.forEach((item, i) =>
       out.push(
-        ...celValidateNode(rules, items, index(path, i), item, correlate(schema, item, old)),
+        ...celValidateNode(rules, items, index(path, i), item, correlateItem(schema, item, old)),
       ),
     );
   } else if (isObject(value)) {
@@ -40,13 +41,6 @@ export function celValidateNode(
     }
   }
   return out;
-}
-
-/** Only map-lists correlate items with the stored list (by their key fields). */
-function correlate(schema: Schema, item: unknown, old: unknown): unknown {
-  if (schema['x-kubernetes-list-type'] !== 'map' || !Array.isArray(old)) return undefined;
-  const key = JSON.stringify(mapKeyOf(schema, item));
-  return old.find((o) => JSON.stringify(mapKeyOf(schema, o)) === key);
 }
 
 function ruleText(compiled: CompiledRule): string {
@@ -62,6 +56,8 @@ function runRule(
 ): FieldCause | undefined {
   const { program, usesOldSelf, rule } = compiled;
   if (usesOldSelf && old === undefined) return undefined;
+  // Validation ratcheting: a value left unchanged by an update is not re-judged.
+  if (!usesOldSelf && old !== undefined && deepEqual(value, old)) return undefined;
   const typeName = schema.type ?? 'object';
   if (!program) return invalid(path, typeName, `rule compilation failed: ${rule.rule}`);
   const context = {

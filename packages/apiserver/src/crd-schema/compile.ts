@@ -37,7 +37,7 @@ export function compileSchema(openAPIV3Schema: Record<string, unknown>): Compile
     unknownFields: (obj) => unknownFieldPaths(schema, obj),
     applyDefaults: (obj) => defaultNode(schema, obj),
     validate: (obj, oldObj) => {
-      const causes = validateNode(schema, '', obj);
+      const causes = validateNode(schema, '', obj, oldObj);
       // Like Kubernetes, CEL rules do not run over values of the wrong type.
       if (causes.some(isTypeError)) {
         return [...causes, invalid('', null, NOT_CHECKED)];

@@ -28,3 +28,13 @@ export function checkListType(schema: Schema, path: string, list: unknown[]): Fi
   });
   return out;
 }
+
+/**
+ * The stored item that corresponds to `item`: only map-lists correlate items
+ * (by their key fields); other lists are compared as a whole.
+ */
+export function correlateItem(schema: Schema, item: unknown, oldList: unknown): unknown {
+  if (schema['x-kubernetes-list-type'] !== 'map' || !Array.isArray(oldList)) return undefined;
+  const key = JSON.stringify(mapKeyOf(schema, item));
+  return oldList.find((o) => JSON.stringify(mapKeyOf(schema, o)) === key);
+}

@@ -1,4 +1,5 @@
 import { duplicate, invalid, notSupported, tooLong, tooMany, typeInvalid } from './field-errors.js';
+import { deepEqual } from './deep-equal.js';
 import { formatValid } from './formats.js';
 import { jsonType } from './json-type.js';
 import type { FieldCause, Schema } from './types.js';
@@ -7,22 +8,6 @@ import type { FieldCause, Schema } from './types.js';
 // `<path> in body should match '<pattern>'` and friends.
 
 const inBody = (path: string) => (path ? `${path} in body` : 'in body');
-
-function deepEqual(a: unknown, b: unknown): boolean {
-  return JSON.stringify(canonical(a)) === JSON.stringify(canonical(b));
-}
-
-function canonical(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(canonical);
-  if (typeof value === 'object' && value !== null) {
-    return Object.fromEntries(
-      Object.keys(value)
-        .sort()
-        .map((k) => [k, canonical((value as Record<string, unknown>)[k])]),
-    );
-  }
-  return value;
-}
 
 const patterns = new Map<string, RegExp>();
 
@@ -142,4 +127,4 @@ export function typeError(path: string, value: unknown, wanted: string): FieldCa
   return cause;
 }
 
-export { inBody, deepEqual };
+export { inBody };

@@ -1,7 +1,8 @@
 import { child, index } from './field-path.js';
 import { invalid, required } from './field-errors.js';
 import { typeMatches, wantedType } from './json-type.js';
-import { checkListType } from './list-types.js';
+import { deepEqual } from './deep-equal.js';
+import { checkListType, correlateItem } from './list-types.js';
 import type { FieldCause, Schema } from './types.js';
 import { additionalSchema, isObject } from './types.js';
 import {
@@ -14,8 +15,19 @@ import {
   typeError,
 } from './validate-value.js';
 
-/** OpenAPI v3 validation of `value` at `path` against a structural schema, recursively. */
-export function validateNode(schema: Schema, path: string, value: unknown): FieldCause[] {
+/**
+ * OpenAPI v3 validation of `value` at `path` against a structural schema, recursively.
+ * `old` is the correlated stored value on update: values an update leaves unchanged
+ * are not re-judged (Kubernetes' CRD validation ratcheting, on by default since 1.30),
+ * so tightening a schema does not block unrelated edits of old objects.
+ */
+export function validateNode(
+  schema: Schema,
+  path: string,
+  value: unknown,
+  old?: unknown,
+): FieldCause[] {
+  if (old !== undefined && deepEqual(value, old)) return [];
   if (!typeMatches(schema, value)) return [typeError(path, value, wantedType(schema))];
   if (value === null) return [];
   const out: FieldCause[] = [
@@ -24,16 +36,18 @@ export function validateNode(schema: Schema, path: string, value: unknown): Fiel
   ];
   if (typeof value === 'string') out.push(...checkString(schema, path, value));
   else if (typeof value === 'number') out.push(...checkNumber(schema, path, value));
-  else if (Array.isArray(value)) out.push(...validateArray(schema, path, value));
-  else if (isObject(value)) out.push(...validateObject(schema, path, value));
+  else if (Array.isArray(value)) out.push(...validateArray(schema, path, value, old));
+  else if (isObject(value)) out.push(...validateObject(schema, path, value, old));
   return out;
 }
 
-function validateArray(schema: Schema, path: string, value: unknown[]): FieldCause[] {
+function validateArray(schema: Schema, path: string, value: unknown[], old: unknown): FieldCause[] {
   const out = checkArray(schema, path, value);
   if (schema.items) {
     const items = schema.items;
-    value.forEach((item, i) => out.push(...validateNode(items, index(path, i), item)));
+    value.forEach((item, i) =>
+      out.push(...validateNode(items, index(path, i), item, correlateItem(schema, item, old))),
+    );
   }
   out.push(...checkListType(schema, path, value));
   return out;
@@ -43,6 +57,7 @@ function validateObject(
   schema: Schema,
   path: string,
   value: Record<string, unknown>,
+  old: unknown,
 ): FieldCause[] {
   const out: FieldCause[] = [];
   for (const name of schema.required ?? []) {
@@ -59,7 +74,8 @@ function validateObject(
   const extra = additionalSchema(schema);
   for (const [key, item] of Object.entries(value)) {
     const sub = props[key] ?? extra;
-    if (sub) out.push(...validateNode(sub, child(path, key), item));
+    if (sub)
+      out.push(...validateNode(sub, child(path, key), item, isObject(old) ? old[key] : undefined));
   }
   out.push(...checkObjectSize(schema, path, value));
   return out;
