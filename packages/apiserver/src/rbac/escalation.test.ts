@@ -170,8 +170,22 @@ describe('findEscalation (a user cannot grant what they do not hold)', () => {
 
   it('a user with no bindings escalates with every part of every rule', () => {
     expect(findEscalation(src, user('nobody'), 'a', [stages('get', 'list')])).toEqual([
-      stages('get'),
-      stages('list'),
+      stages('get', 'list'),
+    ]);
+  });
+
+  it('lists missing parts compacted per group/resource and ordered by their verbs', () => {
+    const missing = findEscalation(src, user('ann'), 'a', [
+      { verbs: ['promote', 'delete'], apiGroups: [KARGO], resources: ['stages', 'freights'] },
+      { verbs: ['get'], apiGroups: [''], resources: ['secrets'], resourceNames: ['s1', 's2'] },
+      { verbs: ['get'], nonResourceURLs: ['/metrics'] },
+    ]);
+    expect(missing).toEqual([
+      { verbs: ['get'], nonResourceURLs: ['/metrics'] },
+      { verbs: ['get'], apiGroups: [''], resources: ['secrets'], resourceNames: ['s1'] },
+      { verbs: ['get'], apiGroups: [''], resources: ['secrets'], resourceNames: ['s2'] },
+      { verbs: ['promote', 'delete'], apiGroups: [KARGO], resources: ['freights'] },
+      { verbs: ['promote', 'delete'], apiGroups: [KARGO], resources: ['stages'] },
     ]);
   });
 });

@@ -1,3 +1,4 @@
+import { compactRules } from './compact.js';
 import { uncoveredParts } from './covers.js';
 import { visitRules } from './resolve.js';
 import type { PolicyRule, RbacSource, UserInfo } from './types.js';
@@ -6,8 +7,9 @@ import { SUPERUSER_GROUP } from './types.js';
 /**
  * The parts of `rules` that `user` does not hold in `namespace` (undefined = at the
  * cluster scope, where only ClusterRoleBindings count). [] means no escalation.
- * Parts come back broken down to one verb/group/resource/name each, as Kubernetes
- * lists them when it refuses a Role that would escalate.
+ * Missing parts are broken down to one group/resource/name each, with the verbs of
+ * plain group/resource pairs merged, in the order Kubernetes lists them when it
+ * refuses a Role that would escalate.
  */
 export function findEscalation(
   src: RbacSource,
@@ -21,5 +23,5 @@ export function findEscalation(
     held.push(rule);
     return false;
   });
-  return rules.flatMap((rule) => uncoveredParts(held, rule));
+  return compactRules(rules.flatMap((rule) => uncoveredParts(held, rule)));
 }
