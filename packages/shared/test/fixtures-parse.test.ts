@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   ClusterPromotionTaskSchema,
   FreightSchema,
+  KubeEventSchema,
   ProjectConfigSchema,
   ProjectSchema,
   PromotionSchema,
@@ -22,6 +23,7 @@ function roundTrips(f: ProjectFixture): void {
     [PromotionSchema, f.promotions],
     [PromotionTaskSchema, f.promotionTasks],
     [ClusterPromotionTaskSchema, f.clusterPromotionTasks],
+    [KubeEventSchema, f.events ?? []],
   ];
   for (const [schema, objects] of pairs) {
     for (const obj of objects) expect(schema.parse(obj)).toStrictEqual(obj);
