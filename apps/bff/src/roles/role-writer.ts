@@ -52,12 +52,15 @@ export async function createRole(
       `Role "${req.name}" cannot be created in project ${ns}: ${taken.join(', ')} of that name already exist(s).`,
     );
   }
-  await core.createNamespacedServiceAccount({
-    namespace: ns,
-    body: newServiceAccount(ns, req.name, req.description, req.claims),
-  });
+  // Dry runs first, so a refused Role (RBAC escalation check) stores nothing. The RoleBinding
+  // cannot be dry-run before its Role exists: Kubernetes checks a binding against the Role's rules.
+  const sa = newServiceAccount(ns, req.name, req.description, req.claims);
+  const role = newRole(ns, req.name, rules);
+  await core.createNamespacedServiceAccount({ namespace: ns, body: sa, dryRun: 'All' });
+  await rbacRole.createNamespacedRole({ namespace: ns, body: role, dryRun: 'All' });
+  await core.createNamespacedServiceAccount({ namespace: ns, body: sa });
   try {
-    await rbacRole.createNamespacedRole({ namespace: ns, body: newRole(ns, req.name, rules) });
+    await rbacRole.createNamespacedRole({ namespace: ns, body: role });
     await rbacBinding.createNamespacedRoleBinding({
       namespace: ns,
       body: newRoleBinding(ns, req.name),
