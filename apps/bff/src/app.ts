@@ -1,32 +1,96 @@
+import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import express from 'express';
+import express, { Router } from 'express';
 import helmet from 'helmet';
+import type { Logger } from 'pino';
+import { pinoHttp } from 'pino-http';
 import type { ClusterStatus } from '@wharf/shared';
+import type { CallerResolver } from './access/caller.js';
+import type { ClusterCache } from './cache/cluster-cache.js';
+import { apiNotFound, errorMiddleware } from './errors/error-middleware.js';
+import type { Metrics } from './ops/metrics.js';
+import { openApiDocument } from './ops/openapi.js';
+import { ReadModels } from './read/read-models.js';
+import { actionRoutes } from './routes/action-routes.js';
+import { mountRoutes } from './routes/api-route.js';
+import { k8sProxy } from './routes/k8s-proxy.js';
+import { readRoutes } from './routes/read-routes.js';
+
+/** A router another module mounts, e.g. identity at `/api/v1/auth` or roles at `/api/v1/projects/:p/roles`. */
+export interface ExtraRouter {
+  path: string;
+  router: express.Router;
+}
 
 export interface AppDeps {
   /** Directory of the built web app; the SPA is served from here when it exists. */
   webDist?: string;
   clusterStatus: () => ClusterStatus;
+  cache: ClusterCache;
+  resolveCaller: CallerResolver;
+  logger: Logger;
+  metrics: Metrics;
+  /** Ready for traffic: caches synced. */
+  ready: () => boolean;
+  now?: () => number;
+  /** Mounted before the built-in API routes, with the same error handling. */
+  extraRouters?: ExtraRouter[];
+  showStacks?: boolean;
+  version?: string;
 }
 
 export const DEFAULT_WEB_DIST = fileURLToPath(new URL('../../web/dist', import.meta.url));
 
 /** Builds the HTTP app with its dependencies passed in, so tests run it on port 0. */
 export function createApp(deps: AppDeps): express.Express {
+  const now = deps.now ?? Date.now;
+  const models = new ReadModels(deps.cache, now);
+  const routes = [...readRoutes(models, now), ...actionRoutes(models, now)];
+  const openapi = openApiDocument(routes, deps.version ?? '0.1.0');
+
   const app = express();
   app.disable('x-powered-by');
+  app.set('etag', false);
   app.use(helmet({ contentSecurityPolicy: false }));
+  app.use(
+    pinoHttp({
+      logger: deps.logger,
+      genReqId: (_req, res) => {
+        const id = randomUUID();
+        res.setHeader('x-request-id', id);
+        return id;
+      },
+      autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/metrics' },
+    }),
+  );
+  app.use(deps.metrics.httpMiddleware());
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
   app.get('/readyz', (_req, res) => {
-    const status = deps.clusterStatus();
-    res.status(status.connected ? 200 : 503).json(status);
+    const ready = deps.ready();
+    res.status(ready ? 200 : 503).json({ ready, cluster: deps.clusterStatus() });
+  });
+  app.get('/metrics', async (_req, res) => {
+    res.setHeader('content-type', deps.metrics.registry.contentType);
+    res.send(await deps.metrics.registry.metrics());
+  });
+  app.get('/api/openapi.json', (_req, res) => {
+    res.json(openapi);
   });
   app.get('/api/v1/cluster', (_req, res) => {
     res.json(deps.clusterStatus());
   });
+
+  const api = Router();
+  api.use(express.json({ limit: '2mb' }));
+  for (const extra of deps.extraRouters ?? []) api.use(extra.path, extra.router);
+  api.use('/k8s', k8sProxy(deps.resolveCaller));
+  mountRoutes(api, routes, deps.resolveCaller);
+  api.use(apiNotFound);
+  app.use('/api/v1', api);
+
   const dist = deps.webDist ?? DEFAULT_WEB_DIST;
   if (existsSync(dist)) {
     app.use(express.static(dist, { index: false, maxAge: '1h' }));
@@ -35,5 +99,6 @@ export function createApp(deps: AppDeps): express.Express {
       res.sendFile('index.html', { root: dist, maxAge: 0 });
     });
   }
+  app.use(errorMiddleware({ showStacks: deps.showStacks ?? false }));
   return app;
 }

@@ -1,26 +1,40 @@
-import { createServer } from 'node:http';
-import { createApp } from './app.js';
-import { loadConfig } from './config.js';
+import { clusterMode, loadConfig } from './config.js';
+import { connectCluster } from './kube/connect.js';
+import { createLogger } from './logger.js';
+import { startBff } from './server.js';
 
 const config = loadConfig();
-const app = createApp({
-  ...(config.WHARF_WEB_DIST ? { webDist: config.WHARF_WEB_DIST } : {}),
-  clusterStatus: () => ({
-    mode: config.KUBECONFIG && config.WHARF_EMBEDDED !== '1' ? 'kubeconfig' : 'embedded',
-    connected: false,
-    message: 'Cluster connection is not wired yet.',
-  }),
-});
-const server = createServer(app);
-server.listen(config.PORT, () => {
-  const addr = server.address();
-  const port = typeof addr === 'object' && addr ? addr.port : config.PORT;
-  console.log(`Wharf is serving on http://localhost:${port}`);
-});
+const logger = createLogger(config.LOG_LEVEL);
 
-function shutdown() {
-  server.close(() => process.exit(0));
-  setTimeout(() => process.exit(0), 5000).unref();
+const cluster = await connectCluster(config, logger).catch((err: unknown) => {
+  logger.fatal({ err, mode: clusterMode(config) }, 'could not connect to a cluster');
+  process.exit(1);
+});
+const bff = await startBff({
+  kc: cluster.kc,
+  mode: cluster.mode,
+  logger,
+  port: config.PORT,
+  host: config.HOST,
+  coalesceMs: config.WHARF_COALESCE_MS,
+  ...(config.WHARF_WEB_DIST ? { webDist: config.WHARF_WEB_DIST } : {}),
+  showStacks: config.NODE_ENV === 'development',
+});
+logger.info(
+  { port: bff.port, mode: cluster.mode },
+  `Wharf is serving on http://localhost:${bff.port}`,
+);
+
+let stopping = false;
+/** Stop taking traffic, close sockets and watches, then the embedded cluster; bounded in time. */
+async function shutdown(signal: string): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  logger.info({ signal }, 'shutting down');
+  setTimeout(() => process.exit(1), 10_000).unref();
+  await bff.close();
+  await cluster.close();
+  process.exit(0);
 }
-process.on('SIGINT', shutdown);
-process.on('SIGTERM', shutdown);
+process.on('SIGINT', () => void shutdown('SIGINT'));
+process.on('SIGTERM', () => void shutdown('SIGTERM'));

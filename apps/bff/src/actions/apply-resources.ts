@@ -1,0 +1,119 @@
+import { parseAllDocuments } from 'yaml';
+import type { ActionResultOf, AppliedResource } from '@wharf/shared/api';
+import type { Caller } from '../access/caller.js';
+import { toHttp } from '../errors/error-middleware.js';
+import { InputError } from '../errors/http-errors.js';
+import { KubeApiError } from '../kube/kube-api-error.js';
+import { KubeClient } from '../kube/kube-client.js';
+
+interface Manifest {
+  apiVersion: string;
+  kind: string;
+  metadata: { name: string; namespace?: string } & Record<string, unknown>;
+  [key: string]: unknown;
+}
+
+interface ResourceInfo {
+  plural: string;
+  namespaced: boolean;
+}
+
+/** Splits YAML/JSON documents; refuses the whole request when any document is malformed. */
+export function parseManifests(text: string): Manifest[] {
+  const docs = parseAllDocuments(text);
+  const out: Manifest[] = [];
+  docs.forEach((doc, i) => {
+    if (doc.errors.length > 0) {
+      throw new InputError(`Document ${i + 1} is not valid YAML: ${doc.errors[0]?.message ?? ''}`);
+    }
+    const value: unknown = doc.toJS();
+    if (value === null || value === undefined) return;
+    const m = value as Partial<Manifest>;
+    if (
+      typeof m.apiVersion !== 'string' ||
+      typeof m.kind !== 'string' ||
+      typeof m.metadata?.name !== 'string'
+    ) {
+      throw new InputError(`Document ${i + 1} needs apiVersion, kind and metadata.name.`);
+    }
+    out.push(m as Manifest);
+  });
+  if (out.length === 0) throw new InputError('The manifest holds no documents.');
+  return out;
+}
+
+/** Looks the kind up in API discovery, so any served kind (CRDs included) can be applied. */
+async function resourceFor(
+  client: KubeClient,
+  apiVersion: string,
+  kind: string,
+): Promise<ResourceInfo> {
+  const base = apiVersion.includes('/') ? `/apis/${apiVersion}` : `/api/${apiVersion}`;
+  const list = (await client.get(base)) as {
+    resources?: { name: string; kind: string; namespaced: boolean }[];
+  };
+  const found = list.resources?.find((r) => r.kind === kind && !r.name.includes('/'));
+  if (!found) throw new InputError(`The cluster serves no kind ${kind} in ${apiVersion}.`);
+  return { plural: found.name, namespaced: found.namespaced };
+}
+
+function pathOf(
+  m: Manifest,
+  info: ResourceInfo,
+  namespace: string | undefined,
+  withName: boolean,
+): string {
+  const base = m.apiVersion.includes('/') ? `/apis/${m.apiVersion}` : `/api/${m.apiVersion}`;
+  const ns = info.namespaced ? `/namespaces/${encodeURIComponent(namespace ?? 'default')}` : '';
+  return `${base}${ns}/${info.plural}${withName ? `/${encodeURIComponent(m.metadata.name)}` : ''}`;
+}
+
+/** Create when absent, otherwise merge the document in (like `kubectl apply` without field ownership). */
+async function applyOne(client: KubeClient, m: Manifest): Promise<AppliedResource> {
+  const info = await resourceFor(client, m.apiVersion, m.kind);
+  const namespace = info.namespaced ? (m.metadata.namespace ?? 'default') : undefined;
+  const ref = {
+    apiVersion: m.apiVersion,
+    kind: m.kind,
+    name: m.metadata.name,
+    ...(namespace ? { namespace } : {}),
+  };
+  const { status: _status, ...doc } = m;
+  try {
+    await client.get(pathOf(m, info, namespace, true));
+  } catch (err) {
+    if (err instanceof KubeApiError && err.status === 404) {
+      await client.create(pathOf(m, info, namespace, false), doc);
+      return { ...ref, outcome: 'created' };
+    }
+    throw err;
+  }
+  await client.mergePatch(pathOf(m, info, namespace, true), doc);
+  return { ...ref, outcome: 'configured' };
+}
+
+/** Applies documents in order as the caller; one failing document does not stop the rest. */
+export async function applyResources(
+  caller: Caller,
+  manifest: string,
+): Promise<ActionResultOf<'apply'>> {
+  const docs = parseManifests(manifest);
+  const client = new KubeClient(caller.kubeConfigFor());
+  const results: AppliedResource[] = [];
+  for (const m of docs) {
+    try {
+      results.push(await applyOne(client, m));
+    } catch (err) {
+      const e = toHttp(err);
+      results.push({
+        apiVersion: m.apiVersion,
+        kind: m.kind,
+        name: m.metadata.name,
+        ...(m.metadata.namespace ? { namespace: m.metadata.namespace } : {}),
+        outcome: 'failed',
+        error: { name: e.name, message: e.message },
+      });
+    }
+  }
+  return { action: 'apply', results };
+}

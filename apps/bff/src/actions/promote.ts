@@ -1,0 +1,77 @@
+import {
+  ANNOTATIONS,
+  freightAvailability,
+  KARGO_API_VERSION,
+  PromotionSchema,
+  type Freight,
+  type Stage,
+} from '@wharf/shared';
+import type { ActionResultOf, PromoteRequest } from '@wharf/shared/api';
+import { UnprocessableError } from '../errors/http-errors.js';
+import { kargoPath } from '../kube/paths.js';
+import { toPromotionView } from '../views/promotion-view.js';
+import {
+  freightOrThrow,
+  requirePromote,
+  requireProject,
+  stageOrThrow,
+  writerFor,
+  type ActionContext,
+} from './action-context.js';
+
+/** Refuses, as Kargo does, freight the stage may not take yet. */
+export function assertAvailable(ctx: ActionContext, freight: Freight, stage: Stage): void {
+  const a = freightAvailability(freight, stage, ctx.now(), ctx.reader.list('stages'));
+  if (!a.available) {
+    const label = freight.alias
+      ? `${freight.alias} (${freight.metadata.name})`
+      : freight.metadata.name;
+    throw new UnprocessableError(
+      `Freight ${label} is not available to stage "${stage.metadata.name}": ${a.message}`,
+    );
+  }
+}
+
+/** Creates the minimal Promotion Kargo's API creates; Kargo's webhook fills name and steps. */
+export async function createPromotion(
+  ctx: ActionContext,
+  stage: string,
+  target: { freight: string } | { origin: { kind: string; name: string } },
+) {
+  const writer = await writerFor(ctx, 'create', 'promotions');
+  const created = await writer.create(kargoPath('promotions', ctx.reader.project), {
+    apiVersion: KARGO_API_VERSION,
+    kind: 'Promotion',
+    metadata: {
+      generateName: `${stage}.`,
+      namespace: ctx.reader.project,
+      annotations: { [ANNOTATIONS.createActor]: ctx.caller.actor },
+    },
+    spec: { stage, ...target },
+  });
+  return toPromotionView(PromotionSchema.parse(created), ctx.reader.viewContext().aliasOf);
+}
+
+export async function promote(
+  ctx: ActionContext,
+  stageName: string,
+  req: PromoteRequest,
+): Promise<ActionResultOf<'promote'>> {
+  requireProject(ctx);
+  const stage = stageOrThrow(ctx, stageName);
+  await requirePromote(ctx, stageName);
+  if ('origin' in req) {
+    const requested = stage.spec.requestedFreight.find((r) => r.origin.name === req.origin);
+    if (!requested) {
+      throw new UnprocessableError(
+        `Stage "${stageName}" does not take freight from warehouse "${req.origin}".`,
+      );
+    }
+    const origin = { kind: requested.origin.kind, name: requested.origin.name };
+    return { action: 'promote', promotion: await createPromotion(ctx, stageName, { origin }) };
+  }
+  const freight = freightOrThrow(ctx, 'freight' in req ? req.freight : req.freightAlias);
+  assertAvailable(ctx, freight, stage);
+  const promotion = await createPromotion(ctx, stageName, { freight: freight.metadata.name });
+  return { action: 'promote', promotion };
+}

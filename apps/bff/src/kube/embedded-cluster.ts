@@ -1,0 +1,64 @@
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { KubeConfig } from '@kubernetes/client-node';
+import type { RunningApiServer } from '@wharf/apiserver';
+import type { Logger } from 'pino';
+
+/** The contract of @wharf/controller's entry point. */
+interface KargoModule {
+  startEmbeddedKargo(opts: {
+    apiServer: RunningApiServer;
+    dataDir: string;
+    seedDemo?: boolean;
+    logger?: Logger;
+  }): Promise<{ stop(): Promise<void> }>;
+}
+
+export interface EmbeddedCluster {
+  kc: KubeConfig;
+  server: string;
+  kubeconfigPath: string;
+  close(): Promise<void>;
+}
+
+/**
+ * Starts the embedded API server on loopback, writes an admin kubeconfig for kubectl, and runs the
+ * Kargo stand-in with the demo seeded. Loaded lazily so real-cluster deployments never import it.
+ */
+export async function startEmbeddedCluster(opts: {
+  dataDir: string;
+  seedDemo: boolean;
+  logger: Logger;
+  port?: number;
+}): Promise<EmbeddedCluster> {
+  const { startApiServer } = await import('@wharf/apiserver');
+  const controller = (await import('@wharf/controller')) as Partial<KargoModule>;
+  await mkdir(opts.dataDir, { recursive: true });
+  const kubeconfigPath = join(opts.dataDir, 'kubeconfig');
+  const apiServer = await startApiServer({
+    dataDir: join(opts.dataDir, 'cluster'),
+    host: '127.0.0.1',
+    port: opts.port ?? 0,
+    kubeconfigOut: kubeconfigPath,
+  });
+  const kargo = controller.startEmbeddedKargo
+    ? await controller.startEmbeddedKargo({
+        apiServer,
+        dataDir: opts.dataDir,
+        seedDemo: opts.seedDemo,
+        logger: opts.logger.child({ component: 'embedded-kargo' }),
+      })
+    : undefined;
+  if (!kargo) opts.logger.warn('the embedded Kargo stand-in is not available in this build');
+  const kc = new KubeConfig();
+  kc.loadFromString(apiServer.kubeconfigYaml());
+  return {
+    kc,
+    server: apiServer.url,
+    kubeconfigPath,
+    close: async () => {
+      await kargo?.stop();
+      await apiServer.close();
+    },
+  };
+}

@@ -1,0 +1,110 @@
+import type { EventView, ProjectDelta, ProjectsDelta } from '@wharf/shared/api';
+import type { CacheChange, ClusterCache } from '../cache/cluster-cache.js';
+import type { ReadModels } from '../read/read-models.js';
+import type { Timers } from './coalescer.js';
+import { ProjectRoom, type RoomChangeKind } from './project-room.js';
+import { ProjectsRoom } from './projects-room.js';
+
+export interface HubOutput {
+  projectDelta(d: ProjectDelta): void;
+  events(project: string, events: EventView[]): void;
+  projectsDelta(d: ProjectsDelta): void;
+  /** Continuity was lost; every member of these rooms must join again. */
+  resync(scope: { project: string } | 'projects', reason: string): void;
+}
+
+const ROOM_KINDS: Partial<Record<string, RoomChangeKind>> = {
+  stages: 'stages',
+  warehouses: 'warehouses',
+  freight: 'freight',
+  promotions: 'promotions',
+};
+/** Kinds whose changes may move a project's summary counts. */
+const SUMMARY_KINDS = new Set(['projects', 'stages', 'warehouses', 'promotions']);
+
+/**
+ * Routes every cache change to the rooms that care. Rooms exist only while sockets are in them,
+ * so changes to projects nobody watches cost a map lookup.
+ */
+export class LiveHub {
+  private readonly rooms = new Map<string, ProjectRoom>();
+  readonly projects: ProjectsRoom;
+  private readonly onChange = (c: CacheChange) => this.route(c);
+  private readonly onRecovered = (kind: string) => this.resyncAll(kind);
+
+  constructor(
+    private readonly cache: ClusterCache,
+    private readonly readModels: ReadModels,
+    private readonly out: HubOutput,
+    private readonly windowMs: number,
+    private readonly timers?: Timers,
+  ) {
+    this.projects = new ProjectsRoom(readModels, (d) => out.projectsDelta(d), windowMs, timers);
+    cache.on('change', this.onChange);
+    cache.on('recovered', this.onRecovered);
+  }
+
+  room(project: string): ProjectRoom {
+    let room = this.rooms.get(project);
+    if (!room) {
+      room = new ProjectRoom(
+        project,
+        this.readModels,
+        {
+          delta: (d) => this.out.projectDelta(d),
+          events: (e) => this.out.events(project, e),
+        },
+        this.windowMs,
+        this.timers,
+      );
+      this.rooms.set(project, room);
+    }
+    return room;
+  }
+
+  models(): ReadModels {
+    return this.readModels;
+  }
+
+  existingRoom(project: string): ProjectRoom | undefined {
+    return this.rooms.get(project);
+  }
+
+  /** The last socket left: forget the room (a later join starts a new version line). */
+  dropRoom(project: string): void {
+    this.rooms.get(project)?.stop();
+    this.rooms.delete(project);
+  }
+
+  stop(): void {
+    this.cache.off('change', this.onChange);
+    this.cache.off('recovered', this.onRecovered);
+    for (const room of this.rooms.values()) room.stop();
+    this.projects.stop();
+  }
+
+  private route({ kind, change }: CacheChange): void {
+    const meta = change.obj.metadata;
+    const project = kind === 'projects' ? meta.name : meta.namespace;
+    if (!project) return;
+    if (SUMMARY_KINDS.has(kind)) this.projects.change(project);
+    const room = this.rooms.get(project);
+    if (!room) return;
+    if (kind === 'events') room.event(meta.name);
+    else if (kind === 'projects') room.change('project', meta.name);
+    else {
+      const roomKind = ROOM_KINDS[kind];
+      if (roomKind) room.change(roomKind, meta.name);
+    }
+  }
+
+  private resyncAll(kind: string): void {
+    const reason = `The watch of ${kind} was restored after an outage; take a fresh snapshot.`;
+    for (const [project, room] of this.rooms) {
+      room.reset();
+      this.out.resync({ project }, reason);
+    }
+    this.projects.reset();
+    this.out.resync('projects', reason);
+  }
+}

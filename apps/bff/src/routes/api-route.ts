@@ -1,0 +1,60 @@
+import type { Request, Router } from 'express';
+import type { z } from 'zod';
+import type { Caller, CallerResolver } from '../access/caller.js';
+
+/** One REST endpoint: its schemas drive validation, the response check and the OpenAPI document. */
+export interface RouteSpec<
+  P extends z.ZodType = z.ZodType,
+  Q extends z.ZodType = z.ZodType,
+  B extends z.ZodType = z.ZodType,
+  R extends z.ZodType = z.ZodType,
+> {
+  method: 'get' | 'post' | 'patch' | 'delete';
+  /** Express path relative to /api/v1, e.g. `/projects/:project/stages`. */
+  path: string;
+  summary: string;
+  tag: string;
+  params?: P;
+  query?: Q;
+  body?: B;
+  response: R;
+  status?: number;
+  handler: (ctx: {
+    req: Request;
+    caller: Caller;
+    params: z.output<P>;
+    query: z.output<Q>;
+    body: z.output<B>;
+  }) => Promise<z.input<R>> | z.input<R>;
+}
+
+/** Keeps P/Q/B/R inferred per route while storing routes in one list. */
+export function route<
+  P extends z.ZodType,
+  Q extends z.ZodType,
+  B extends z.ZodType,
+  R extends z.ZodType,
+>(spec: RouteSpec<P, Q, B, R>): RouteSpec {
+  return spec as unknown as RouteSpec;
+}
+
+/**
+ * Mounts routes on a router: input parsed with zod (a ZodError becomes a 400 in the error
+ * middleware), the caller resolved per request, the answer validated before it is sent.
+ */
+export function mountRoutes(
+  router: Router,
+  routes: RouteSpec[],
+  resolveCaller: CallerResolver,
+): void {
+  for (const spec of routes) {
+    router[spec.method](spec.path, async (req, res) => {
+      const params: unknown = spec.params ? spec.params.parse(req.params) : req.params;
+      const query: unknown = spec.query ? spec.query.parse(req.query) : {};
+      const body: unknown = spec.body ? spec.body.parse(req.body ?? {}) : undefined;
+      const caller = await resolveCaller(req);
+      const result = await spec.handler({ req, caller, params, query, body });
+      res.status(spec.status ?? 200).json(spec.response.parse(result));
+    });
+  }
+}

@@ -1,0 +1,256 @@
+import { KARGO_GROUP } from '@wharf/shared';
+import {
+  CapabilitiesSchema,
+  EventPageSchema,
+  EventQuerySchema,
+  FreightListItemSchema,
+  FreightPageSchema,
+  FreightQuerySchema,
+  ProjectGraphSchema,
+  ProjectListSchema,
+  ProjectSummarySchema,
+  PromotionListSchema,
+  PromotionQuerySchema,
+  PromotionViewSchema,
+  StageListSchema,
+  StageViewSchema,
+  WarehouseListSchema,
+  WarehouseViewSchema,
+} from '@wharf/shared/api';
+import { kargoCheck, requireAccess } from '../access/require.js';
+import { NotFoundError } from '../errors/http-errors.js';
+import type { ProjectReader } from '../read/project-reader.js';
+import type { ReadModels } from '../read/read-models.js';
+import { capabilitiesOf } from '../read/capabilities.js';
+import { toFreightListItem } from '../views/freight-view.js';
+import { toPromotionView } from '../views/promotion-view.js';
+import { toStageView } from '../views/stage-view.js';
+import { toWarehouseView } from '../views/warehouse-view.js';
+import { route, type RouteSpec } from './api-route.js';
+import {
+  FreightParams,
+  ProjectParams,
+  PromotionParams,
+  StageParams,
+  WarehouseParams,
+} from './params.js';
+import type { Caller } from '../access/caller.js';
+
+/** Opens a project for reading after Kubernetes says the caller may list `resource` there. */
+async function open(
+  models: ReadModels,
+  caller: Caller,
+  project: string,
+  resource: string,
+  group = KARGO_GROUP,
+): Promise<ProjectReader> {
+  const r = models.reader(project);
+  if (!r.projectObject()) throw new NotFoundError(`There is no project "${project}".`);
+  await requireAccess(caller, { ...kargoCheck('list', resource, project), group });
+  return r;
+}
+
+function found<T>(obj: T | undefined, what: string): T {
+  if (obj === undefined) throw new NotFoundError(`There is no ${what}.`);
+  return obj;
+}
+
+export function readRoutes(models: ReadModels, now: () => number): RouteSpec[] {
+  return [
+    route({
+      method: 'get',
+      path: '/projects',
+      tag: 'projects',
+      summary: 'Projects the caller may see, with stage/warehouse health and pending promotions',
+      response: ProjectListSchema,
+      handler: async ({ caller }) => {
+        const all = models.projects();
+        const listAll = await caller.authorize({
+          verb: 'list',
+          group: KARGO_GROUP,
+          resource: 'projects',
+        });
+        const visible = listAll.allowed
+          ? all
+          : (
+              await Promise.all(
+                all.map(async (p) => {
+                  const d = await caller.authorize({
+                    verb: 'get',
+                    group: KARGO_GROUP,
+                    resource: 'projects',
+                    name: p.metadata.name,
+                  });
+                  return d.allowed ? p : undefined;
+                }),
+              )
+            ).filter((p) => p !== undefined);
+        const items = visible
+          .map((p) => models.summary(p))
+          .sort((a, b) => a.name.localeCompare(b.name));
+        return { items, errors: [] };
+      },
+    }),
+    route({
+      method: 'get',
+      path: '/projects/:project',
+      tag: 'projects',
+      summary: 'One project summary',
+      params: ProjectParams,
+      response: ProjectSummarySchema,
+      handler: async ({ caller, params }) => {
+        const project = found(
+          models.reader(params.project).projectObject(),
+          `project "${params.project}"`,
+        );
+        await requireAccess(caller, {
+          verb: 'get',
+          group: KARGO_GROUP,
+          resource: 'projects',
+          name: params.project,
+        });
+        return models.summary(project);
+      },
+    }),
+    route({
+      method: 'get',
+      path: '/projects/:project/graph',
+      tag: 'projects',
+      summary: 'Pipeline graph: warehouses and stages with derived state, edges per origin',
+      params: ProjectParams,
+      response: ProjectGraphSchema,
+      handler: async ({ caller, params }) =>
+        models.graph(await open(models, caller, params.project, 'stages')),
+    }),
+    route({
+      method: 'get',
+      path: '/projects/:project/capabilities',
+      tag: 'projects',
+      summary: 'What the caller may do in the project, per action and per stage, with reasons',
+      params: ProjectParams,
+      response: CapabilitiesSchema,
+      handler: async ({ caller, params }) =>
+        capabilitiesOf(caller, await open(models, caller, params.project, 'stages')),
+    }),
+    route({
+      method: 'get',
+      path: '/projects/:project/stages',
+      tag: 'stages',
+      summary: 'Stages of a project',
+      params: ProjectParams,
+      response: StageListSchema,
+      handler: async ({ caller, params }) =>
+        models.stages(await open(models, caller, params.project, 'stages')),
+    }),
+    route({
+      method: 'get',
+      path: '/projects/:project/stages/:stage',
+      tag: 'stages',
+      summary: 'One stage',
+      params: StageParams,
+      response: StageViewSchema,
+      handler: async ({ caller, params }) => {
+        const r = await open(models, caller, params.project, 'stages');
+        return toStageView(
+          found(
+            r.get('stages', params.stage),
+            `stage "${params.stage}" in project "${params.project}"`,
+          ),
+          r.viewContext(),
+        );
+      },
+    }),
+    route({
+      method: 'get',
+      path: '/projects/:project/warehouses',
+      tag: 'warehouses',
+      summary: 'Warehouses of a project',
+      params: ProjectParams,
+      response: WarehouseListSchema,
+      handler: async ({ caller, params }) =>
+        models.warehouses(await open(models, caller, params.project, 'warehouses')),
+    }),
+    route({
+      method: 'get',
+      path: '/projects/:project/warehouses/:warehouse',
+      tag: 'warehouses',
+      summary: 'One warehouse',
+      params: WarehouseParams,
+      response: WarehouseViewSchema,
+      handler: async ({ caller, params }) => {
+        const r = await open(models, caller, params.project, 'warehouses');
+        return toWarehouseView(
+          found(
+            r.get('warehouses', params.warehouse),
+            `warehouse "${params.warehouse}" in project "${params.project}"`,
+          ),
+        );
+      },
+    }),
+    route({
+      method: 'get',
+      path: '/projects/:project/freight',
+      tag: 'freight',
+      summary: 'Freight, newest first, paged, with per-stage availability and the reason when not',
+      params: ProjectParams,
+      query: FreightQuerySchema,
+      response: FreightPageSchema,
+      handler: async ({ caller, params, query }) =>
+        models.freight(await open(models, caller, params.project, 'freights'), query),
+    }),
+    route({
+      method: 'get',
+      path: '/projects/:project/freight/:freight',
+      tag: 'freight',
+      summary: 'One piece of freight, by name or alias',
+      params: FreightParams,
+      response: FreightListItemSchema,
+      handler: async ({ caller, params }) => {
+        const r = await open(models, caller, params.project, 'freights');
+        const f = found(
+          r.get('freight', params.freight) ?? r.freightByAlias(params.freight),
+          `freight "${params.freight}" in project "${params.project}"`,
+        );
+        return toFreightListItem(f, r.list('stages'), now());
+      },
+    }),
+    route({
+      method: 'get',
+      path: '/projects/:project/promotions',
+      tag: 'promotions',
+      summary: 'Promotions, newest first; `stage` filters by stage',
+      params: ProjectParams,
+      query: PromotionQuerySchema,
+      response: PromotionListSchema,
+      handler: async ({ caller, params, query }) =>
+        models.promotions(await open(models, caller, params.project, 'promotions'), query.stage),
+    }),
+    route({
+      method: 'get',
+      path: '/projects/:project/promotions/:promotion',
+      tag: 'promotions',
+      summary: 'One promotion with its steps',
+      params: PromotionParams,
+      response: PromotionViewSchema,
+      handler: async ({ caller, params }) => {
+        const r = await open(models, caller, params.project, 'promotions');
+        const p = found(
+          r.get('promotions', params.promotion),
+          `promotion "${params.promotion}" in project "${params.project}"`,
+        );
+        return toPromotionView(p, r.viewContext().aliasOf);
+      },
+    }),
+    route({
+      method: 'get',
+      path: '/projects/:project/events',
+      tag: 'events',
+      summary: 'Kubernetes events of the project, newest first, paged and filterable',
+      params: ProjectParams,
+      query: EventQuerySchema,
+      response: EventPageSchema,
+      handler: async ({ caller, params, query }) =>
+        models.events(await open(models, caller, params.project, 'events', ''), query),
+    }),
+  ];
+}

@@ -1,0 +1,121 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { KubeConfig } from '@kubernetes/client-node';
+import type { Logger } from 'pino';
+import type { ClusterStatus } from '@wharf/shared';
+import type { CallerResolver } from './access/caller.js';
+import { adminCallerResolver } from './access/admin-caller.js';
+import { createApp, type ExtraRouter } from './app.js';
+import type { BackoffDelays } from './cache/backoff.js';
+import { ClusterCache } from './cache/cluster-cache.js';
+import { KIND_NAMES } from './cache/kinds.js';
+import type { ClusterMode } from './config.js';
+import { LiveHub } from './live/live-hub.js';
+import { attachSockets } from './live/socket-server.js';
+import { Metrics } from './ops/metrics.js';
+import { ReadModels } from './read/read-models.js';
+
+export interface BffOptions {
+  kc: KubeConfig;
+  mode: ClusterMode;
+  logger: Logger;
+  port?: number;
+  host?: string;
+  coalesceMs?: number;
+  webDist?: string;
+  /** Defaults to acting as the BFF's own identity (admin) until identity is plugged in. */
+  resolveCaller?: CallerResolver;
+  extraRouters?: ExtraRouter[];
+  cacheDelays?: BackoffDelays;
+  now?: () => number;
+  showStacks?: boolean;
+}
+
+export interface RunningBff {
+  url: string;
+  port: number;
+  cache: ClusterCache;
+  hub: LiveHub;
+  metrics: Metrics;
+  clusterStatus(): ClusterStatus;
+  close(): Promise<void>;
+}
+
+/** Wires cache, REST, sockets and metrics on one HTTP server; the same path for main and tests. */
+export async function startBff(opts: BffOptions): Promise<RunningBff> {
+  const { kc, logger } = opts;
+  const metrics = new Metrics();
+  const cache = new ClusterCache(kc, opts.cacheDelays ? { delays: opts.cacheDelays } : {});
+  const now = opts.now ?? Date.now;
+  for (const kind of KIND_NAMES) {
+    cache.get(kind).on('failed', (err: Error) => {
+      metrics.watchRestarts.inc({ kind });
+      logger.warn({ kind, err: err.message }, 'watch failed; retrying with backoff');
+    });
+    cache.get(kind).on('recovered', () => logger.info({ kind }, 'watch restored'));
+  }
+  cache.on('kargo-missing', () =>
+    logger.error(cache.status().message ?? 'Kargo is not installed in this cluster'),
+  );
+  metrics.cacheSource = () => ({
+    sizes: Object.fromEntries(KIND_NAMES.map((k) => [k, cache.get(k).store.size])),
+    watches: KIND_NAMES.filter((k) => cache.get(k).state === 'synced').length,
+  });
+  const server = kc.getCurrentCluster()?.server;
+  const clusterStatus = (): ClusterStatus => {
+    const s = cache.status();
+    const connected = s.synced;
+    return {
+      mode: opts.mode,
+      connected,
+      ...(server ? { server } : {}),
+      ...(s.kargoInstalled !== undefined ? { kargoInstalled: s.kargoInstalled } : {}),
+      ...(s.message
+        ? { message: s.message }
+        : connected
+          ? {}
+          : { message: 'Connecting to Kubernetes and loading Kargo objects…' }),
+    };
+  };
+  const resolveCaller = opts.resolveCaller ?? adminCallerResolver(kc);
+  const app = createApp({
+    ...(opts.webDist ? { webDist: opts.webDist } : {}),
+    clusterStatus,
+    cache,
+    resolveCaller,
+    logger,
+    metrics,
+    ready: () => cache.status().synced,
+    now,
+    ...(opts.extraRouters ? { extraRouters: opts.extraRouters } : {}),
+    showStacks: opts.showStacks ?? false,
+  });
+  const httpServer = createServer(app);
+  const models = new ReadModels(cache, now);
+  const sockets = attachSockets({
+    httpServer,
+    hub: (out) => new LiveHub(cache, models, out, opts.coalesceMs ?? 50),
+    resolveCaller,
+    metrics,
+    logger,
+  });
+  cache.start();
+  await new Promise<void>((resolve) =>
+    httpServer.listen(opts.port ?? 0, opts.host ?? '127.0.0.1', resolve),
+  );
+  const port = (httpServer.address() as AddressInfo).port;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    port,
+    cache,
+    hub: sockets.hub,
+    metrics,
+    clusterStatus,
+    close: async () => {
+      cache.stop();
+      await sockets.close();
+      httpServer.closeAllConnections();
+      await new Promise<void>((resolve) => httpServer.close(() => resolve()));
+    },
+  };
+}

@@ -1,0 +1,56 @@
+import { KARGO_RESOURCES } from '@wharf/shared';
+import type { ProjectFixture } from '@wharf/shared/fixtures';
+import type { KubeConfig } from '@kubernetes/client-node';
+import { KubeClient } from '../../src/kube/kube-client.js';
+import { corePath, kargoPath } from '../../src/kube/paths.js';
+
+interface Obj {
+  kind?: string;
+  metadata: { name: string; namespace?: string } & Record<string, unknown>;
+  status?: unknown;
+  [k: string]: unknown;
+}
+
+const PLURALS: Record<string, string> = Object.fromEntries(
+  Object.values(KARGO_RESOURCES).map((r) => [r.kind, r.plural]),
+);
+
+/** Drops what the server owns, so a fixture object can be created. */
+function forCreate(obj: Obj): Obj {
+  const {
+    uid: _u,
+    resourceVersion: _r,
+    generation: _g,
+    creationTimestamp: _c,
+    ...meta
+  } = obj.metadata;
+  const { status: _s, ...rest } = obj;
+  return { ...rest, metadata: meta };
+}
+
+/** Creates a Kargo object, then writes its status through the status subresource. */
+export async function createKargo(kc: KubeConfig, obj: Obj): Promise<void> {
+  const client = new KubeClient(kc);
+  const plural = PLURALS[obj.kind ?? ''];
+  if (!plural) throw new Error(`unknown kind ${String(obj.kind)}`);
+  const ns = obj.metadata.namespace;
+  await client.create(kargoPath(plural, ns), forCreate(obj));
+  if (obj.status) {
+    await client.mergePatch(kargoPath(plural, ns, obj.metadata.name, 'status'), {
+      status: obj.status,
+    });
+  }
+}
+
+/** Puts a whole fixture project into the cluster (namespace first, as Kargo's webhook would). */
+export async function seedProject(kc: KubeConfig, fx: ProjectFixture): Promise<void> {
+  const name = fx.project.metadata.name;
+  await new KubeClient(kc).create(corePath('namespaces'), {
+    metadata: { name, labels: { 'kargo.akuity.io/project': 'true' } },
+  });
+  await createKargo(kc, fx.project);
+  if (fx.projectConfig) await createKargo(kc, fx.projectConfig);
+  for (const o of [...fx.warehouses, ...fx.stages, ...fx.freight, ...fx.promotions]) {
+    await createKargo(kc, o);
+  }
+}
