@@ -10,5 +10,6 @@ export * from './graph-traversal.js';
 export * from './pipeline-graph.js';
 export * from './repo-url.js';
 export * from './soak.js';
+export * from './stage-freight.js';
 export * from './stage-phase.js';
 export * from './summary.js';
