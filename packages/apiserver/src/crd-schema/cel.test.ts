@@ -257,4 +257,16 @@ describe('x-kubernetes-validations (CEL)', () => {
     expect(s.validate({ spec: { if: 'always', 'max-size': 3 } })).toEqual([]);
     expect(s.validate({ spec: { if: 'never', 'max-size': 3 } })).toHaveLength(1);
   });
+
+  it('a compiled schema does not change when its input is edited afterwards', () => {
+    const input = {
+      type: 'object',
+      properties: {
+        spec: { type: 'object', 'x-kubernetes-validations': [{ rule: 'has(self.a)' }] },
+      },
+    };
+    const s = compileSchema(input);
+    input.properties.spec = { type: 'object', 'x-kubernetes-validations': [] };
+    expect(s.validate({ spec: {} })).toHaveLength(1);
+  });
 });

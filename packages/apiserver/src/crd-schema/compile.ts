@@ -29,7 +29,8 @@ const NOT_CHECKED =
  * defaults, then validate, as Kubernetes does for a create or update.
  */
 export function compileSchema(openAPIV3Schema: Record<string, unknown>): CompiledSchema {
-  const schema = openAPIV3Schema as Schema;
+  // A private copy: the compiled rules are keyed by schema node, so later edits of the input must not matter.
+  const schema = structuredClone(openAPIV3Schema) as Schema;
   const rules = compileRules(schema);
   return {
     ruleProblems: rules.problems,

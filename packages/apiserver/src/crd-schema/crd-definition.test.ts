@@ -177,4 +177,20 @@ describe('validateCrdDefinition', () => {
       'FieldValueNotSupported spec.versions[0].additionalPrinterColumns[0].type',
     ]);
   });
+
+  it('checks shortNames, categories and the conversion strategy', () => {
+    const names = {
+      plural: 'widgets',
+      singular: 'widget',
+      kind: 'Widget',
+      shortNames: ['wd', 'Bad'],
+      categories: ['all'],
+    };
+    expect(fields(crd({ spec: { names } }))).toEqual([
+      'FieldValueInvalid spec.names.shortNames[1]',
+    ]);
+    expect(fields(crd({ spec: { conversion: { strategy: 'Magic' } } }))).toEqual([
+      'FieldValueNotSupported spec.conversion.strategy',
+    ]);
+  });
 });

@@ -11,6 +11,9 @@ const DNS1035 = /^[a-z]([-a-z0-9]*[a-z0-9])?$/;
 const DNS1123_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 const KIND = /^[A-Za-z][A-Za-z0-9]*$/;
 const SCOPES = ['Cluster', 'Namespaced'];
+const STRATEGIES = ['None', 'Webhook'];
+const LABEL_MESSAGE =
+  "a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character";
 const COLUMN_TYPES = ['integer', 'number', 'string', 'boolean', 'date'];
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
@@ -35,6 +38,10 @@ export function validateCrdDefinition(crd: Record<string, unknown>): FieldCause[
   if (!scope) out.push(required('spec.scope'));
   else if (!SCOPES.includes(scope)) out.push(notSupported('spec.scope', scope, SCOPES));
   out.push(...checkVersions(spec.versions));
+  const strategy = obj(spec.conversion).strategy;
+  if (strategy !== undefined && (typeof strategy !== 'string' || !STRATEGIES.includes(strategy))) {
+    out.push(notSupported('spec.conversion.strategy', strategy, STRATEGIES));
+  }
   return out;
 }
 
@@ -45,13 +52,7 @@ function checkNames(names: Record<string, unknown>): FieldCause[] {
     if (value === undefined || value === '') {
       if (field === 'plural') out.push(required('spec.names.plural'));
     } else if (typeof value !== 'string' || !DNS1035.test(value)) {
-      out.push(
-        invalid(
-          `spec.names.${field}`,
-          value,
-          "a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character",
-        ),
-      );
+      out.push(invalid(`spec.names.${field}`, value, LABEL_MESSAGE));
     }
   }
   for (const field of ['kind', 'listKind'] as const) {
@@ -67,6 +68,14 @@ function checkNames(names: Record<string, unknown>): FieldCause[] {
         ),
       );
     }
+  }
+  for (const field of ['shortNames', 'categories'] as const) {
+    const list = Array.isArray(names[field]) ? (names[field] as unknown[]) : [];
+    list.forEach((value, i) => {
+      if (typeof value !== 'string' || !DNS1035.test(value)) {
+        out.push(invalid(index(`spec.names.${field}`, i), value, LABEL_MESSAGE));
+      }
+    });
   }
   if (names.kind !== undefined && names.kind === names.listKind) {
     out.push(
