@@ -62,7 +62,7 @@ export async function promoteDownstream(
       try {
         await requirePromote(ctx, name);
         assertAvailable(ctx, freight, t);
-        const promotion = await createPromotion(ctx, name, { freight: freight.metadata.name });
+        const promotion = await createPromotion(ctx, t, { freight: freight.metadata.name });
         return { stage: name, ok: true as const, promotion };
       } catch (err) {
         const e = toHttp(err);

@@ -32,22 +32,32 @@ export function assertAvailable(ctx: ActionContext, freight: Freight, stage: Sta
   }
 }
 
-/** Creates the minimal Promotion Kargo's API creates; Kargo's webhook fills name and steps. */
+/**
+ * Creates the Promotion Kargo's API creates: `generateName: <stage>.`, the target, the actor
+ * annotation, and the stage template's steps and vars (the CRD requires steps; Kargo's webhook
+ * then sets the final name and labels).
+ */
 export async function createPromotion(
   ctx: ActionContext,
-  stage: string,
+  stage: Stage,
   target: { freight: string } | { origin: { kind: string; name: string } },
 ) {
+  const template = stage.spec.promotionTemplate?.spec;
   const writer = await writerFor(ctx, 'create', 'promotions');
   const created = await writer.create(kargoPath('promotions', ctx.reader.project), {
     apiVersion: KARGO_API_VERSION,
     kind: 'Promotion',
     metadata: {
-      generateName: `${stage}.`,
+      generateName: `${stage.metadata.name}.`,
       namespace: ctx.reader.project,
       annotations: { [ANNOTATIONS.createActor]: ctx.caller.actor },
     },
-    spec: { stage, ...target },
+    spec: {
+      stage: stage.metadata.name,
+      ...target,
+      ...(template?.vars ? { vars: template.vars } : {}),
+      steps: template?.steps ?? [],
+    },
   });
   return toPromotionView(PromotionSchema.parse(created), ctx.reader.viewContext().aliasOf);
 }
@@ -68,10 +78,10 @@ export async function promote(
       );
     }
     const origin = { kind: requested.origin.kind, name: requested.origin.name };
-    return { action: 'promote', promotion: await createPromotion(ctx, stageName, { origin }) };
+    return { action: 'promote', promotion: await createPromotion(ctx, stage, { origin }) };
   }
   const freight = freightOrThrow(ctx, 'freight' in req ? req.freight : req.freightAlias);
   assertAvailable(ctx, freight, stage);
-  const promotion = await createPromotion(ctx, stageName, { freight: freight.metadata.name });
+  const promotion = await createPromotion(ctx, stage, { freight: freight.metadata.name });
   return { action: 'promote', promotion };
 }

@@ -35,7 +35,7 @@ export async function startApi(dataDir: string, port = 0): Promise<RunningApiSer
 /** Embedded API server with Kargo's CRDs plus a BFF on port 0, fast retries for tests. */
 export async function startHarness(
   seed: (kc: KubeConfig) => Promise<void>,
-  bffOpts: Partial<BffOptions> = {},
+  bffOpts: Partial<BffOptions> | ((kc: KubeConfig) => Partial<BffOptions>) = {},
 ): Promise<Harness> {
   const dataDir = await mkdtemp(join(tmpdir(), 'wharf-bff-'));
   const api = await startApi(dataDir);
@@ -48,7 +48,7 @@ export async function startHarness(
     logger: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
     coalesceMs: 20,
     cacheDelays: { initialMs: 50, maxMs: 400 },
-    ...bffOpts,
+    ...(typeof bffOpts === 'function' ? bffOpts(kc) : bffOpts),
   });
   await bff.cache.synced();
   return {
