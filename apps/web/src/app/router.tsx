@@ -17,6 +17,7 @@ export function createRouter() {
       },
       {
         Component: Shell,
+        HydrateFallback: () => null,
         children: [
           { index: true, lazy: projects },
           { path: 'projects', lazy: projects },

@@ -1,32 +1,51 @@
 import Box from '@mui/material/Box';
 import LinearProgress from '@mui/material/LinearProgress';
+import { useColorScheme } from '@mui/material/styles';
 import {
   Background,
   Controls,
-  MiniMap,
   ReactFlow,
-  useReactFlow,
   ReactFlowProvider,
+  useReactFlow,
   type Node,
+  type Viewport,
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
-import { useColorScheme } from '@mui/material/styles';
-import { useEffect, useMemo } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useLayout } from '@/lib/graph/use-layout';
+import { boundsOf, cullNodes, visibleArea, type Box as Rect } from '@/lib/graph/visible';
+import { GraphMinimap } from './graph-minimap';
 import { useProject, useProjectState } from './project-context';
 import { StageNode } from './stage-node';
 import { useFlowElements } from './use-flow-elements';
 import { SubscriptionNode, WarehouseNode } from './warehouse-node';
 
+const nodeTypes = { stage: StageNode, warehouse: WarehouseNode, subscription: SubscriptionNode };
+const BIG_GRAPH = 80;
+const START_ZOOM = 0.6;
+
 /** Positioned copy of each node: unchanged nodes keep their identity across renders. */
 const positioned = new WeakMap<Node, Node>();
-
-const nodeTypes = { stage: StageNode, warehouse: WarehouseNode, subscription: SubscriptionNode };
 
 interface Props {
   warehouse: string;
   collapsed: ReadonlySet<string>;
   search: string;
+}
+
+function useContainerSize() {
+  const ref = useRef<HTMLDivElement>(null);
+  const [size, setSize] = useState({ width: 0, height: 0 });
+  useEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    const ro = new ResizeObserver(([entry]) => {
+      if (entry) setSize({ width: entry.contentRect.width, height: entry.contentRect.height });
+    });
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, []);
+  return { ref, size };
 }
 
 function Graph({ warehouse, collapsed, search }: Props) {
@@ -39,7 +58,10 @@ function Graph({ warehouse, collapsed, search }: Props) {
     originColor,
   );
   const positions = useLayout(key, layoutInput);
-  const nodes = useMemo(() => {
+  const { ref, size } = useContainerSize();
+  const [viewport, setViewport] = useState<Viewport>({ x: 0, y: 0, zoom: 1 });
+  const flow = useReactFlow();
+  const all = useMemo(() => {
     if (!positions) return [];
     return nodesWithoutPosition.map((n) => {
       const pos = positions[n.id] ?? { x: 0, y: 0 };
@@ -50,42 +72,85 @@ function Graph({ warehouse, collapsed, search }: Props) {
       return node;
     });
   }, [nodesWithoutPosition, positions]);
-  const flow = useReactFlow();
+  const boxes = useMemo(
+    () =>
+      new Map<string, Rect>(
+        all.map((n) => [n.id, { ...n.position, width: n.width ?? 0, height: n.height ?? 0 }]),
+      ),
+    [all],
+  );
+  const visibleKey = useMemo(() => {
+    if (size.width === 0) return '';
+    return [...cullNodes(boxes, edges, visibleArea(viewport, size))].sort().join('\n');
+  }, [boxes, edges, viewport, size]);
+  const nodes = useMemo(() => {
+    const ids = new Set(visibleKey.split('\n'));
+    return all.filter((n) => ids.has(n.id));
+  }, [all, visibleKey]);
+  const shownEdges = useMemo(() => {
+    const ids = new Set(visibleKey.split('\n'));
+    return edges.filter((e) => ids.has(e.source) && ids.has(e.target));
+  }, [edges, visibleKey]);
+
   const matchKey = matches.join('|');
+  const ready = positions !== undefined && size.width > 0;
   useEffect(() => {
-    if (!positions) return;
+    if (!ready) return;
     const ids = matchKey ? matchKey.split('|') : [];
-    void flow.fitView(
-      ids.length > 0
-        ? { nodes: ids.map((id) => ({ id })), duration: 300, maxZoom: 1.2 }
-        : { duration: 0 },
+    const target = boundsOf(
+      ids.map((id) => boxes.get(id)).filter((b): b is Rect => b !== undefined),
     );
-  }, [matchKey, positions, flow]);
-  if (!positions) return <LinearProgress aria-label="Laying out the pipeline" />;
+    if (target) void flow.fitBounds(target, { padding: 0.2, duration: 300 });
+    else if (boxes.size <= BIG_GRAPH) {
+      const whole = boundsOf(boxes.values());
+      if (whole)
+        void flow
+          .fitBounds(whole, { padding: 0.05 })
+          .then(() => flow.getZoom() > 1 && flow.zoomTo(1));
+    } else {
+      // A big pipeline fitted whole is unreadable: start at its beginning, at a readable zoom.
+      const whole = boundsOf(boxes.values());
+      if (whole)
+        void flow.setViewport({
+          x: 20 - whole.x * START_ZOOM,
+          y: 20 - whole.y * START_ZOOM,
+          zoom: START_ZOOM,
+        });
+    }
+    // Re-centre only when the search matches change or the graph first gets positions.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [matchKey, ready, flow]);
+
   return (
-    <ReactFlow
-      nodes={nodes}
-      edges={edges}
-      nodeTypes={nodeTypes}
-      colorMode={(mode === 'system' ? systemMode : mode) === 'dark' ? 'dark' : 'light'}
-      onlyRenderVisibleElements
-      nodesDraggable={false}
-      nodesConnectable={false}
-      elementsSelectable={false}
-      minZoom={0.05}
-      fitView
-      proOptions={{ hideAttribution: true }}
-      aria-label="Pipeline graph"
-    >
-      <Background />
-      <Controls showInteractive={false} />
-      <MiniMap
-        pannable
-        zoomable
-        ariaLabel="Minimap"
-        nodeColor={(n) => (n.type === 'warehouse' ? '#888' : '#bbb')}
-      />
-    </ReactFlow>
+    <Box ref={ref} sx={{ width: '100%', height: '100%', position: 'relative' }}>
+      {!positions && <LinearProgress aria-label="Laying out the pipeline" />}
+      {positions && (
+        <ReactFlow
+          nodes={nodes}
+          edges={shownEdges}
+          nodeTypes={nodeTypes}
+          onMove={(_e, vp) => setViewport(vp)}
+          onInit={(instance) => setViewport(instance.getViewport())}
+          colorMode={(mode === 'system' ? systemMode : mode) === 'dark' ? 'dark' : 'light'}
+          nodesDraggable={false}
+          nodesConnectable={false}
+          elementsSelectable={false}
+          minZoom={0.05}
+          proOptions={{ hideAttribution: true }}
+          aria-label="Pipeline graph"
+        >
+          <Background />
+          <Controls
+            showInteractive={false}
+            onFitView={() => {
+              const whole = boundsOf(boxes.values());
+              if (whole) void flow.fitBounds(whole, { padding: 0.05 });
+            }}
+          />
+          <GraphMinimap boxes={boxes} viewport={viewport} screen={size} />
+        </ReactFlow>
+      )}
+    </Box>
   );
 }
 

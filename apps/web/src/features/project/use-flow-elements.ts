@@ -14,6 +14,7 @@ const sizeOf = (n: PipelineNode) =>
  * same, so a delta touching one stage re-renders one node, not 600.
  */
 const nodeCache = new WeakMap<object, Node>();
+const CLICKABLE = { pointerEvents: 'all' } as const;
 
 interface Options {
   warehouse: string;
@@ -38,7 +39,15 @@ export function useFlowElements(
   const key = shapeKey(graph);
   const layoutInput = useMemo<LayoutInput>(
     () => ({
-      nodes: graph.nodes.map((n) => ({ id: n.id, ...sizeOf(n) })),
+      nodes: graph.nodes.map((n) => ({
+        id: n.id,
+        ...sizeOf(n),
+        ...(n.kind === 'subscription'
+          ? { column: 0 as const }
+          : n.kind === 'warehouse'
+            ? { column: 1 as const }
+            : {}),
+      })),
       edges: graph.edges.map((e) => ({ source: e.source, target: e.target })),
     }),
     // Only the shape matters for layout.
@@ -70,7 +79,18 @@ export function useFlowElements(
       const prev = owner ? nodeCache.get(owner) : undefined;
       const same = prev?.id === n.id && Object.keys(data).every((k) => prev.data[k] === data[k]);
       if (same && prev) return prev;
-      const node: Node = { id: n.id, type: n.kind, position: { x: 0, y: 0 }, data };
+      // Nodes are neither selectable nor draggable, so React Flow would disable pointer events on
+      // them; their buttons and links must stay clickable.
+      // Fixed sizes let React Flow cull off-screen nodes from the first render (unsized nodes are
+      // all rendered once to be measured, which costs seconds at 600 stages).
+      const node: Node = {
+        id: n.id,
+        type: n.kind,
+        position: { x: 0, y: 0 },
+        data,
+        style: CLICKABLE,
+        ...sizeOf(n),
+      };
       if (owner) nodeCache.set(owner, node);
       return node;
     });

@@ -1,26 +1,130 @@
 import dagre from '@dagrejs/dagre';
 
+export interface LayoutNode {
+  id: string;
+  width: number;
+  height: number;
+  /** Sources (subscriptions, warehouses) sit in fixed columns left of the stages. */
+  column?: 0 | 1;
+}
+
 export interface LayoutInput {
-  nodes: { id: string; width: number; height: number }[];
+  nodes: LayoutNode[];
   edges: { source: string; target: string }[];
 }
 
 /** Top-left positions keyed by node id. */
 export type LayoutResult = Record<string, { x: number; y: number }>;
 
-/** Left-to-right layered layout; pure, so it runs the same in a worker and in tests. */
-export function layoutGraph(input: LayoutInput): LayoutResult {
-  const g = new dagre.graphlib.Graph({ multigraph: false });
-  g.setGraph({ rankdir: 'LR', nodesep: 24, ranksep: 80, marginx: 20, marginy: 20 });
+const RANK_SEP = 80;
+const NODE_SEP = 24;
+const COMPONENT_GAP = 40;
+
+/** Left-to-right layered layout of one connected set of nodes, with dagre. */
+function layered(
+  nodes: LayoutNode[],
+  edges: LayoutInput['edges'],
+): { pos: LayoutResult; width: number; height: number } {
+  const g = new dagre.graphlib.Graph();
+  g.setGraph({ rankdir: 'LR', nodesep: NODE_SEP, ranksep: RANK_SEP, marginx: 0, marginy: 0 });
   g.setDefaultEdgeLabel(() => ({}));
-  for (const n of input.nodes) g.setNode(n.id, { width: n.width, height: n.height });
-  for (const e of input.edges)
+  for (const n of nodes) g.setNode(n.id, { width: n.width, height: n.height });
+  for (const e of edges)
     if (g.hasNode(e.source) && g.hasNode(e.target)) g.setEdge(e.source, e.target);
   dagre.layout(g);
-  const out: LayoutResult = {};
-  for (const n of input.nodes) {
+  const pos: LayoutResult = {};
+  let width = 0;
+  let height = 0;
+  for (const n of nodes) {
     const p = g.node(n.id);
-    out[n.id] = { x: p.x - n.width / 2, y: p.y - n.height / 2 };
+    pos[n.id] = { x: p.x - n.width / 2, y: p.y - n.height / 2 };
+    width = Math.max(width, p.x + n.width / 2);
+    height = Math.max(height, p.y + n.height / 2);
   }
+  return { pos, width, height };
+}
+
+/** Connected components of the stage nodes, over stage → stage edges only. */
+function components(stages: LayoutNode[], edges: LayoutInput['edges']): LayoutNode[][] {
+  const parent = new Map(stages.map((n) => [n.id, n.id]));
+  const find = (id: string): string => {
+    let root = id;
+    while (parent.get(root) !== root) root = parent.get(root) ?? root;
+    parent.set(id, root);
+    return root;
+  };
+  for (const e of edges)
+    if (parent.has(e.source) && parent.has(e.target)) parent.set(find(e.source), find(e.target));
+  const groups = new Map<string, LayoutNode[]>();
+  for (const n of stages) groups.set(find(n.id), [...(groups.get(find(n.id)) ?? []), n]);
+  return [...groups.values()];
+}
+
+/**
+ * Subscriptions and warehouses in two columns, then each independent pipeline laid out on its own
+ * with dagre and stacked under the others, grouped by the warehouse feeding it. Laying out many
+ * small components is far cheaper than one big graph (dagre's ordering is superlinear), which keeps
+ * 600+ stage projects interactive; within a pipeline the layout is dagre's.
+ */
+export function layoutGraph(input: LayoutInput): LayoutResult {
+  const sources = input.nodes.filter((n) => n.column !== undefined);
+  const stages = input.nodes.filter((n) => n.column === undefined);
+  const columnWidth = (c: 0 | 1) =>
+    Math.max(0, ...sources.filter((n) => n.column === c).map((n) => n.width));
+  const x1 = columnWidth(0) > 0 ? columnWidth(0) + RANK_SEP : 0;
+  const x2 = x1 + (columnWidth(1) > 0 ? columnWidth(1) + RANK_SEP : 0);
+  const warehouses = sources.filter((n) => n.column === 1);
+  const warehouseOrder = new Map(warehouses.map((w, i) => [w.id, i]));
+  const feeders = new Map<string, number>();
+  for (const e of input.edges) {
+    const w = warehouseOrder.get(e.source);
+    if (w !== undefined) feeders.set(e.target, Math.min(w, feeders.get(e.target) ?? w));
+  }
+  const laid = components(stages, input.edges).map((nodes) => ({
+    ...layered(nodes, input.edges),
+    warehouse: Math.min(...nodes.map((n) => feeders.get(n.id) ?? Number.MAX_SAFE_INTEGER)),
+  }));
+  laid.sort((a, b) => a.warehouse - b.warehouse);
+  const out: LayoutResult = {};
+  const span = new Map<number, { top: number; bottom: number }>();
+  let y = 0;
+  for (const c of laid) {
+    for (const [id, p] of Object.entries(c.pos)) out[id] = { x: x2 + p.x, y: y + p.y };
+    const s = span.get(c.warehouse) ?? { top: y, bottom: y };
+    span.set(c.warehouse, { top: s.top, bottom: y + c.height });
+    y += c.height + COMPONENT_GAP;
+  }
+  // Warehouses centred on their pipelines (or stacked after them when they feed none yet),
+  // each one's subscriptions centred on it.
+  let spare = y;
+  const subsOf = (w: string) =>
+    input.edges
+      .filter((e) => e.target === w)
+      .map((e) => sources.find((n) => n.id === e.source && n.column === 0))
+      .filter((n): n is LayoutNode => n !== undefined);
+  warehouses.forEach((w, i) => {
+    const s = span.get(i);
+    const subs = subsOf(w.id);
+    const subsHeight = subs.reduce((h, n) => h + n.height + NODE_SEP, -NODE_SEP);
+    const needed = Math.max(w.height, subsHeight);
+    let centre: number;
+    if (s) centre = (s.top + s.bottom) / 2;
+    else {
+      centre = spare + needed / 2;
+      spare += needed + COMPONENT_GAP;
+    }
+    out[w.id] = { x: x1, y: centre - w.height / 2 };
+    let sy = centre - subsHeight / 2;
+    for (const sub of subs) {
+      out[sub.id] = { x: 0, y: sy };
+      sy += sub.height + NODE_SEP;
+    }
+  });
+  // Anything left (a subscription without a warehouse) goes below everything.
+  for (const n of input.nodes)
+    if (!out[n.id]) {
+      out[n.id] = { x: 0, y: spare };
+      spare += n.height + NODE_SEP;
+    }
   return out;
 }

@@ -69,4 +69,34 @@ describe('buildPipelineGraph', () => {
     expect(x('stage:test')).toBeLessThan(x('stage:uat'));
     expect(x('stage:uat')).toBeLessThan(x('stage:prod'));
   });
+
+  it('stacks independent pipelines without overlapping nodes', () => {
+    const many = Array.from({ length: 40 }, (_, i) => [
+      stageView(`a-${i}`, [{ origin: i % 2 ? 'app' : 'db', direct: true }]),
+      stageView(`b-${i}`, [{ origin: i % 2 ? 'app' : 'db', stages: [`a-${i}`] }]),
+    ]).flat();
+    const g = buildPipelineGraph(many, warehouses);
+    const size = { width: 200, height: 100 };
+    const pos = layoutGraph({
+      nodes: g.nodes.map((n) => ({
+        id: n.id,
+        ...size,
+        ...(n.kind === 'warehouse'
+          ? { column: 1 as const }
+          : n.kind === 'subscription'
+            ? { column: 0 as const }
+            : {}),
+      })),
+      edges: g.edges,
+    });
+    const boxes = Object.values(pos);
+    for (let i = 0; i < boxes.length; i++)
+      for (let j = i + 1; j < boxes.length; j++) {
+        const a = boxes[i];
+        const b = boxes[j];
+        if (!a || !b) continue;
+        const overlap = Math.abs(a.x - b.x) < size.width && Math.abs(a.y - b.y) < size.height;
+        expect(overlap).toBe(false);
+      }
+  });
 });

@@ -1,0 +1,42 @@
+import type { KargoRole } from '@wharf/shared/api';
+import { type ClaimRow, claimsOf, claimsUpdate } from './claims-draft';
+import { applyStep, createRole, updateRole } from './roles-api';
+import { type RuleRow, planRuleSave, toDetails } from './rules-draft';
+
+export interface RoleDraft {
+  name: string;
+  description: string;
+  claims: ClaimRow[];
+  rules: RuleRow[];
+}
+
+export async function createFromDraft(project: string, d: RoleDraft): Promise<KargoRole> {
+  return createRole(project, {
+    name: d.name,
+    ...(d.description.trim() ? { description: d.description.trim() } : {}),
+    claims: claimsOf(d.claims),
+    rules: d.rules.map(toDetails),
+  });
+}
+
+/**
+ * Saves an edit without losing what the screen did not change: only changed claims are named,
+ * and rules the editor could not express are never sent (see planRuleSave). Rules replaced in
+ * the same PUT are authorized together with the claims, so a refusal changes nothing.
+ */
+export async function saveDraft(project: string, role: KargoRole, d: RoleDraft): Promise<void> {
+  const claims = claimsUpdate(role.claims, d.claims);
+  const description = d.description.trim();
+  const plan = planRuleSave(role.rules, d.rules);
+  const body = {
+    ...(description !== (role.description ?? '') ? { description } : {}),
+    ...(claims.length ? { claims } : {}),
+    ...(plan.kind === 'replace' ? { rules: plan.rules } : {}),
+  };
+  if (Object.keys(body).length > 0) await updateRole(project, role.name, body);
+  if (plan.kind !== 'edit') return;
+  for (const permissions of plan.revokes)
+    await applyStep(project, role.name, { method: 'DELETE', target: 'permissions', body: { permissions } });
+  for (const permissions of plan.grants)
+    await applyStep(project, role.name, { method: 'POST', target: 'permissions', body: { permissions } });
+}

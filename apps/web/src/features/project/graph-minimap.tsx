@@ -1,0 +1,78 @@
+import Box from '@mui/material/Box';
+import { useReactFlow, type Viewport } from '@xyflow/react';
+import type { MouseEvent } from 'react';
+import { boundsOf, visibleArea, type Box as Rect } from '@/lib/graph/visible';
+
+const W = 200;
+const H = 140;
+
+/**
+ * Overview of every node (React Flow's own minimap only sees the culled nodes it is given).
+ * Clicking moves the view there.
+ */
+export function GraphMinimap({
+  boxes,
+  viewport,
+  screen,
+}: {
+  boxes: ReadonlyMap<string, Rect>;
+  viewport: Viewport;
+  screen: { width: number; height: number };
+}) {
+  const flow = useReactFlow();
+  const all = boundsOf(boxes.values());
+  if (!all || screen.width === 0) return null;
+  const scale = Math.min(W / all.width, H / all.height);
+  const view = visibleArea(viewport, screen, 0);
+  const onClick = (e: MouseEvent<SVGSVGElement>) => {
+    const r = e.currentTarget.getBoundingClientRect();
+    const gx = all.x + (e.clientX - r.left) / scale;
+    const gy = all.y + (e.clientY - r.top) / scale;
+    void flow.setCenter(gx, gy, { zoom: viewport.zoom, duration: 200 });
+  };
+  return (
+    <Box
+      sx={{
+        position: 'absolute',
+        right: 12,
+        bottom: 12,
+        zIndex: 5,
+        bgcolor: 'background.paper',
+        border: 1,
+        borderColor: 'divider',
+        borderRadius: 1,
+      }}
+    >
+      <svg
+        width={W}
+        height={H}
+        role="img"
+        aria-label="Minimap of the pipeline; click to move the view"
+        onClick={onClick}
+        style={{ display: 'block', cursor: 'pointer' }}
+      >
+        <g transform={`scale(${scale}) translate(${-all.x} ${-all.y})`}>
+          {[...boxes].map(([id, b]) => (
+            <rect
+              key={id}
+              x={b.x}
+              y={b.y}
+              width={b.width}
+              height={b.height}
+              fill={id.startsWith('stage:') ? '#90a4ae' : '#607d8b'}
+            />
+          ))}
+          <rect
+            x={view.x}
+            y={view.y}
+            width={view.width}
+            height={view.height}
+            fill="rgba(25,118,210,0.15)"
+            stroke="#1976d2"
+            strokeWidth={2 / scale}
+          />
+        </g>
+      </svg>
+    </Box>
+  );
+}
