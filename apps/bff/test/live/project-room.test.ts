@@ -1,0 +1,176 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { KARGO_API_VERSION } from '@wharf/shared';
+import {
+  ProjectJoinAckSchema,
+  ProjectsJoinAckSchema,
+  type ProjectJoinResult,
+} from '@wharf/shared/api';
+import { echoServerProject } from '@wharf/shared/fixtures';
+import { KubeClient } from '../../src/kube/kube-client.js';
+import { kargoPath } from '../../src/kube/paths.js';
+import { eventually, HAVE_CRDS, startHarness, type Harness } from '../support/bff-harness.js';
+import { seedProject } from '../support/kube-seed.js';
+import { connectClient, type RecordingClient, type WharfClient } from '../support/socket-client.js';
+
+const NS = 'echo-server';
+
+function join(socket: WharfClient, project: string, version?: string) {
+  return new Promise<unknown>((resolve) =>
+    socket.emit('project:join', { project, ...(version ? { version } : {}) }, resolve),
+  ).then((ack) => ProjectJoinAckSchema.parse(ack));
+}
+
+function joined(ack: Awaited<ReturnType<typeof join>>): ProjectJoinResult {
+  if ('error' in ack) throw new Error(ack.error.message);
+  return ack.data;
+}
+
+describe.skipIf(!HAVE_CRDS)('live project rooms over socket.io', () => {
+  let h: Harness;
+  let admin: KubeClient;
+  const clients: RecordingClient[] = [];
+  const client = async () => {
+    const c = await connectClient(h.bff.url);
+    clients.push(c);
+    return c;
+  };
+  const annotateStage = (stage: string, value: string) =>
+    admin.mergePatch(kargoPath('stages', NS, stage), {
+      metadata: { annotations: { 'test/mark': value } },
+    });
+  const markOf = (c: RecordingClient, stage: string) =>
+    c.deltas.flatMap((d) => d.upserts.stages.filter((s) => s.name === stage));
+
+  beforeAll(async () => {
+    h = await startHarness((kc) => seedProject(kc, echoServerProject()));
+    admin = new KubeClient(h.kc);
+  });
+  afterAll(async () => {
+    clients.forEach((c) => c.close());
+    await h?.close();
+  });
+
+  it('joins with a snapshot and a version, then a change made through the Kubernetes API arrives as a delta', async () => {
+    const c = await client();
+    const res = joined(await join(c.socket, NS));
+    if (res.mode !== 'snapshot') throw new Error('expected a snapshot');
+    expect(res.snapshot.stages.map((s) => s.name).sort()).toEqual([
+      'development',
+      'production',
+      'staging',
+    ]);
+    await annotateStage('production', 'one');
+    const delta = await eventually(() =>
+      c.deltas.find((d) => d.upserts.stages.some((s) => s.name === 'production')),
+    );
+    expect(delta.previousVersion).toBe(res.snapshot.version);
+    expect(delta.summary?.name).toBe(NS);
+  });
+
+  it('coalesces a burst of changes to one object into few messages that end in its newest state', async () => {
+    const c = await client();
+    joined(await join(c.socket, NS));
+    for (let i = 0; i < 15; i++) await annotateStage('staging', `burst-${i}`);
+    const stage = await eventually(() => {
+      const all = markOf(c, 'staging');
+      return all.length > 0 &&
+        all.at(-1)?.resourceVersion ===
+          h.bff.cache.get('stages').get(NS, 'staging')?.metadata.resourceVersion
+        ? all
+        : undefined;
+    });
+    expect(stage.length).toBeLessThan(15);
+    const versions = c.deltas.map((d) => [d.previousVersion, d.version]);
+    for (let i = 1; i < versions.length; i++) expect(versions[i]?.[0]).toBe(versions[i - 1]?.[1]);
+  });
+
+  it('resumes from its version after a reconnect and replays only what it missed', async () => {
+    const first = await client();
+    const res = joined(await join(first.socket, NS));
+    if (res.mode !== 'snapshot') throw new Error('expected a snapshot');
+    await annotateStage('development', 'a');
+    const seen = await eventually(() => first.deltas.at(-1));
+    first.close();
+    // Keep the room alive with another member while the first one is away.
+    const other = await client();
+    joined(await join(other.socket, NS));
+    await annotateStage('development', 'missed');
+    await eventually(() => (other.deltas.length > 0 ? true : undefined));
+    const again = await client();
+    const resumed = joined(await join(again.socket, NS, seen.version));
+    expect(resumed).toEqual({ mode: 'resumed', version: seen.version });
+    const replayed = await eventually(() =>
+      again.deltas.find((d) => d.previousVersion === seen.version),
+    );
+    expect(replayed.upserts.stages.some((s) => s.name === 'development')).toBe(true);
+  });
+
+  it('answers a version it cannot resume from with a fresh snapshot', async () => {
+    const c = await client();
+    const res = joined(await join(c.socket, NS, 'unknown.42'));
+    expect(res.mode).toBe('snapshot');
+  });
+
+  it('refuses to join a project that does not exist, with an error ack', async () => {
+    const c = await client();
+    const ack = await join(c.socket, 'nope');
+    expect('error' in ack && ack.error.name).toBe('NotFoundError');
+  });
+
+  it('refuses a malformed join payload with an error ack naming the problem', async () => {
+    const c = await client();
+    const ack = await new Promise<unknown>((resolve) =>
+      (c.socket.emit as (e: string, p: unknown, cb: (a: unknown) => void) => void)(
+        'project:join',
+        { project: 7 },
+        resolve,
+      ),
+    );
+    expect(JSON.stringify(ack)).toContain('InputError');
+  });
+
+  it('keeps the project list live: a new project appears as a projects delta', async () => {
+    const c = await client();
+    const ack = ProjectsJoinAckSchema.parse(
+      await new Promise((r) => c.socket.emit('projects:join', {}, r)),
+    );
+    if ('error' in ack || ack.data.mode !== 'snapshot') throw new Error('expected a snapshot');
+    expect(ack.data.items.map((p) => p.name)).toContain(NS);
+    await admin.create(kargoPath('projects'), {
+      apiVersion: KARGO_API_VERSION,
+      kind: 'Project',
+      metadata: { name: 'brand-new' },
+    });
+    const d = await eventually(() =>
+      c.projects.find((x) => x.upserts.some((p) => p.name === 'brand-new')),
+    );
+    expect(d.previousVersion).toBe(ack.data.version);
+  });
+
+  it('sends Kubernetes events of a joined project as events deltas', async () => {
+    const c = await client();
+    joined(await join(c.socket, NS));
+    await admin.create(`/api/v1/namespaces/${NS}/events`, {
+      metadata: {
+        name: 'promo-created.1',
+        namespace: NS,
+        annotations: { 'event.kargo.akuity.io/stage-name': 'staging' },
+      },
+      involvedObject: { kind: 'Promotion', name: 'staging.x', namespace: NS },
+      reason: 'PromotionCreated',
+      message: 'Promotion created for stage staging',
+      type: 'Normal',
+    });
+    const d = await eventually(() =>
+      c.events.find((e) => e.events.some((x) => x.reason === 'PromotionCreated')),
+    );
+    expect(d.events[0]?.stage).toBe('staging');
+  });
+
+  it('holds one upstream watch per kind however many sockets are connected', async () => {
+    for (let i = 0; i < 5; i++) joined(await join((await client()).socket, NS));
+    const metrics = await (await fetch(`${h.bff.url}/metrics`)).text();
+    expect(metrics).toMatch(/^wharf_upstream_watches 11$/m);
+    expect(metrics).toMatch(/^wharf_connected_sockets \d+$/m);
+  });
+});
