@@ -1,3 +1,4 @@
+export * from './available-freight.js';
 export * from './conditions.js';
 export * from './duration.js';
 export * from './freight-availability.js';
