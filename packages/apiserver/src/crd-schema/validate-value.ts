@@ -11,10 +11,15 @@ const inBody = (path: string) => (path ? `${path} in body` : 'in body');
 
 const patterns = new Map<string, RegExp>();
 
-function compiledPattern(pattern: string): RegExp {
+/** The compiled pattern, or the reason it does not compile. */
+function compiledPattern(pattern: string): RegExp | string {
   let re = patterns.get(pattern);
   if (!re) {
-    re = new RegExp(pattern, 'u');
+    try {
+      re = new RegExp(pattern, 'u');
+    } catch (err) {
+      return err instanceof Error ? err.message : String(err);
+    }
     patterns.set(pattern, re);
   }
   return re;
@@ -37,8 +42,19 @@ export function checkString(schema: Schema, path: string, value: string): FieldC
       invalid(path, value, `${inBody(path)} should be at least ${schema.minLength} chars long`),
     );
   }
-  if (schema.pattern !== undefined && !compiledPattern(schema.pattern).test(value)) {
-    out.push(invalid(path, value, `${inBody(path)} should match '${schema.pattern}'`));
+  if (schema.pattern !== undefined) {
+    const re = compiledPattern(schema.pattern);
+    if (typeof re === 'string') {
+      out.push(
+        invalid(
+          path,
+          '',
+          `${inBody(path)} should match '${schema.pattern}, but pattern is invalid: ${re}'`,
+        ),
+      );
+    } else if (!re.test(value)) {
+      out.push(invalid(path, value, `${inBody(path)} should match '${schema.pattern}'`));
+    }
   }
   if (schema.format !== undefined && !formatValid(schema.format, value)) {
     out.push(

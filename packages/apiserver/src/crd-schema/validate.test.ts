@@ -213,29 +213,68 @@ describe('OpenAPI v3 validation, worded as Kubernetes words it', () => {
     expect(check({ type: 'integer', format: 'int32' }, 5)).toEqual([]);
   });
 
-  it('oneOf, anyOf, allOf and not hold value validations', () => {
+  it('oneOf, anyOf, allOf and not fail as composites: no field, the quoted path in the message', () => {
+    const composite = (path: string, what: string) => ({
+      type: 'FieldValueInvalid',
+      field: '',
+      message: `Invalid value: "": "${path}" ${what}`,
+    });
     const oneOf: Schema = {
       type: 'object',
       properties: { a: { type: 'string' }, b: { type: 'string' } },
       oneOf: [{ required: ['a'] }, { required: ['b'] }],
     };
     expect(check(oneOf, { a: 'x' })).toEqual([]);
-    expect(check(oneOf, { a: 'x', b: 'y' })[0]?.message).toBe(
-      'Invalid value: map[string]interface {}{"a":"x", "b":"y"}: spec in body must validate one and only one schema (oneOf). Found 2 valid alternatives',
-    );
-    expect(check(oneOf, {})[0]?.message).toContain(
-      'must validate one and only one schema (oneOf). Found none valid',
-    );
+    expect(check(oneOf, { a: 'x', b: 'y' })).toEqual([
+      composite(
+        'spec',
+        'must validate one and only one schema (oneOf). Found 2 valid alternatives',
+      ),
+    ]);
+    expect(check(oneOf, {})).toEqual([
+      composite('spec', 'must validate one and only one schema (oneOf). Found none valid'),
+    ]);
     const anyOf: Schema = { type: 'string', anyOf: [{ pattern: '^a' }, { pattern: 'z$' }] };
     expect(check(anyOf, 'abc')).toEqual([]);
-    expect(check(anyOf, 'bcd')[0]?.message).toBe(
-      'Invalid value: "bcd": spec in body must validate at least one schema (anyOf)',
+    expect(check(anyOf, 'bcd')).toEqual([
+      composite('spec', 'must validate at least one schema (anyOf)'),
+      one('FieldValueInvalid', 'spec', `Invalid value: "bcd": spec in body should match '^a'`)[0],
+    ]);
+    expect(check({ type: 'string', allOf: [{ minLength: 2 }, { maxLength: 3 }] }, 'abcd')).toEqual([
+      composite('spec', 'must validate all the schemas (allOf)'),
+      one('FieldValueTooLong', 'spec', 'Too long: may not be more than 3 bytes')[0],
+    ]);
+    expect(check({ type: 'string', allOf: [{ minLength: 5 }] }, 'abcd')[0]).toEqual(
+      composite('spec', 'must validate all the schemas (allOf). None validated'),
     );
-    expect(
-      check({ type: 'string', allOf: [{ minLength: 2 }, { maxLength: 3 }] }, 'abcd')[0]?.type,
-    ).toBe('FieldValueTooLong');
-    expect(check({ type: 'string', not: { enum: ['root'] } }, 'root')[0]?.message).toBe(
-      'Invalid value: "root": spec in body must not validate the schema (not)',
+    expect(check({ type: 'string', not: { enum: ['root'] } }, 'root')).toEqual([
+      composite('spec', 'must not validate the schema (not)'),
+    ]);
+  });
+
+  it('a value of the wrong type is still checked against the enum', () => {
+    expect(check({ type: 'integer', enum: [1, 2] }, 'x')).toEqual([
+      one(
+        'FieldValueTypeInvalid',
+        'spec',
+        'Invalid value: "string": spec in body must be of type integer: "string"',
+      )[0],
+      one(
+        'FieldValueNotSupported',
+        'spec',
+        'Unsupported value: "x": supported values: "1", "2"',
+      )[0],
+      {
+        type: 'FieldValueInvalid',
+        field: '<nil>',
+        message: expect.stringContaining('some validation rules'),
+      },
+    ]);
+  });
+
+  it('a pattern that does not compile is reported, not thrown', () => {
+    expect(check({ type: 'string', pattern: '+' }, 'foo')[0]?.message).toMatch(
+      /^Invalid value: "": spec in body should match '\+, but pattern is invalid: .+'$/,
     );
   });
 

@@ -1,5 +1,6 @@
 import { child, index } from './field-path.js';
-import { invalid, required } from './field-errors.js';
+import { checkCombinators } from './combinators.js';
+import { required } from './field-errors.js';
 import { typeMatches, wantedType } from './json-type.js';
 import { deepEqual } from './deep-equal.js';
 import { checkListType, correlateItem } from './list-types.js';
@@ -11,7 +12,6 @@ import {
   checkNumber,
   checkObjectSize,
   checkString,
-  inBody,
   typeError,
 } from './validate-value.js';
 
@@ -28,12 +28,14 @@ export function validateNode(
   old?: unknown,
 ): FieldCause[] {
   if (old !== undefined && deepEqual(value, old)) return [];
-  if (!typeMatches(schema, value)) return [typeError(path, value, wantedType(schema))];
+  const combinators = () => checkCombinators(validateNode, schema, path, value);
+  if (!typeMatches(schema, value)) {
+    // Kubernetes still reports enum and combinator failures beside a type error.
+    const also = value === null ? [] : [...checkEnum(schema, path, value), ...combinators()];
+    return [typeError(path, value, wantedType(schema)), ...also];
+  }
   if (value === null) return [];
-  const out: FieldCause[] = [
-    ...checkEnum(schema, path, value),
-    ...checkCombinators(schema, path, value),
-  ];
+  const out: FieldCause[] = [...checkEnum(schema, path, value), ...combinators()];
   if (typeof value === 'string') out.push(...checkString(schema, path, value));
   else if (typeof value === 'number') out.push(...checkNumber(schema, path, value));
   else if (Array.isArray(value)) out.push(...validateArray(schema, path, value, old));
@@ -78,35 +80,5 @@ function validateObject(
       out.push(...validateNode(sub, child(path, key), item, isObject(old) ? old[key] : undefined));
   }
   out.push(...checkObjectSize(schema, path, value));
-  return out;
-}
-
-/** allOf/anyOf/oneOf/not: in structural schemas these carry value validations only. */
-function checkCombinators(schema: Schema, path: string, value: unknown): FieldCause[] {
-  const out: FieldCause[] = [];
-  const passes = (s: Schema) => validateNode(s, path, value).length === 0;
-  if (schema.allOf) {
-    for (const s of schema.allOf) out.push(...validateNode(s, path, value));
-  }
-  if (schema.anyOf && !schema.anyOf.some(passes)) {
-    out.push(invalid(path, value, `${inBody(path)} must validate at least one schema (anyOf)`));
-    out.push(...validateNode(schema.anyOf[0] ?? {}, path, value));
-  }
-  if (schema.oneOf) {
-    const valid = schema.oneOf.filter(passes).length;
-    if (valid !== 1) {
-      const found = valid === 0 ? 'Found none valid' : `Found ${valid} valid alternatives`;
-      out.push(
-        invalid(
-          path,
-          value,
-          `${inBody(path)} must validate one and only one schema (oneOf). ${found}`,
-        ),
-      );
-    }
-  }
-  if (schema.not && passes(schema.not)) {
-    out.push(invalid(path, value, `${inBody(path)} must not validate the schema (not)`));
-  }
   return out;
 }
