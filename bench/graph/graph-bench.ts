@@ -43,7 +43,7 @@ async function firstScreenJs() {
       .getEntriesByType('resource')
       .map((e) => e.name)
       .concat(
-        [...document.querySelectorAll('script[src]')].map((s) => (s as HTMLScriptElement).src),
+        Array.from(document.querySelectorAll<HTMLScriptElement>('script[src]'), (s) => s.src),
       ),
   );
   await page.close();

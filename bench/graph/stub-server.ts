@@ -1,66 +1,85 @@
-import { createServer, type Server } from 'node:http';
+import { readFile } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import express from 'express';
+import { extname, join, normalize } from 'node:path';
 import { Server as SocketServer } from 'socket.io';
 import type { Capabilities, ProjectSnapshot } from '@wharf/shared/api';
 
+const TYPES: Record<string, string> = {
+  '.html': 'text/html',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.svg': 'image/svg+xml',
+  '.map': 'application/json',
+};
+
+function capabilitiesOf(project: string, snapshot: ProjectSnapshot | undefined): Capabilities {
+  const yes = { allowed: true as const };
+  const stage = {
+    promote: yes,
+    promoteDownstream: yes,
+    approve: yes,
+    refresh: yes,
+    reverify: yes,
+    abortVerification: yes,
+    delete: yes,
+  };
+  return {
+    project,
+    actor: 'admin',
+    projectActions: {
+      refreshWarehouse: yes,
+      aliasFreight: yes,
+      deleteFreight: yes,
+      abortPromotion: yes,
+      applyResources: yes,
+      manageRoles: yes,
+    },
+    stages: Object.fromEntries((snapshot?.stages ?? []).map((x) => [x.name, stage])),
+  };
+}
+
 /**
- * Serves the built web app with a fixed project in the BFF's wire format (REST + socket.io),
+ * Serves the built web app with fixed projects in the BFF's wire format (REST + socket.io),
  * so the graph benchmark measures the browser alone: no cluster, no informers, no network noise.
  */
 export async function startStubServer(
   webDist: string,
   snapshots: ProjectSnapshot[],
 ): Promise<{ url: string; close: () => Promise<void> }> {
-  const app = express();
   const byName = new Map(snapshots.map((s) => [s.project, s]));
-  app.get('/healthz', (_q, r) => void r.json({ status: 'ok' }));
-  app.get(
-    '/api/v1/cluster',
-    (_q, r) => void r.json({ mode: 'embedded', connected: true, message: 'bench stub' }),
-  );
-  app.get(
-    '/api/v1/auth/me',
-    (_q, r) =>
-      void r.json({
+  const json = (res: ServerResponse, body: unknown) => {
+    res.writeHead(200, { 'content-type': 'application/json' });
+    res.end(JSON.stringify(body));
+  };
+  const handle = async (req: IncomingMessage, res: ServerResponse) => {
+    const path = new URL(req.url ?? '/', 'http://stub').pathname;
+    if (path === '/healthz') return json(res, { status: 'ok' });
+    if (path === '/api/v1/cluster')
+      return json(res, { mode: 'embedded', connected: true, message: 'bench stub' });
+    if (path === '/api/v1/auth/me')
+      return json(res, {
         actor: 'admin',
         username: 'admin',
         method: 'admin',
         groups: [],
         roles: [],
         expiresAt: '2099-01-01T00:00:00Z',
-      }),
-  );
-  app.get('/api/v1/projects/:p/capabilities', (q, r) => {
-    const s = byName.get(q.params.p);
-    const yes = { allowed: true as const };
-    const stage = {
-      promote: yes,
-      promoteDownstream: yes,
-      approve: yes,
-      refresh: yes,
-      reverify: yes,
-      abortVerification: yes,
-      delete: yes,
-    };
-    const caps: Capabilities = {
-      project: q.params.p,
-      actor: 'admin',
-      projectActions: {
-        refreshWarehouse: yes,
-        aliasFreight: yes,
-        deleteFreight: yes,
-        abortPromotion: yes,
-        applyResources: yes,
-        manageRoles: yes,
-      },
-      stages: Object.fromEntries((s?.stages ?? []).map((x) => [x.name, stage])),
-    };
-    r.json(caps);
-  });
-  app.use(express.static(webDist, { index: false }));
-  app.get(/^\/(?!api\/|socket\.io\/).*/, (_q, r) => r.sendFile('index.html', { root: webDist }));
-  const server: Server = createServer(app);
+      });
+    const caps = /^\/api\/v1\/projects\/([^/]+)\/capabilities$/.exec(path);
+    if (caps?.[1]) return json(res, capabilitiesOf(caps[1], byName.get(caps[1])));
+    if (path.startsWith('/api/')) {
+      res.writeHead(404).end();
+      return;
+    }
+    const file = join(webDist, normalize(path).replace(/^([/\\])+/, ''));
+    const body = await readFile(
+      file.startsWith(webDist) && extname(file) ? file : join(webDist, 'index.html'),
+    ).catch(() => readFile(join(webDist, 'index.html')));
+    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'text/html' });
+    res.end(body);
+  };
+  const server: Server = createServer((req, res) => void handle(req, res));
   const io = new SocketServer(server, { transports: ['websocket'] });
   io.on('connection', (socket) => {
     socket.on('projects:join', (_req: unknown, ack: (a: unknown) => void) =>
