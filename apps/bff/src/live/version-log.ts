@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 
 interface Entry<D> {
   version: string;
+  previousVersion: string;
   delta: D;
 }
 
@@ -26,7 +27,7 @@ export class VersionLog<D> {
     const previousVersion = this.version;
     this.counter += 1;
     const delta = make(this.version, previousVersion);
-    this.entries.push({ version: this.version, delta });
+    this.entries.push({ version: this.version, previousVersion, delta });
     if (this.entries.length > this.capacity) this.entries.shift();
     return delta;
   }
@@ -34,8 +35,8 @@ export class VersionLog<D> {
   /** Deltas after `version`, or undefined when that version cannot be resumed from here. */
   since(version: string): D[] | undefined {
     if (version === this.version) return [];
-    const i = this.entries.findIndex((e) => e.version === version);
-    return i === -1 ? undefined : this.entries.slice(i + 1).map((e) => e.delta);
+    const i = this.entries.findIndex((e) => e.previousVersion === version);
+    return i === -1 ? undefined : this.entries.slice(i).map((e) => e.delta);
   }
 
   /** Forgets everything: every client must take a new snapshot. */
