@@ -24,8 +24,8 @@ describe('VersionLog', () => {
 
   it('cannot resume across a reset or past its capacity', () => {
     const log = new VersionLog<number>(2);
-    log.append(() => 1);
     const old = log.version;
+    log.append(() => 1);
     log.append(() => 2);
     log.append(() => 3);
     expect(log.since(old)).toBeUndefined();
