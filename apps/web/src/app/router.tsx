@@ -26,6 +26,11 @@ export function createRouter() {
             lazy: () =>
               import('@/features/events/events-page').then((m) => ({ Component: m.EventsPage })),
           },
+          {
+            path: 'projects/:project/settings/access/*',
+            lazy: () =>
+              import('@/features/access/access-page').then((m) => ({ Component: m.AccessPage })),
+          },
           { path: 'projects/:project', lazy: project },
           { path: 'projects/:project/:kind/:name', lazy: project },
         ],

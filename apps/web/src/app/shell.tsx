@@ -10,6 +10,7 @@ import { onUnauthorized } from '@/lib/http';
 import { useShortcut } from '@/lib/shortcuts';
 import { ColorSchemeToggle } from './color-scheme-toggle';
 import { LiveChip } from './live-chip';
+import { ProjectAccessLink } from './project-access-link';
 import { ShortcutHelp } from './shortcut-help';
 
 // Both validate server answers with zod schemas: loaded after the first paint, off the first chunk.
@@ -51,6 +52,7 @@ export function Shell() {
           >
             Wharf
           </Link>
+          <ProjectAccessLink />
           <LiveChip />
           <Suspense fallback={null}>
             <ConnectionChip />

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { applyClaimsUpdate, claimRowProblem, claimsOf, claimsUpdate, draftClaims } from './claims-draft';
+import {
+  applyClaimsUpdate,
+  claimRowProblem,
+  claimsOf,
+  claimsUpdate,
+  draftClaims,
+} from './claims-draft';
 
 const role = [
   { name: 'department', values: ['payments'] },
@@ -8,7 +14,9 @@ const role = [
 
 describe('claims editing round-trip', () => {
   it('keeps a claim the app knows nothing about when another claim is edited', () => {
-    const rows = draftClaims(role).map((r) => (r.name === 'groups' ? { ...r, text: 'devs, qa' } : r));
+    const rows = draftClaims(role).map((r) =>
+      r.name === 'groups' ? { ...r, text: 'devs, qa' } : r,
+    );
     const update = claimsUpdate(role, rows);
     expect(update).toEqual([{ name: 'groups', values: ['devs', 'qa'] }]);
     expect(applyClaimsUpdate(role, update)).toEqual([
@@ -18,7 +26,9 @@ describe('claims editing round-trip', () => {
   });
 
   it('sends nothing when nothing changed, whatever the value order', () => {
-    const rows = draftClaims(role).map((r) => (r.name === 'groups' ? { ...r, text: 'ops,devs' } : r));
+    const rows = draftClaims(role).map((r) =>
+      r.name === 'groups' ? { ...r, text: 'ops,devs' } : r,
+    );
     expect(claimsUpdate(role, rows)).toEqual([]);
   });
 

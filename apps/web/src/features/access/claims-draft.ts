@@ -40,7 +40,8 @@ export function claimRowProblem(row: ClaimRow): string | undefined {
   const name = row.name.trim();
   if (!name && row.text.trim()) return 'Name the claim these values are for.';
   if (name.length > 253) return 'Claim names have at most 253 characters.';
-  if (name && splitValues(row.text).length === 0) return `Enter at least one value for "${name}", or remove the row.`;
+  if (name && splitValues(row.text).length === 0)
+    return `Enter at least one value for "${name}", or remove the row.`;
   return undefined;
 }
 
@@ -51,7 +52,10 @@ const same = (a: readonly string[], b: readonly string[]) =>
  * The `claims` of an update: only claims whose values changed, and `[]` for a claim the user
  * removed. The API keeps every claim not named, so unchanged claims (of any name) are not sent.
  */
-export function claimsUpdate(original: readonly RoleClaim[], rows: readonly ClaimRow[]): RoleClaim[] {
+export function claimsUpdate(
+  original: readonly RoleClaim[],
+  rows: readonly ClaimRow[],
+): RoleClaim[] {
   const next = claimsOf(rows);
   const before = new Map(original.map((c) => [c.name, c.values]));
   const changed = next.filter((c) => !same(before.get(c.name) ?? [], c.values));
@@ -62,7 +66,10 @@ export function claimsUpdate(original: readonly RoleClaim[], rows: readonly Clai
 }
 
 /** What the API does with an update's claims (values replaced per named claim; others kept). */
-export function applyClaimsUpdate(current: readonly RoleClaim[], update: readonly RoleClaim[]): RoleClaim[] {
+export function applyClaimsUpdate(
+  current: readonly RoleClaim[],
+  update: readonly RoleClaim[],
+): RoleClaim[] {
   const m = new Map(current.map((c) => [c.name, c.values]));
   for (const c of update) m.set(c.name, c.values);
   return [...m.entries()]

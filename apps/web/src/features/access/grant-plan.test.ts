@@ -16,16 +16,20 @@ describe('one-step grant and revoke plans', () => {
   it('grant role to group: one claims POST, preview shows the group added', () => {
     const plan = planGrant(role(), { kind: 'grant-claim', claim: 'groups', value: 'qa-team' });
     expect(plan.steps).toEqual([
-      { method: 'POST', target: 'claims', body: { claims: [{ name: 'groups', values: ['qa-team'] }] } },
+      {
+        method: 'POST',
+        target: 'claims',
+        body: { claims: [{ name: 'groups', values: ['qa-team'] }] },
+      },
     ]);
     expect(plan.before).toEqual(['groups: devs']);
     expect(plan.after).toEqual(['groups: devs, qa-team']);
   });
 
   it('revoke from group: one claims DELETE; revoking an unmapped group does nothing and says so', () => {
-    expect(planGrant(role(), { kind: 'revoke-claim', claim: 'groups', value: 'devs' }).after).toEqual([
-      '(no claims: nobody maps to this role)',
-    ]);
+    expect(
+      planGrant(role(), { kind: 'revoke-claim', claim: 'groups', value: 'devs' }).after,
+    ).toEqual(['(no claims: nobody maps to this role)']);
     const noop = planGrant(role(), { kind: 'revoke-claim', claim: 'groups', value: 'x' });
     expect(noop.steps).toEqual([]);
     expect(noop.notes[0]).toMatch(/Nothing to do/);
@@ -37,7 +41,9 @@ describe('one-step grant and revoke plans', () => {
       {
         method: 'POST',
         target: 'permissions',
-        body: { permissions: { resourceType: 'stages', resourceName: 'staging', verbs: ['promote'] } },
+        body: {
+          permissions: { resourceType: 'stages', resourceName: 'staging', verbs: ['promote'] },
+        },
       },
     ]);
     expect(plan.after).toEqual(['create: promotions', 'promote: stages "staging"']);
@@ -45,17 +51,21 @@ describe('one-step grant and revoke plans', () => {
 
   it('adds create on promotions when the role lacks it, and says why', () => {
     const plan = planGrant(role({ rules: [] }), { kind: 'allow-promote', stage: 'staging' });
-    expect(plan.steps.map((s) => s.target === 'permissions' && s.body.permissions.resourceType)).toEqual([
-      'stages',
-      'promotions',
-    ]);
+    expect(
+      plan.steps.map((s) => s.target === 'permissions' && s.body.permissions.resourceType),
+    ).toEqual(['stages', 'promotions']);
     expect(plan.notes.join(' ')).toMatch(/create/);
   });
 
   it('stop promoting: revokes the stage cell, and warns when a rule for every stage still allows it', () => {
     const r = role({
       rules: [
-        { apiGroups: [K], resources: ['stages'], resourceNames: ['staging'], verbs: ['get', 'promote'] },
+        {
+          apiGroups: [K],
+          resources: ['stages'],
+          resourceNames: ['staging'],
+          verbs: ['get', 'promote'],
+        },
         { apiGroups: [K], resources: ['stages'], verbs: ['*'] },
       ],
     });

@@ -24,7 +24,9 @@ export interface GrantPlan {
 }
 
 const claimLines = (claims: readonly RoleClaim[]) =>
-  claims.length ? claims.map((c) => `${c.name}: ${c.values.join(', ')}`) : ['(no claims: nobody maps to this role)'];
+  claims.length
+    ? claims.map((c) => `${c.name}: ${c.values.join(', ')}`)
+    : ['(no claims: nobody maps to this role)'];
 const ruleLines = (rules: readonly PolicyRule[]) => {
   const s = summarizeRules(rules);
   return s.length ? s : ['(no permissions)'];
@@ -34,7 +36,8 @@ const ruleLines = (rules: readonly PolicyRule[]) => {
 export function revokeFromRules(rules: readonly PolicyRule[], revoke: RuleCell): PolicyRule[] {
   return toCells(rules)
     .map((c) => {
-      if (c.group !== revoke.group || c.resource !== revoke.resource || c.name !== revoke.name) return c;
+      if (c.group !== revoke.group || c.resource !== revoke.resource || c.name !== revoke.name)
+        return c;
       if (revoke.verbs.includes('*')) return { ...c, verbs: [] };
       const verbs = c.verbs.includes('*')
         ? [...STANDARD_VERBS, ...(c.resource === 'stages' ? [PROMOTE] : [])]
@@ -54,18 +57,30 @@ function claimPlan(role: KargoRole, a: Extract<GrantAction, { claim: string }>):
   return {
     steps: unchanged
       ? []
-      : [{ method: grant ? 'POST' : 'DELETE', target: 'claims', body: { claims: [{ name: a.claim, values: [a.value] }] } }],
+      : [
+          {
+            method: grant ? 'POST' : 'DELETE',
+            target: 'claims',
+            body: { claims: [{ name: a.claim, values: [a.value] }] },
+          },
+        ],
     before: claimLines(role.claims),
     after: claimLines(after),
     notes: unchanged
-      ? [`Nothing to do: ${a.claim} "${a.value}" is ${grant ? 'already' : 'not'} mapped to ${role.name}.`]
+      ? [
+          `Nothing to do: ${a.claim} "${a.value}" is ${grant ? 'already' : 'not'} mapped to ${role.name}.`,
+        ]
       : [],
   };
 }
 
 function promotePlan(role: KargoRole, a: Extract<GrantAction, { stage: string }>): GrantPlan {
   const stageCell: RuleCell = { group: KARGO, resource: 'stages', name: a.stage, verbs: [PROMOTE] };
-  const stageDetails: ResourceDetails = { resourceType: 'stages', resourceName: a.stage, verbs: [PROMOTE] };
+  const stageDetails: ResourceDetails = {
+    resourceType: 'stages',
+    resourceName: a.stage,
+    verbs: [PROMOTE],
+  };
   const notes: string[] = [];
   const steps: GrantStep[] = [];
   let after: PolicyRule[];
@@ -82,16 +97,27 @@ function promotePlan(role: KargoRole, a: Extract<GrantAction, { stage: string }>
       after.push(cellToRule({ group: KARGO, resource: 'promotions', name: '', verbs: ['create'] }));
       notes.push('Promoting also needs "create" on promotions; it is granted with it.');
     }
-    if (steps.length === 0) notes.push(`Nothing to do: ${role.name} may already promote to ${a.stage}.`);
+    if (steps.length === 0)
+      notes.push(`Nothing to do: ${role.name} may already promote to ${a.stage}.`);
   } else {
     after = revokeFromRules(role.rules, stageCell);
-    const hadCell = toCells(role.rules).some((c) => c.resource === 'stages' && c.name === a.stage && c.group === KARGO);
-    if (hadCell) steps.push({ method: 'DELETE', target: 'permissions', body: { permissions: stageDetails } });
+    const hadCell = toCells(role.rules).some(
+      (c) => c.resource === 'stages' && c.name === a.stage && c.group === KARGO,
+    );
+    if (hadCell)
+      steps.push({ method: 'DELETE', target: 'permissions', body: { permissions: stageDetails } });
     if (allows(after, PROMOTE, KARGO, 'stages', a.stage))
-      notes.push(`${role.name} will still be able to promote to ${a.stage} through a rule for every stage; edit the role to narrow it.`);
+      notes.push(
+        `${role.name} will still be able to promote to ${a.stage} through a rule for every stage; edit the role to narrow it.`,
+      );
     else if (!hadCell) notes.push(`Nothing to do: ${role.name} may not promote to ${a.stage}.`);
   }
-  return { steps, before: ruleLines(role.rules), after: ruleLines(toCells(after).map(cellToRule)), notes };
+  return {
+    steps,
+    before: ruleLines(role.rules),
+    after: ruleLines(toCells(after).map(cellToRule)),
+    notes,
+  };
 }
 
 /** The calls that make one grant or revoke, and the role's claims or permissions before and after. */

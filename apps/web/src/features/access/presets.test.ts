@@ -20,7 +20,11 @@ const asRole = (name: string, rows: ReturnType<typeof presetRows>) => ({
 
 describe('presets to rules', () => {
   it('every preset yields only rows the editor accepts', () => {
-    for (const rows of [presetRows('viewer'), presetRows('promoter', ['staging']), presetRows('admin')])
+    for (const rows of [
+      presetRows('viewer'),
+      presetRows('promoter', ['staging']),
+      presetRows('admin'),
+    ])
       expect(rows.map(rowProblem).filter(Boolean)).toEqual([]);
   });
 
@@ -30,9 +34,17 @@ describe('presets to rules', () => {
   });
 
   it('a promoter for staging may promote to staging only, and can create the Promotion', () => {
-    const roles = [asRole('promo', presetRows('promoter', ['staging'])), asRole('view', presetRows('viewer'))];
+    const roles = [
+      asRole('promo', presetRows('promoter', ['staging'])),
+      asRole('view', presetRows('viewer')),
+    ];
     expect(promotersOf(roles, 'staging')).toEqual([
-      { role: 'promo', claims: [{ name: 'groups', values: ['promo'] }], canCreatePromotions: true, kargoManaged: true },
+      {
+        role: 'promo',
+        claims: [{ name: 'groups', values: ['promo'] }],
+        canCreatePromotions: true,
+        kargoManaged: true,
+      },
     ]);
     expect(promotersOf(roles, 'production')).toEqual([]);
   });

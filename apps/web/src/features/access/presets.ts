@@ -52,7 +52,8 @@ function rawRows(id: PresetId, stages: readonly string[] = []): RuleRow[] {
     case 'viewer':
       return viewer;
     case 'promoter':
-      if (stages.length === 0) throw new Error('Choose at least one stage the role may promote to.');
+      if (stages.length === 0)
+        throw new Error('Choose at least one stage the role may promote to.');
       return [
         ...viewer,
         ...[...new Set(stages)].sort().map((s) => row('stages', ['promote'], s)),
@@ -63,7 +64,9 @@ function rawRows(id: PresetId, stages: readonly string[] = []): RuleRow[] {
       return [
         ...READABLE.map((r) => row(r, ['*'])),
         row('freights/status', ['*']),
-        ...['configmaps', 'secrets', 'serviceaccounts', 'roles', 'rolebindings'].map((r) => row(r, ['*'])),
+        ...['configmaps', 'secrets', 'serviceaccounts', 'roles', 'rolebindings'].map((r) =>
+          row(r, ['*']),
+        ),
       ];
   }
 }

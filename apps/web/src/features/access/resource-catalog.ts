@@ -21,7 +21,12 @@ export const RESOURCE_TYPES: readonly ResourceType[] = [
   { resource: 'projectconfigs', group: KARGO, kind: 'ProjectConfig' },
   { resource: 'promotiontasks', group: KARGO, kind: 'PromotionTask' },
   { resource: 'projects', group: KARGO, kind: 'Project', clusterScoped: true },
-  { resource: 'clusterpromotiontasks', group: KARGO, kind: 'ClusterPromotionTask', clusterScoped: true },
+  {
+    resource: 'clusterpromotiontasks',
+    group: KARGO,
+    kind: 'ClusterPromotionTask',
+    clusterScoped: true,
+  },
   { resource: 'clusterconfigs', group: KARGO, kind: 'ClusterConfig', clusterScoped: true },
   { resource: 'analysistemplates', group: ARGO, kind: 'AnalysisTemplate' },
   { resource: 'analysisruns', group: ARGO, kind: 'AnalysisRun' },

@@ -16,7 +16,10 @@ const key = (c: Pick<RuleCell, 'group' | 'resource' | 'name'>) =>
  * absorbing the rest: the shape the roles API writes, so equal permissions compare equal.
  */
 export function toCells(rules: readonly PolicyRule[]): RuleCell[] {
-  const map = new Map<string, { group: string; resource: string; name: string; verbs: Set<string> }>();
+  const map = new Map<
+    string,
+    { group: string; resource: string; name: string; verbs: Set<string> }
+  >();
   for (const r of rules) {
     const names = r.resourceNames?.length ? r.resourceNames : [''];
     for (const group of r.apiGroups.length ? r.apiGroups : ['']) {

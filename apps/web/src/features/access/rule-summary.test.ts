@@ -31,7 +31,11 @@ describe('rule normalization for display', () => {
         { apiGroups: [K], resources: ['stages', 'freights'], verbs: ['get', 'list', 'watch'] },
         { apiGroups: [''], resources: ['secrets'], verbs: ['*'] },
       ]),
-    ).toEqual(['all verbs: secrets', 'get, list, watch: freights, stages', 'promote: stages "staging"']);
+    ).toEqual([
+      'all verbs: secrets',
+      'get, list, watch: freights, stages',
+      'promote: stages "staging"',
+    ]);
   });
 
   it('matches verbs, groups and resources the way RBAC does, * and resource names included', () => {

@@ -1,7 +1,8 @@
 import type { PolicyRule } from '@wharf/shared/api';
 import { toCells } from './rule-cells';
 
-const verbLabel = (verbs: readonly string[]) => (verbs.includes('*') ? 'all verbs' : verbs.join(', '));
+const verbLabel = (verbs: readonly string[]) =>
+  verbs.includes('*') ? 'all verbs' : verbs.join(', ');
 
 /**
  * A readable summary of a role's permissions: one line per set of verbs, listing what it applies

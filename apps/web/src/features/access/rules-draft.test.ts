@@ -7,7 +7,11 @@ const foreign = { apiGroups: ['apps'], resources: ['deployments'], verbs: ['get'
 
 describe('rules editor drafts and saves', () => {
   it('sets aside rules the editor cannot express instead of dropping them', () => {
-    const d = draftRules([read, foreign, { apiGroups: [''], resources: ['stages'], verbs: ['get'] }]);
+    const d = draftRules([
+      read,
+      foreign,
+      { apiGroups: [''], resources: ['stages'], verbs: ['get'] },
+    ]);
     expect(d.rows).toEqual([{ resource: 'stages', name: '', verbs: ['get', 'list'] }]);
     expect(d.kept.map((c) => `${c.group}/${c.resource}`)).toEqual(['/stages', 'apps/deployments']);
   });
@@ -49,13 +53,17 @@ describe('rules editor drafts and saves', () => {
   });
 
   it('answers none when the rows equal what the role has', () => {
-    expect(planRuleSave([read, foreign], draftRules([read, foreign]).rows)).toEqual({ kind: 'none' });
+    expect(planRuleSave([read, foreign], draftRules([read, foreign]).rows)).toEqual({
+      kind: 'none',
+    });
   });
 
   it('refuses empty and invalid rows, saying why', () => {
     expect(rowProblem({ resource: '', name: '', verbs: ['get'] })).toBe('Pick a resource.');
     expect(rowProblem({ resource: 'stages', name: '', verbs: [] })).toMatch(/at least one verb/);
-    expect(rowProblem({ resource: 'freights', name: '', verbs: ['promote'] })).toMatch(/only applies to stages/);
+    expect(rowProblem({ resource: 'freights', name: '', verbs: ['promote'] })).toMatch(
+      /only applies to stages/,
+    );
     expect(rowProblem({ resource: 'stages', name: 'Prod', verbs: ['get'] })).toMatch(/lower-case/);
     expect(rowProblem({ resource: 'stages', name: 'prod', verbs: ['promote'] })).toBeUndefined();
   });

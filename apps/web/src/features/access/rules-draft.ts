@@ -19,7 +19,9 @@ const understood = (c: RuleCell) => resourceType(c.resource)?.group === c.group;
 export function draftRules(rules: readonly PolicyRule[]): { rows: RuleRow[]; kept: RuleCell[] } {
   const cells = toCells(rules);
   return {
-    rows: cells.filter(understood).map((c) => ({ resource: c.resource, name: c.name, verbs: c.verbs })),
+    rows: cells
+      .filter(understood)
+      .map((c) => ({ resource: c.resource, name: c.name, verbs: c.verbs })),
     kept: cells.filter((c) => !understood(c)),
   };
 }
@@ -53,7 +55,12 @@ export function toDetails(row: RuleRow): ResourceDetails {
 const rowCells = (rows: readonly RuleRow[]) =>
   toCells(
     rows.map((r) =>
-      cellToRule({ group: resourceType(r.resource)?.group ?? '', resource: r.resource, name: r.name, verbs: r.verbs }),
+      cellToRule({
+        group: resourceType(r.resource)?.group ?? '',
+        resource: r.resource,
+        name: r.name,
+        verbs: r.verbs,
+      }),
     ),
   );
 
@@ -73,7 +80,10 @@ export type RuleSavePlan =
  * aside, the whole rule set is replaced in one write. Otherwise only the changed cells are
  * granted or revoked, so the kept rules are never sent and never touched.
  */
-export function planRuleSave(original: readonly PolicyRule[], rows: readonly RuleRow[]): RuleSavePlan {
+export function planRuleSave(
+  original: readonly PolicyRule[],
+  rows: readonly RuleRow[],
+): RuleSavePlan {
   const { rows: before, kept } = draftRules(original);
   const was = new Map(rowCells(before).map((c) => [cellKey(c), c]));
   const now = rowCells(rows);

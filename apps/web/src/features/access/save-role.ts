@@ -36,7 +36,15 @@ export async function saveDraft(project: string, role: KargoRole, d: RoleDraft):
   if (Object.keys(body).length > 0) await updateRole(project, role.name, body);
   if (plan.kind !== 'edit') return;
   for (const permissions of plan.revokes)
-    await applyStep(project, role.name, { method: 'DELETE', target: 'permissions', body: { permissions } });
+    await applyStep(project, role.name, {
+      method: 'DELETE',
+      target: 'permissions',
+      body: { permissions },
+    });
   for (const permissions of plan.grants)
-    await applyStep(project, role.name, { method: 'POST', target: 'permissions', body: { permissions } });
+    await applyStep(project, role.name, {
+      method: 'POST',
+      target: 'permissions',
+      body: { permissions },
+    });
 }

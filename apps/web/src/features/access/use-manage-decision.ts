@@ -5,7 +5,8 @@ import { capabilitiesQuery, projectDecision, type Decision } from '@/lib/api/pro
 /** Whether the user may change roles here (Kubernetes' answer, with its reason when not). */
 export function useManageDecision(project: string): Decision {
   const caps = useQuery(capabilitiesQuery(project));
-  if (caps.isError) return { allowed: false, reason: `Could not check your permissions: ${caps.error.message}` };
+  if (caps.isError)
+    return { allowed: false, reason: `Could not check your permissions: ${caps.error.message}` };
   return projectDecision(caps.data, 'manageRoles');
 }
 

@@ -1,0 +1,168 @@
+import Alert from '@mui/material/Alert';
+import Button from '@mui/material/Button';
+import Stack from '@mui/material/Stack';
+import TextField from '@mui/material/TextField';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { KargoRole } from '@wharf/shared/api';
+import { useState } from 'react';
+import { capabilitiesQuery, type Decision } from '@/lib/api/project';
+import { ClaimsEditor } from './claims-editor';
+import { claimRowProblem, draftClaims } from './claims-draft';
+import { PresetPicker } from './preset-picker';
+import { roleNameProblem } from './role-name';
+import { roleQuery, rolesKey } from './roles-api';
+import { RulesEditor } from './rules-editor';
+import { draftRules, rowProblem } from './rules-draft';
+import { type RoleDraft, createFromDraft, saveDraft } from './save-role';
+
+const draftOf = (role: KargoRole | undefined): RoleDraft => ({
+  name: role?.name ?? '',
+  description: role?.description ?? '',
+  claims: draftClaims(role?.claims ?? []),
+  rules: draftRules(role?.rules ?? []).rows,
+});
+
+function problems(d: RoleDraft, creating: boolean): string[] {
+  const out: string[] = [];
+  const name = creating ? roleNameProblem(d.name) : undefined;
+  if (name) out.push(`Name: ${name}`);
+  d.claims.forEach((c, i) => {
+    const p = claimRowProblem(c);
+    if (p) out.push(`Claim ${i + 1}: ${p}`);
+  });
+  d.rules.forEach((r, i) => {
+    const p = rowProblem(r);
+    if (p) out.push(`Rule ${i + 1}: ${p}`);
+  });
+  return out;
+}
+
+interface Props {
+  project: string;
+  /** The role being edited; absent when creating one. */
+  role?: KargoRole;
+  decision: Decision;
+  onSaved: (name: string) => void;
+}
+
+export function RoleForm({ project, role, decision, onSaved }: Props) {
+  const [base, setBase] = useState(role);
+  const [draft, setDraft] = useState(() => draftOf(role));
+  const dirty = JSON.stringify(draft) !== JSON.stringify(draftOf(base));
+  const changedElsewhere = JSON.stringify(role) !== JSON.stringify(base);
+  // Another admin's change: adopt it when nothing is being edited, otherwise offer it.
+  if (changedElsewhere && !dirty) {
+    setBase(role);
+    setDraft(draftOf(role));
+  }
+  const stages = Object.keys(useQuery(capabilitiesQuery(project)).data?.stages ?? {}).sort();
+  const queryClient = useQueryClient();
+  const save = useMutation({
+    mutationFn: async () => {
+      if (!role) return createFromDraft(project, draft);
+      await saveDraft(project, role, draft);
+      return queryClient.fetchQuery({ ...roleQuery(project, role.name), staleTime: 0 });
+    },
+    meta: { quiet: true },
+    onSettled: () => queryClient.invalidateQueries({ queryKey: rolesKey(project) }),
+    onSuccess: (saved) => {
+      setBase(saved);
+      setDraft(draftOf(saved));
+      onSaved(saved.name);
+    },
+  });
+  const kept = draftRules(role?.rules ?? []).kept;
+  const issues = problems(draft, !role);
+  const off = !decision.allowed || save.isPending;
+  const set = (patch: Partial<RoleDraft>) => setDraft((d) => ({ ...d, ...patch }));
+  return (
+    <Stack
+      component="form"
+      aria-label={role ? `Edit role ${role.name}` : 'New role'}
+      sx={{ gap: 3, maxWidth: 1100 }}
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (issues.length === 0) save.mutate();
+      }}
+    >
+      {changedElsewhere && dirty && (
+        <Alert
+          severity="warning"
+          action={
+            <Button
+              color="inherit"
+              onClick={() => {
+                setBase(role);
+                setDraft(draftOf(role));
+              }}
+            >
+              Discard mine, load theirs
+            </Button>
+          }
+        >
+          Someone else changed this role while you were editing it.
+        </Alert>
+      )}
+      {!role && (
+        <TextField
+          label="Name"
+          required
+          value={draft.name}
+          onChange={(e) => set({ name: e.target.value })}
+          error={Boolean(draft.name) && Boolean(roleNameProblem(draft.name))}
+          helperText={
+            (draft.name && roleNameProblem(draft.name)) ||
+            'Names the ServiceAccount, Role and RoleBinding: an RFC 1123 label (a-z, 0-9, "-", at most 63)'
+          }
+          disabled={off}
+          sx={{ maxWidth: 420 }}
+        />
+      )}
+      <TextField
+        label="Description"
+        value={draft.description}
+        onChange={(e) => set({ description: e.target.value })}
+        disabled={off}
+        multiline
+        sx={{ maxWidth: 720 }}
+      />
+      <ClaimsEditor rows={draft.claims} onChange={(claims) => set({ claims })} disabled={off} />
+      <PresetPicker stages={stages} onApply={(rules) => set({ rules })} disabled={off} />
+      <RulesEditor
+        rows={draft.rules}
+        kept={kept}
+        onChange={(rules) => set({ rules })}
+        disabled={off}
+      />
+      {issues.length > 0 && (dirty || !role) && (
+        <Alert severity="warning" aria-label="Why this cannot be saved yet">
+          Cannot save yet:
+          <ul style={{ margin: 0 }}>
+            {issues.map((p) => (
+              <li key={p}>{p}</li>
+            ))}
+          </ul>
+        </Alert>
+      )}
+      {save.isError && (
+        <Alert severity="error" role="alert">
+          {save.error.message}
+        </Alert>
+      )}
+      <Stack direction="row" sx={{ gap: 2 }}>
+        <Button
+          type="submit"
+          variant="contained"
+          disabled={off || issues.length > 0 || (role && !dirty)}
+        >
+          {role ? 'Save' : 'Create role'}
+        </Button>
+        {role && dirty && (
+          <Button onClick={() => setDraft(draftOf(base))} disabled={save.isPending}>
+            Discard changes
+          </Button>
+        )}
+      </Stack>
+    </Stack>
+  );
+}
