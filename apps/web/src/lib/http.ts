@@ -24,6 +24,11 @@ export function onUnauthorized(listener: Listener): () => void {
   return () => unauthorizedListeners.delete(listener);
 }
 
+/** Tells the app the session is gone (also used by socket joins answered with UnauthorizedError). */
+export function notifyUnauthorized(): void {
+  unauthorizedListeners.forEach((l) => l());
+}
+
 /** Reads `{error: {message}}` bodies written by the BFF's error middleware; falls back to status text. */
 export async function errorMessage(res: Response): Promise<string> {
   const text = await res.text().catch(() => '');
@@ -57,7 +62,7 @@ export async function api<T = unknown>(
     ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
     ...(init.signal ? { signal: init.signal } : {}),
   });
-  if (res.status === 401) unauthorizedListeners.forEach((l) => l());
+  if (res.status === 401) notifyUnauthorized();
   if (!res.ok) throw new HttpError(res.status, await errorMessage(res));
   return parse(res.status === 204 ? undefined : await res.json());
 }

@@ -11,6 +11,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { login, authConfigQuery, oidcLoginUrl } from '@/lib/api/auth';
+import { getSocket } from '@/lib/live/socket';
 import { safeNext } from '@/lib/safe-next';
 
 export function LoginPage() {
@@ -24,8 +25,11 @@ export function LoginPage() {
   const mutation = useMutation({
     mutationFn: () => login(method === 'token' ? { token: secret } : { password: secret }),
     meta: { quiet: true },
-    onSuccess: async () => {
-      await queryClient.invalidateQueries();
+    onSuccess: () => {
+      // The socket may have been refused before the session existed: start it again with the cookie.
+      const socket = getSocket();
+      socket.disconnect().connect();
+      queryClient.clear();
       void navigate(next, { replace: true });
     },
   });

@@ -1,5 +1,5 @@
 import type { ApiErrorBody } from '@wharf/shared/api';
-import { HttpError } from '@/lib/http';
+import { HttpError, notifyUnauthorized } from '@/lib/http';
 import { getSocket } from './socket';
 
 /** Emits a join with an ack and a timeout; `{error}` acks become an HttpError-like rejection. */
@@ -16,7 +16,7 @@ export function emitWithAck<T>(
       clearTimeout(timer);
       if ('data' in ack) resolve(ack.data);
       else {
-        const status =
+        const status: number =
           ack.error.name === 'ForbiddenError'
             ? 403
             : ack.error.name === 'NotFoundError'
@@ -24,6 +24,7 @@ export function emitWithAck<T>(
               : ack.error.name === 'UnauthorizedError'
                 ? 401
                 : 500;
+        if (status === 401) notifyUnauthorized();
         reject(new HttpError(status, ack.error.message, ack.error.name));
       }
     });
