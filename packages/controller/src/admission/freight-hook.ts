@@ -1,0 +1,126 @@
+import { isDeepStrictEqual } from 'node:util';
+import { KARGO_GROUP, LABELS, type Freight } from '@wharf/shared';
+import { generateAlias } from '../freight/alias.js';
+import { freightName } from '../freight/freight-name.js';
+import type { KargoApi } from '../kube/kargo-api.js';
+import type { AdmissionHook, AdmissionRequest } from './hook-types.js';
+import { allow, guard, Refusal } from './responses.js';
+import type { ApprovalRecorder } from './approvals.js';
+
+const IMMUTABLE = ['origin', 'commits', 'images', 'charts', 'artifacts'] as const;
+
+interface Deps {
+  api: KargoApi;
+  recordApprovals: ApprovalRecorder;
+}
+
+const asFreight = (o: Record<string, unknown> | undefined): Freight => {
+  if (!o || typeof o.metadata !== 'object')
+    throw new Refusal(400, 'the request carries no Freight object');
+  return o as unknown as Freight;
+};
+
+async function takenAliases(
+  api: KargoApi,
+  namespace: string,
+  except?: string,
+): Promise<Set<string>> {
+  const all = await api.list<Freight>('Freight', namespace);
+  return new Set(
+    all.filter((f) => f.metadata.name !== except).flatMap((f) => (f.alias ? [f.alias] : [])),
+  );
+}
+
+/** Keeps the alias field and label equal: whichever changed wins; a new Freight gets a generated one. */
+async function withAlias(
+  api: KargoApi,
+  f: Freight,
+  old: Freight | undefined,
+  namespace: string,
+): Promise<Freight> {
+  const label = f.metadata.labels?.[LABELS.alias];
+  let alias =
+    f.alias !== old?.alias
+      ? f.alias
+      : label !== old?.metadata.labels?.[LABELS.alias]
+        ? label
+        : f.alias;
+  alias ||= label;
+  if (!alias) alias = generateAlias(await takenAliases(api, namespace));
+  return {
+    ...f,
+    alias,
+    metadata: { ...f.metadata, labels: { ...f.metadata.labels, [LABELS.alias]: alias } },
+  };
+}
+
+async function checkAliasUnique(api: KargoApi, f: Freight, namespace: string): Promise<void> {
+  if (f.alias && (await takenAliases(api, namespace, f.metadata.name)).has(f.alias))
+    throw new Refusal(
+      409,
+      `alias "${f.alias}" is already used by another Freight in namespace "${namespace}"; choose another alias`,
+      'alias',
+    );
+}
+
+async function mutate(deps: Deps, req: AdmissionRequest) {
+  const ns = req.namespace ?? '';
+  if (req.subresource === 'status' || req.operation === 'DELETE') return allow();
+  const f = asFreight(req.object);
+  const old = req.oldObject ? asFreight(req.oldObject) : undefined;
+  const named =
+    req.operation === 'CREATE' ? { ...f, metadata: { ...f.metadata, name: freightName(f) } } : f;
+  return allow(await withAlias(deps.api, named, old, ns));
+}
+
+async function validate(deps: Deps, req: AdmissionRequest) {
+  const ns = req.namespace ?? '';
+  if (req.operation === 'DELETE') {
+    const old = asFreight(req.oldObject);
+    const holders = Object.keys(old.status?.currentlyIn ?? {});
+    if (holders.length)
+      throw new Refusal(
+        403,
+        `Freight "${old.metadata.name}" is in use by Stage(s) ${holders.join(', ')}; promote other Freight there before deleting it`,
+      );
+    return allow();
+  }
+  const f = asFreight(req.object);
+  if (req.subresource === 'status') {
+    if (!req.dryRun)
+      await deps.recordApprovals(req, f, req.oldObject ? asFreight(req.oldObject) : undefined);
+    return allow();
+  }
+  if (!f.origin?.name)
+    throw new Refusal(
+      422,
+      'origin.name is required: the Warehouse this Freight comes from',
+      'origin',
+    );
+  if (
+    req.operation === 'CREATE' &&
+    !(f.commits?.length || f.images?.length || f.charts?.length || f.artifacts?.length)
+  )
+    throw new Refusal(
+      422,
+      'Freight needs at least one commit, image, chart or artifact',
+      'commits',
+    );
+  if (req.operation === 'UPDATE') {
+    const old = asFreight(req.oldObject);
+    for (const field of IMMUTABLE)
+      if (!isDeepStrictEqual(f[field], old[field]))
+        throw new Refusal(422, `${field} is immutable on Freight`, field);
+  }
+  await checkAliasUnique(deps.api, f, ns);
+  return allow();
+}
+
+export function freightHook(deps: Deps): AdmissionHook {
+  return {
+    name: 'freight.kargo.akuity.io',
+    matches: (r) => r.group === KARGO_GROUP && r.resource === 'freights',
+    mutate: (req) => guard('freight webhook', () => mutate(deps, req)),
+    validate: (req) => guard('freight webhook', () => validate(deps, req)),
+  };
+}

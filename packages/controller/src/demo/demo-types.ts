@@ -1,0 +1,22 @@
+import type { Files } from './git-seed.js';
+
+export interface DemoRepo {
+  dir: string;
+  files: Files;
+  tag?: string;
+  bare?: boolean;
+}
+
+export interface DemoObject {
+  metadata: { name: string; labels?: Record<string, string>; annotations?: Record<string, string> };
+  spec: Record<string, unknown>;
+}
+
+export interface DemoProject {
+  name: string;
+  repos: DemoRepo[];
+  config: Record<string, unknown>;
+  warehouses: DemoObject[];
+  tasks: DemoObject[];
+  stages: DemoObject[];
+}

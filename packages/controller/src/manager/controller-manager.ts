@@ -1,0 +1,145 @@
+import type { ReconcileResult } from '../kube/work-queue.js';
+import { join } from 'node:path';
+import type { Freight, Project, ProjectConfig, Promotion, Stage, Warehouse } from '@wharf/shared';
+import { approvalRecorder } from '../admission/approvals.js';
+import { freightHook } from '../admission/freight-hook.js';
+import type { AdmissionHost } from '../admission/hook-types.js';
+import { installHooks } from '../admission/hook-slots.js';
+import { projectConfigHook, projectHook } from '../admission/project-hook.js';
+import { promotionHook } from '../admission/promotion-hook.js';
+import { installCrds } from '../crds/install-crds.js';
+import { collectGarbage, DEFAULT_GC, type GcLimits } from '../gc/garbage-collector.js';
+import { gitCredentialEnv } from '../git/credentials.js';
+import { makeClients } from '../kube/clients.js';
+import { type Clock, systemClock } from '../kube/clock.js';
+import { eventRecorder } from '../kube/events.js';
+import { kindInformer } from '../kube/informers.js';
+import { KargoApi } from '../kube/kargo-api.js';
+import { WorkQueue } from '../kube/work-queue.js';
+import { ensureClusterRoles } from '../project/default-roles.js';
+import { ProjectReconciler } from '../project/project-reconciler.js';
+import { PromotionController } from '../promotion/promotion-controller.js';
+import { StageReconciler } from '../stage/stage-reconciler.js';
+import { builtinSteps } from '../steps/registry.js';
+import type { StepRegistry } from '../steps/step-types.js';
+import { WarehouseReconciler } from '../warehouse/warehouse-reconciler.js';
+import { wireHandlers } from './wire-handlers.js';
+
+export interface Logger {
+  info(obj: object, msg?: string): void;
+  warn(obj: object, msg?: string): void;
+  error(obj: object, msg?: string): void;
+}
+
+/** Knobs tests turn: time, extra steps, how often GC runs. */
+export interface ControllerTuning {
+  clock?: Clock;
+  steps?: StepRegistry;
+  minWarehouseIntervalMs?: number;
+  gcIntervalMs?: number;
+  gc?: GcLimits;
+}
+
+export interface RunningControllers {
+  api: KargoApi;
+  /** Resolves when no reconcile is queued or running (tests). */
+  idle(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/** Installs CRDs and webhooks, then runs every reconciler off shared watches. */
+export async function startControllers(
+  host: AdmissionHost,
+  dataDir: string,
+  logger: Logger,
+  t: ControllerTuning = {},
+): Promise<RunningControllers> {
+  const clock = t.clock ?? systemClock;
+  const clients = makeClients({ url: host.url, caPem: host.caPem, token: host.adminToken });
+  const api = new KargoApi(clients);
+  const created = await installCrds(clients);
+  if (created.length) logger.info({ crds: created }, 'installed Kargo CRDs');
+  await ensureClusterRoles(clients);
+  const record = eventRecorder(clients, () => clock.now());
+  const now = () => clock.now();
+  const hooks = installHooks(host, [
+    projectHook(clients),
+    projectConfigHook(),
+    freightHook({ api, recordApprovals: approvalRecorder(record) }),
+    promotionHook({ api, clients, now }),
+  ]);
+
+  const informers = {
+    projects: kindInformer<Project>(clients, 'Project', clock, logger),
+    configs: kindInformer<ProjectConfig>(clients, 'ProjectConfig', clock, logger),
+    warehouses: kindInformer<Warehouse>(clients, 'Warehouse', clock, logger),
+    freight: kindInformer<Freight>(clients, 'Freight', clock, logger),
+    stages: kindInformer<Stage>(clients, 'Stage', clock, logger),
+    promotions: kindInformer<Promotion>(clients, 'Promotion', clock, logger),
+  };
+  const gitEnv = (ns: string, url: string) => gitCredentialEnv(clients, ns, url);
+  const projects = new ProjectReconciler(api, clients, clock);
+  const warehouses = new WarehouseReconciler({
+    api,
+    clock,
+    record,
+    gitEnv,
+    gitCacheDir: join(dataDir, 'controller', 'git-cache'),
+    minIntervalMs: t.minWarehouseIntervalMs ?? 10_000,
+  });
+  const stages = new StageReconciler({ api, clock, record, configs: informers.configs });
+  const queue = (name: string, fn: (key: string) => Promise<ReconcileResult>) =>
+    new WorkQueue(name, fn, clock, logger);
+  const q = {
+    project: queue('project', async (k) => {
+      await projects.reconcile(k);
+      return undefined;
+    }),
+    warehouse: queue('warehouse', (k) => warehouses.reconcile(k)),
+    stage: queue('stage', (k) => stages.reconcile(k)),
+    promotion: undefined as unknown as WorkQueue,
+  };
+  const promotions = new PromotionController(
+    {
+      api,
+      clock,
+      record,
+      gitEnv,
+      steps: { ...builtinSteps(), ...t.steps },
+      workRoot: join(dataDir, 'controller', 'work'),
+    },
+    informers.stages,
+    (ns, stage) => q.stage.add(`${ns}/${stage}`),
+  );
+  q.promotion = queue('promotion', async (k) => {
+    await promotions.reconcile(k);
+    return undefined;
+  });
+  wireHandlers(informers, q);
+  await Promise.all(Object.values(informers).map((i) => i.start()));
+
+  let gcTimer: { cancel(): void } | undefined;
+  const gc = async () => {
+    for (const p of informers.projects.list())
+      await collectGarbage(api, p.metadata.name, t.gc ?? DEFAULT_GC).catch((err: unknown) =>
+        logger.warn({ err: String(err) }, 'garbage collection failed'),
+      );
+    gcTimer = clock.setTimeout(() => void gc(), t.gcIntervalMs ?? 300_000);
+  };
+  gcTimer = clock.setTimeout(() => void gc(), t.gcIntervalMs ?? 300_000);
+
+  const queues = Object.values(q);
+  return {
+    api,
+    idle: async () => {
+      for (let i = 0; i < 3; i++) await Promise.all(queues.map((x) => x.idle()));
+    },
+    stop: async () => {
+      gcTimer?.cancel();
+      await promotions.stop();
+      await Promise.all(queues.map((x) => x.stop()));
+      await Promise.all(Object.values(informers).map((i) => i.stop()));
+      hooks.uninstall();
+    },
+  };
+}

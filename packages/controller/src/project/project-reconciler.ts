@@ -1,0 +1,72 @@
+import {
+  ANNOTATIONS,
+  PROJECT_FINALIZER,
+  type Project,
+  type Stage,
+  type Warehouse,
+} from '@wharf/shared';
+import type { KubeClients } from '../kube/clients.js';
+import { isNotFound } from '../kube/clients.js';
+import { type Clock, rfc3339 } from '../kube/clock.js';
+import type { KargoApi } from '../kube/kargo-api.js';
+import { setCondition } from '../stage/conditions.js';
+import { ensureProjectRoles } from './default-roles.js';
+
+/** Keeps a Project's default roles and status; on deletion removes its namespace, then the finalizer. */
+export class ProjectReconciler {
+  constructor(
+    private readonly api: KargoApi,
+    private readonly clients: KubeClients,
+    private readonly clock: Clock,
+  ) {}
+
+  async reconcile(name: string): Promise<void> {
+    const p = await this.api.get<Project>('Project', undefined, name);
+    if (!p) return;
+    if (p.metadata.deletionTimestamp) return this.finalize(p);
+    await ensureProjectRoles(this.clients, name);
+    const stages = await this.api.list<Stage>('Stage', name);
+    const warehouses = await this.api.list<Warehouse>('Warehouse', name);
+    const ready = (c: { status?: { conditions?: { type: string; status: string }[] } }) =>
+      c.status?.conditions?.some((x) => x.type === 'Ready' && x.status === 'True') ?? false;
+    const conditions = setCondition(
+      p.status?.conditions,
+      'Ready',
+      'True',
+      'Ready',
+      'Project is ready',
+      rfc3339(this.clock.now()),
+      p.metadata.generation,
+    );
+    const status = {
+      conditions,
+      stats: {
+        warehouses: {
+          count: warehouses.length,
+          health: { healthy: warehouses.filter(ready).length },
+        },
+        stages: { count: stages.length, health: { healthy: stages.filter(ready).length } },
+      },
+    };
+    if (
+      JSON.stringify(status) !==
+      JSON.stringify({ conditions: p.status?.conditions, stats: p.status?.stats })
+    )
+      await this.api.patchStatus('Project', undefined, name, status);
+  }
+
+  private async finalize(p: Project): Promise<void> {
+    const name = p.metadata.name;
+    if (p.metadata.annotations?.[ANNOTATIONS.keepNamespace] !== 'true') {
+      try {
+        await this.clients.core.deleteNamespace({ name });
+      } catch (err) {
+        if (!isNotFound(err)) throw err;
+      }
+    }
+    const finalizers = (p.metadata.finalizers ?? []).filter((f) => f !== PROJECT_FINALIZER);
+    await this.api.patch('Project', undefined, name, {
+      metadata: { finalizers, resourceVersion: p.metadata.resourceVersion },
+    });
+  }
+}

@@ -1,0 +1,185 @@
+import { mkdir, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import {
+  ANNOTATIONS,
+  type Freight,
+  type Promotion,
+  type PromotionStatus,
+  type Stage,
+  type StepExecutionMetadata,
+} from '@wharf/shared';
+import type { PromotionScope } from '../expr/promotion-env.js';
+import { type Clock, rfc3339 } from '../kube/clock.js';
+import type { EventRecorder } from '../kube/events.js';
+import type { KargoApi } from '../kube/kargo-api.js';
+import type { StepContext, StepRegistry } from '../steps/step-types.js';
+import { freightRef, nextCollection } from './freight-collection.js';
+import { promotionEvent } from './promotion-events.js';
+import { runStep, type StepOutcome } from './run-step.js';
+import { evaluateVars, stepEnv } from './step-scope.js';
+
+export interface RunnerDeps {
+  api: KargoApi;
+  steps: StepRegistry;
+  clock: Clock;
+  workRoot: string;
+  record: EventRecorder;
+  gitEnv(namespace: string, repoURL: string): Promise<Record<string, string>>;
+}
+
+type Terminal = 'Succeeded' | 'Failed' | 'Errored' | 'Aborted';
+const REASON = {
+  Succeeded: 'PromotionSucceeded',
+  Failed: 'PromotionFailed',
+  Errored: 'PromotionErrored',
+  Aborted: 'PromotionAborted',
+} as const;
+
+export class Shutdown extends Error {}
+
+/** Executes one Promotion's steps in order, writing progress to its status after every step. */
+export class PromotionRun {
+  private status: PromotionStatus;
+  private meta: StepExecutionMetadata[];
+  private readonly now = () => rfc3339(this.deps.clock.now());
+
+  constructor(
+    private readonly deps: RunnerDeps,
+    private promo: Promotion,
+    private readonly signal: AbortSignal,
+  ) {
+    this.status = { ...(promo.status ?? {}) };
+    this.meta = [...(this.status.stepExecutionMetadata ?? [])];
+  }
+
+  private get ns() {
+    return this.promo.metadata.namespace ?? '';
+  }
+
+  private async write(patch: PromotionStatus): Promise<void> {
+    if (this.signal.reason instanceof Shutdown) throw this.signal.reason;
+    this.status = { ...this.status, ...patch };
+    await this.deps.api.patchStatus('Promotion', this.ns, this.promo.metadata.name, patch);
+  }
+
+  /** Pending → Running: pins the Freight and the collection the Stage will hold. */
+  private async begin(stage: Stage): Promise<void> {
+    const f = await this.deps.api.get<Freight>('Freight', this.ns, this.promo.spec.freight ?? '');
+    if (!f)
+      return this.finish('Errored', `Freight "${this.promo.spec.freight ?? ''}" no longer exists`);
+    await this.write({
+      phase: 'Running',
+      startedAt: this.now(),
+      freight: freightRef(f),
+      freightCollection: nextCollection(stage, f),
+      currentStep: 0,
+      stepExecutionMetadata: [],
+      state: {},
+    });
+  }
+
+  async run(stage: Stage): Promise<void> {
+    if (this.status.phase !== 'Running') await this.begin(stage);
+    if (this.status.phase !== 'Running') return;
+    const steps = this.promo.spec.steps ?? [];
+    const outputs = { ...((this.status.state as Record<string, unknown> | undefined) ?? {}) };
+    const scope: PromotionScope = {
+      project: this.ns,
+      stage: this.promo.spec.stage,
+      promotion: this.promo.metadata.name,
+      actor: this.promo.metadata.annotations?.[ANNOTATIONS.createActor],
+      targetFreight: {
+        name: this.promo.spec.freight ?? '',
+        origin: this.status.freight?.origin ?? { kind: 'Warehouse', name: '' },
+      },
+      freight: Object.values(this.status.freightCollection?.items ?? {}),
+      vars: {},
+      outputs,
+      stepStatus: Object.fromEntries(this.meta.map((m) => [m.alias ?? '', m.status ?? ''])),
+    };
+    scope.vars = evaluateVars(this.promo.spec.vars, scope);
+    const workDir = join(this.deps.workRoot, this.ns, this.promo.metadata.name);
+    await mkdir(workDir, { recursive: true });
+    const ctx: StepContext = {
+      workDir,
+      project: this.ns,
+      stage: scope.stage,
+      promotion: scope.promotion,
+      freight: scope.freight,
+      signal: this.signal,
+      gitEnv: (url) => this.deps.gitEnv(this.ns, url),
+    };
+    for (let i = this.status.currentStep ?? 0; i < steps.length; i++) {
+      const step = steps[i];
+      if (!step) break;
+      const alias = step.as ?? `step-${i}`;
+      const prior = this.meta[i];
+      this.meta[i] = {
+        alias,
+        startedAt: this.now(),
+        status: 'Running',
+        errorCount: prior?.errorCount ?? 0,
+      };
+      await this.write({ currentStep: i, stepExecutionMetadata: [...this.meta] });
+      const outcome = await this.race(
+        runStep(step, stepEnv(scope, alias, step.vars), this.deps.steps, ctx),
+      );
+      this.record(i, outcome);
+      scope.stepStatus[alias] = this.meta[i]?.status ?? '';
+      if (outcome.output) {
+        outputs[alias] = outcome.output;
+        const task = alias.split('::')[0] ?? alias;
+        if (task !== alias)
+          outputs[task] = { ...((outputs[task] as object | undefined) ?? {}), ...outcome.output };
+      }
+      await this.write({ stepExecutionMetadata: [...this.meta], state: outputs });
+      if (outcome.status !== 'Succeeded' && !step.continueOnError)
+        return this.finish(
+          outcome.status,
+          outcome.message ?? `step "${alias}" ${outcome.status.toLowerCase()}`,
+          workDir,
+        );
+    }
+    await this.finish('Succeeded', 'All steps completed', workDir);
+  }
+
+  private record(i: number, o: StepOutcome): void {
+    const m = this.meta[i];
+    if (!m) return;
+    m.finishedAt = this.now();
+    m.status = o.skipped ? 'Skipped' : o.status;
+    if (o.status !== 'Succeeded') m.errorCount = (m.errorCount ?? 0) + 1;
+    if (o.message) m.message = o.message;
+  }
+
+  /** Resolves with the step's outcome, or rejects as soon as the run is aborted or shut down. */
+  private race(p: Promise<StepOutcome>): Promise<StepOutcome> {
+    return new Promise((resolve, reject) => {
+      const onAbort = () =>
+        reject(this.signal.reason instanceof Error ? this.signal.reason : new Error('aborted'));
+      if (this.signal.aborted) return onAbort();
+      this.signal.addEventListener('abort', onAbort, { once: true });
+      p.then(resolve, reject).finally(() => this.signal.removeEventListener('abort', onAbort));
+    });
+  }
+
+  async finish(phase: Terminal, message: string, workDir?: string, actor?: string): Promise<void> {
+    const i = this.status.currentStep;
+    const m = i === undefined ? undefined : this.meta[i];
+    if (phase === 'Aborted' && m && m.status === 'Running') {
+      m.status = 'Aborted';
+      m.finishedAt = this.now();
+    }
+    const patch: PromotionStatus = {
+      phase,
+      message,
+      finishedAt: this.now(),
+      stepExecutionMetadata: [...this.meta],
+    };
+    this.status = { ...this.status, ...patch };
+    await this.deps.api.patchStatus('Promotion', this.ns, this.promo.metadata.name, patch);
+    this.promo = { ...this.promo, status: this.status };
+    await promotionEvent(this.deps.record, this.promo, REASON[phase], message, actor);
+    if (workDir) await rm(workDir, { recursive: true, force: true });
+  }
+}

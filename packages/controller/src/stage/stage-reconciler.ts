@@ -1,0 +1,203 @@
+import type { ReconcileResult } from '../kube/work-queue.js';
+import { isDeepStrictEqual } from 'node:util';
+import {
+  ANNOTATIONS,
+  EVENT_ANNOTATIONS,
+  type Freight,
+  type KargoEventReason,
+  type ProjectConfig,
+  type Promotion,
+  type Stage,
+  type StageStatus,
+  type VerificationInfo,
+} from '@wharf/shared';
+import { availability } from '../freight/availability.js';
+import { CONTROLLER_ACTOR } from '../kargo/constants.js';
+import { type Clock, rfc3339 } from '../kube/clock.js';
+import type { EventRecorder } from '../kube/events.js';
+import type { KindInformer } from '../kube/informers.js';
+import type { KargoApi } from '../kube/kargo-api.js';
+import { autoPromotionCandidates, hasSteps } from './auto-promotion.js';
+import { autoPromotionEnabled } from './policy.js';
+import { stageConditions } from './stage-conditions.js';
+import { mergePatch, syncFreight, type FreightPatch } from './sync-freight.js';
+import { syncPromotions } from './sync-promotions.js';
+import { verify } from './verification.js';
+
+export interface StageDeps {
+  api: KargoApi;
+  clock: Clock;
+  record: EventRecorder;
+  configs: KindInformer<ProjectConfig>;
+}
+
+const VERIFY_REASON: Record<string, KargoEventReason> = {
+  Successful: 'FreightVerificationSucceeded',
+  Failed: 'FreightVerificationFailed',
+  Error: 'FreightVerificationErrored',
+  Aborted: 'FreightVerificationAborted',
+  Inconclusive: 'FreightVerificationInconclusive',
+};
+
+/** Kargo's Stage reconcile: sync promotions → sync freight → health → verify → mark verified → holds → auto-promote. */
+export class StageReconciler {
+  constructor(private readonly d: StageDeps) {}
+
+  async reconcile(key: string): Promise<ReconcileResult> {
+    const [ns = '', name = ''] = key.split('/');
+    // Read fresh, not from the informer cache: a stale Stage or Promotion list would repeat
+    // verifications or auto-promotions this controller already did.
+    const stage = await this.d.api.get<Stage>('Stage', ns, name);
+    if (!stage || stage.metadata.deletionTimestamp) return;
+    const now = this.d.clock.now();
+    const at = rfc3339(now);
+    const promos = (await this.d.api.list<Promotion>('Promotion', ns)).filter(
+      (p) => p.spec.stage === name,
+    );
+    const freights = await this.d.api.list<Freight>('Freight', ns);
+    const patches = new Map<string, FreightPatch>();
+    const addPatch = (f: string, p: FreightPatch) => patches.set(f, mergePatch(patches.get(f), p));
+    const finished: { freight: Freight; info: VerificationInfo }[] = [];
+
+    let { status } = syncPromotions(stage.status ?? {}, promos);
+    const promoting = status.currentPromotion !== undefined;
+    const current = status.freightHistory?.[0];
+    const held = new Set(
+      Object.values(current?.items ?? {}).flatMap((r) => (r.name ? [r.name] : [])),
+    );
+    for (const [f, p] of syncFreight(name, held, freights, now)) addPatch(f, p);
+
+    if (!hasSteps(stage)) {
+      for (const f of freights)
+        if (!f.status?.verifiedIn?.[name] && availability(f, stage, now).available) {
+          addPatch(f.metadata.name, { verifiedIn: { [name]: { verifiedAt: at } } });
+          finished.push({
+            freight: f,
+            info: { id: `${name}-${f.metadata.name}`, phase: 'Successful', finishTime: at },
+          });
+        }
+    } else if (current && !promoting && status.lastPromotion?.status?.phase !== undefined) {
+      const v = verify(stage, current, now);
+      status = {
+        ...status,
+        freightHistory: [v.collection, ...(status.freightHistory ?? []).slice(1)],
+      };
+      const latest = v.collection.verificationHistory?.[0];
+      for (const ref of Object.values(v.collection.items ?? {})) {
+        const f = freights.find((x) => x.metadata.name === ref.name);
+        if (!f) continue;
+        for (const info of v.finished) finished.push({ freight: f, info });
+        if (latest?.phase === 'Successful' && !f.status?.verifiedIn?.[name])
+          addPatch(f.metadata.name, {
+            verifiedIn: { [name]: { verifiedAt: latest.finishTime ?? at } },
+          });
+      }
+    }
+
+    const config = this.d.configs.get(ns, ns);
+    status = this.finishStatus(stage, status, promoting, autoPromotionEnabled(stage, config), at);
+    for (const [f, p] of patches) await this.d.api.patchStatus('Freight', ns, f, p);
+    if (!isDeepStrictEqual(status, stage.status ?? {}))
+      await this.d.api.patchStatus('Stage', ns, name, this.statusPatch(stage.status, status));
+    for (const e of finished) await this.verificationEvent(stage, e.freight, e.info);
+
+    if (status.autoPromotionEnabled && hasSteps(stage) && !promoting)
+      for (const f of autoPromotionCandidates({ ...stage, status }, freights, promos, now))
+        await this.promote(stage, f);
+    const soak = stage.spec.requestedFreight.some((r) => r.sources.requiredSoakTime);
+    return soak ? { requeueAfterMs: 30_000 } : undefined;
+  }
+
+  private finishStatus(
+    stage: Stage,
+    s: StageStatus,
+    promoting: boolean,
+    auto: boolean,
+    at: string,
+  ): StageStatus {
+    const current = s.freightHistory?.[0];
+    const items = Object.values(current?.items ?? {});
+    const requested = stage.spec.requestedFreight.length;
+    const out: StageStatus = {
+      ...s,
+      autoPromotionEnabled: auto,
+      effectiveAutoPromotionHolds: s.autoPromotionHolds ?? {},
+      freightSummary:
+        requested === 1 ? (items[0]?.name ?? 'N/A') : `${items.length}/${requested} Fulfilled`,
+      observedGeneration: stage.metadata.generation,
+    };
+    const refresh = stage.metadata.annotations?.[ANNOTATIONS.refresh];
+    if (refresh) out.lastHandledRefresh = refresh;
+    if (!hasSteps(stage)) {
+      out.health = { status: 'NotApplicable' };
+      out.conditions = stageConditions(
+        out,
+        { promoting: false, hasFreight: true, verification: { phase: 'Successful' } },
+        at,
+        stage.metadata.generation,
+      );
+      return out;
+    }
+    const last = s.lastPromotion?.status;
+    out.health = { status: current && !promoting ? 'Healthy' : 'Unknown' };
+    out.conditions = stageConditions(
+      out,
+      {
+        promoting,
+        hasFreight: current !== undefined,
+        lastPhase: last?.phase,
+        lastMessage: last?.message,
+        verification: current?.verificationHistory?.[0],
+      },
+      at,
+      stage.metadata.generation,
+    );
+    return out;
+  }
+
+  /** A merge patch that also removes fields the new status dropped. */
+  private statusPatch(old: StageStatus | undefined, next: StageStatus): Record<string, unknown> {
+    const patch: Record<string, unknown> = { ...next };
+    for (const k of Object.keys(old ?? {})) if (!(k in next)) patch[k] = null;
+    return patch;
+  }
+
+  private async promote(stage: Stage, f: Freight): Promise<void> {
+    await this.d.api.create<Promotion>('Promotion', {
+      metadata: {
+        name: '',
+        generateName: `${stage.metadata.name}.`,
+        namespace: stage.metadata.namespace,
+        annotations: { [ANNOTATIONS.createActor]: CONTROLLER_ACTOR.stage },
+      },
+      spec: { stage: stage.metadata.name, freight: f.metadata.name },
+    });
+  }
+
+  private async verificationEvent(stage: Stage, f: Freight, info: VerificationInfo): Promise<void> {
+    const reason = VERIFY_REASON[info.phase ?? ''] ?? 'FreightVerificationUnknown';
+    await this.d.record({
+      involved: {
+        kind: 'Freight',
+        name: f.metadata.name,
+        namespace: f.metadata.namespace ?? '',
+        uid: f.metadata.uid,
+      },
+      reason,
+      message:
+        info.message ??
+        `Freight verification ${info.phase === 'Successful' ? 'succeeded' : (info.phase ?? '').toLowerCase()} in Stage "${stage.metadata.name}"`,
+      component: 'stage-controller',
+      type: reason === 'FreightVerificationSucceeded' ? 'Normal' : 'Warning',
+      annotations: {
+        [EVENT_ANNOTATIONS.project]: f.metadata.namespace ?? '',
+        [EVENT_ANNOTATIONS.actor]: info.actor ?? CONTROLLER_ACTOR.stage,
+        [EVENT_ANNOTATIONS.stageName]: stage.metadata.name,
+        [EVENT_ANNOTATIONS.freightName]: f.metadata.name,
+        [EVENT_ANNOTATIONS.freightAlias]: f.alias ?? '',
+        [EVENT_ANNOTATIONS.freightWarehouseName]: f.origin.name,
+        ...(f.commits ? { [EVENT_ANNOTATIONS.freightCommits]: JSON.stringify(f.commits) } : {}),
+      },
+    });
+  }
+}
