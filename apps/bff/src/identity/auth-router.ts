@@ -55,12 +55,12 @@ export function authRouter(id: Identity): Router {
         ? await adminLogin(id, parsed.data.password)
         : await tokenLogin(id, parsed.data.token);
     const exp = await issueSession(req, res, id, session);
-    res.json(await describeSession({ ...session, exp }, callerFor({ ...session, exp }, id)));
+    res.json(await describeSession({ ...session, exp }, await callerFor({ ...session, exp }, id)));
   });
 
   r.get('/me', async (req, res) => {
     const session = await sessionOf(req, id);
-    res.json(await describeSession(session, callerFor(session, id)));
+    res.json(await describeSession(session, await callerFor(session, id)));
   });
 
   r.post('/logout', async (req, res) => {
@@ -81,7 +81,7 @@ export function authRouter(id: Identity): Router {
     });
     const next = oidcSession(tokens, id.oidc.settings.usernameClaim);
     const exp = await issueSession(req, res, id, next);
-    res.json(await describeSession({ ...next, exp }, callerFor({ ...next, exp }, id)));
+    res.json(await describeSession({ ...next, exp }, await callerFor({ ...next, exp }, id)));
   });
 
   if (id.oidc) r.use('/oidc', oidcRoutes(id, id.oidc, limiter));

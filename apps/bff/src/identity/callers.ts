@@ -65,9 +65,11 @@ export function oidcCaller(opts: {
   mapper: RoleMapper;
   actor: string;
   claims: SessionClaims;
+  /** The roles mapped when the request arrived; re-mapped on every authorize. */
+  roles: MappedRole[];
 }): IdentityCaller {
   const allowedBy = new Map<string, string>();
-  let lastRoles: MappedRole[] = [];
+  let lastRoles = opts.roles;
   const roles = async () => (lastRoles = await opts.mapper(opts.claims));
   return {
     actor: opts.actor,
@@ -92,6 +94,8 @@ export function oidcCaller(opts: {
       allowedBy.delete(JSON.stringify(check));
       return { allowed: false, reason: refusal(check, mapped) };
     },
+    // Without a check (e.g. a read through the proxy) the first mapped ServiceAccount is used;
+    // pass the authorized check to act as the ServiceAccount that allowed it.
     kubeConfigFor(check) {
       const sa = check ? allowedBy.get(JSON.stringify(check)) : lastRoles[0]?.serviceAccount;
       if (!sa) {

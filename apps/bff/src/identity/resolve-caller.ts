@@ -34,7 +34,7 @@ export async function sessionOf(req: Request, deps: CallerDeps): Promise<OpenedS
   return session;
 }
 
-export function callerFor(session: OpenedSession, deps: CallerDeps): IdentityCaller {
+export async function callerFor(session: OpenedSession, deps: CallerDeps): Promise<IdentityCaller> {
   const { kubeConfig: base, reviewer } = deps;
   switch (session.method) {
     case 'admin':
@@ -50,6 +50,7 @@ export function callerFor(session: OpenedSession, deps: CallerDeps): IdentityCal
         mapper: deps.mapper,
         actor: session.actor,
         claims: session.oidc?.claims ?? {},
+        roles: await deps.mapper(session.oidc?.claims ?? {}),
       });
   }
 }

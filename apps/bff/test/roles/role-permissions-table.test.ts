@@ -19,7 +19,7 @@ const PERSONAS = {
   'kargo-promoter': async () => oidcBrowser(app, 'pat@x.io'),
   'kargo-viewer': async () => oidcBrowser(app, 'vic@x.io'),
   'no role': async () => oidcBrowser(app, 'nobody@x.io', ['strangers']),
-  'two roles (dev-promoter + viewer)': async () => oidcBrowser(app, 'uma@x.io', ['viewers']),
+  'two roles (staging-promoter + viewer)': async () => oidcBrowser(app, 'uma@x.io', ['viewers']),
 } as const;
 type Persona = keyof typeof PERSONAS;
 
@@ -63,7 +63,7 @@ describe('who may read and change roles, exactly as Kubernetes RBAC says', () =>
     ['kargo-promoter', { list: 200, create: 403, grantPromoteProd: 403 }],
     ['kargo-viewer', { list: 200, create: 403, grantPromoteProd: 403 }],
     ['no role', { list: 403, create: 403, grantPromoteProd: 403 }],
-    ['two roles (dev-promoter + viewer)', { list: 200, create: 201, grantPromoteProd: 403 }],
+    ['two roles (staging-promoter + viewer)', { list: 200, create: 201, grantPromoteProd: 403 }],
   ];
 
   it.each(table)('%s: list roles', async (persona, expected) => {
@@ -115,7 +115,7 @@ describe('refusals say what was missing and which roles the user has', () => {
   });
 
   it('the escalation guard names the permission the requester lacks and lists their roles', async () => {
-    const res = await as('two roles (dev-promoter + viewer)').api(roles(), 'POST', {
+    const res = await as('two roles (staging-promoter + viewer)').api(roles(), 'POST', {
       name: 'escalate-prod',
       rules: [{ resourceType: 'stages', resourceName: 'prod', verbs: ['promote'] }],
     });
@@ -136,9 +136,9 @@ describe('refusals say what was missing and which roles the user has', () => {
 
 describe('two roles: union for checks, but each write goes out as one ServiceAccount', () => {
   it('granting what only the other role holds passes the guard, and Kubernetes refuses the write; nothing is left behind', async () => {
-    // `get stages` is held through kargo-viewer; `create roles` only through dev-promoter, which
+    // `get stages` is held through kargo-viewer; `create roles` only through staging-promoter, which
     // the BFF impersonates for the Role write, and Kubernetes' own escalation check refuses it.
-    const res = await as('two roles (dev-promoter + viewer)').api(roles(), 'POST', {
+    const res = await as('two roles (staging-promoter + viewer)').api(roles(), 'POST', {
       name: 'union-escalation',
       rules: [{ resourceType: 'stages', verbs: ['get'] }],
     });
@@ -150,9 +150,9 @@ describe('two roles: union for checks, but each write goes out as one ServiceAcc
   });
 
   it('granting what the writing ServiceAccount holds itself works', async () => {
-    const res = await as('two roles (dev-promoter + viewer)').api(roles(), 'POST', {
-      name: 'dev-helpers',
-      rules: [{ resourceType: 'stages', resourceName: 'dev', verbs: ['promote'] }],
+    const res = await as('two roles (staging-promoter + viewer)').api(roles(), 'POST', {
+      name: 'staging-helpers',
+      rules: [{ resourceType: 'stages', resourceName: 'staging', verbs: ['promote'] }],
     });
     expect(res.status).toBe(201);
   });

@@ -1,0 +1,200 @@
+import { readFile } from 'node:fs/promises';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseAllDocuments } from 'yaml';
+import { KARGO_API_VERSION, LABELS, FreightSchema, WarehouseSchema } from '@wharf/shared';
+import { CapabilitiesSchema } from '@wharf/shared/api';
+import { echoServerProject } from '@wharf/shared/fixtures';
+import { KubeClient } from '../../src/kube/kube-client.js';
+import { kargoPath } from '../../src/kube/paths.js';
+import { HAVE_CRDS, NO_CRDS_MESSAGE, type Harness } from '../support/bff-harness.js';
+import { createKargo, seedProject } from '../support/kube-seed.js';
+import type { TestBrowser } from './support/browser.js';
+import { startIdentityBff } from './support/full-bff.js';
+import { adminBrowser, oidcBrowser } from './support/sign-in.js';
+import type { TestApp } from './support/test-app.js';
+
+const NS = 'echo-server';
+const FRESH = 'f00d0000000000000000000000000000000000fe';
+const FIXTURE = new URL('../roles/fixtures/kargo-roles.yaml', import.meta.url);
+
+type Persona =
+  'admin' | 'kargo-admin' | 'kargo-promoter' | 'kargo-viewer' | 'no role' | 'two roles';
+const SIGN_IN: Record<Persona, (app: TestApp) => Promise<TestBrowser>> = {
+  admin: (app) => adminBrowser(app),
+  'kargo-admin': (app) => oidcBrowser(app, 'ann@x.io'),
+  'kargo-promoter': (app) => oidcBrowser(app, 'pat@x.io'),
+  'kargo-viewer': (app) => oidcBrowser(app, 'vic@x.io'),
+  'no role': (app) => oidcBrowser(app, 'nobody@x.io'),
+  // staging-promoter (promote staging, create promotions) + kargo-viewer (reads), united.
+  'two roles': (app) => oidcBrowser(app, 'uma@x.io', ['viewers']),
+};
+
+if (!HAVE_CRDS) console.warn(NO_CRDS_MESSAGE);
+
+describe.skipIf(!HAVE_CRDS)(
+  'each action through the whole BFF is allowed or refused exactly as RBAC says',
+  () => {
+    let app: TestApp & { harness: Harness };
+    let admin: KubeClient;
+    const users = new Map<Persona, TestBrowser>();
+    const as = (p: Persona) => users.get(p) as TestBrowser;
+    const api = (path: string) => `${app.url}/api/v1/projects/${NS}${path}`;
+    const promotionCount = async () =>
+      ((await admin.get(kargoPath('promotions', NS))) as { items: unknown[] }).items.length;
+
+    beforeAll(async () => {
+      app = await startIdentityBff(async (kc) => {
+        await seedProject(kc, echoServerProject());
+        await createKargo(kc, {
+          apiVersion: KARGO_API_VERSION,
+          kind: 'Freight',
+          metadata: { name: FRESH, namespace: NS, labels: { [LABELS.alias]: 'fresh-fox' } },
+          alias: 'fresh-fox',
+          origin: { kind: 'Warehouse', name: 'echo-server' },
+          commits: [{ repoURL: 'https://github.com/example/echo-server.git', id: 'abc' }],
+        });
+        const text = (await readFile(FIXTURE, 'utf8')).replaceAll(
+          'namespace: demo',
+          `namespace: ${NS}`,
+        );
+        const k = new KubeClient(kc);
+        for (const doc of parseAllDocuments(text)) {
+          const o = doc.toJS() as { kind: string; metadata: { namespace: string } };
+          const base =
+            o.kind === 'ServiceAccount' ? '/api/v1' : '/apis/rbac.authorization.k8s.io/v1';
+          await k.create(`${base}/namespaces/${NS}/${o.kind.toLowerCase()}s`, o);
+        }
+      });
+      admin = new KubeClient(app.harness.kc);
+      for (const p of Object.keys(SIGN_IN) as Persona[]) users.set(p, await SIGN_IN[p](app));
+    });
+    afterAll(async () => {
+      await app?.close();
+    });
+
+    const table: [Persona, { promote: number; approve: number; refresh: number }][] = [
+      ['admin', { promote: 201, approve: 200, refresh: 200 }],
+      ['kargo-admin', { promote: 201, approve: 200, refresh: 200 }],
+      ['kargo-promoter', { promote: 201, approve: 200, refresh: 403 }],
+      ['kargo-viewer', { promote: 403, approve: 403, refresh: 403 }],
+      ['no role', { promote: 403, approve: 403, refresh: 403 }],
+      // Promote is allowed by staging-promoter; approve also needs patch freights/status, which neither role has.
+      ['two roles', { promote: 201, approve: 403, refresh: 403 }],
+    ];
+
+    it.each(table)(
+      '%s: promote to staging (a refusal creates no Promotion)',
+      async (persona, want) => {
+        const before = await promotionCount();
+        const res = await as(persona).api(api('/stages/staging/promotions'), 'POST', {
+          freightAlias: 'quiet-mole',
+        });
+        expect(res.status).toBe(want.promote);
+        expect(await promotionCount()).toBe(before + (want.promote === 201 ? 1 : 0));
+      },
+    );
+
+    it.each(table)(
+      '%s: approve freight for staging (a refusal leaves it unapproved)',
+      async (persona, want) => {
+        await admin.mergePatch(kargoPath('freights', NS, FRESH, 'status'), {
+          status: { approvedFor: null },
+        });
+        const res = await as(persona).api(api(`/freight/${FRESH}/approve`), 'POST', {
+          stage: 'staging',
+        });
+        expect(res.status).toBe(want.approve);
+        const f = FreightSchema.parse(await admin.get(kargoPath('freights', NS, FRESH)));
+        expect(Boolean(f.status?.approvedFor?.staging)).toBe(want.approve === 200);
+      },
+    );
+
+    it.each(table)(
+      '%s: refresh the warehouse (a refusal leaves no refresh annotation)',
+      async (persona, want) => {
+        await admin.mergePatch(kargoPath('warehouses', NS, 'echo-server'), {
+          metadata: { annotations: { 'kargo.akuity.io/refresh': null } },
+        });
+        const res = await as(persona).api(api('/warehouses/echo-server/refresh'), 'POST');
+        expect(res.status).toBe(want.refresh);
+        const w = WarehouseSchema.parse(
+          await admin.get(kargoPath('warehouses', NS, 'echo-server')),
+        );
+        expect(Boolean(w.metadata.annotations?.['kargo.akuity.io/refresh'])).toBe(
+          want.refresh === 200,
+        );
+      },
+    );
+
+    it.each([
+      ['admin', true, true],
+      ['kargo-admin', true, true],
+      ['kargo-promoter', true, true],
+      ['kargo-viewer', false, false],
+      ['two roles', true, false],
+    ] as [Persona, boolean, boolean][])(
+      '%s: capabilities say promote staging=%s, production=%s',
+      async (persona, staging, production) => {
+        const res = await as(persona).api(api('/capabilities'));
+        expect(res.status).toBe(200);
+        const caps = CapabilitiesSchema.parse(await res.json());
+        expect(caps.stages.staging?.promote.allowed).toBe(staging);
+        expect(caps.stages.production?.promote.allowed).toBe(production);
+        if (!production)
+          expect(caps.stages.production?.promote).toMatchObject({
+            reason: expect.stringMatching(/promote/),
+          });
+      },
+    );
+
+    it('a user mapped to no role may not even read the project', async () => {
+      expect((await as('no role').api(api('/capabilities'))).status).toBe(403);
+    });
+
+    it('forged Authorization and Impersonate-* headers on a write are ignored end to end', async () => {
+      const before = await promotionCount();
+      const res = await as('kargo-viewer').fetch(api('/stages/staging/promotions'), {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          'x-wharf-csrf': '1',
+          authorization: `Bearer ${app.harness.kc.getCurrentUser()?.token ?? ''}`,
+          'impersonate-user': 'system:admin',
+          'impersonate-group': 'system:masters',
+        },
+        body: JSON.stringify({ freightAlias: 'quiet-mole' }),
+      });
+      expect(res.status).toBe(403);
+      expect(await promotionCount()).toBe(before);
+    });
+
+    it('forged headers through the Kubernetes proxy do not lift a viewer to read Secrets', async () => {
+      const res = await as('kargo-viewer').fetch(
+        `${app.url}/api/v1/k8s/api/v1/namespaces/${NS}/secrets`,
+        {
+          headers: {
+            authorization: `Bearer ${app.harness.kc.getCurrentUser()?.token ?? ''}`,
+            'impersonate-user': 'system:admin',
+            'impersonate-group': 'system:masters',
+          },
+        },
+      );
+      expect(res.status).toBe(403);
+    });
+
+    it('a cross-site POST to an action is refused before it is authorized', async () => {
+      const before = await promotionCount();
+      const res = await as('admin').fetch(api('/stages/staging/promotions'), {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          origin: 'https://evil.example',
+          'x-wharf-csrf': '1',
+        },
+        body: JSON.stringify({ freightAlias: 'quiet-mole' }),
+      });
+      expect(res.status).toBe(403);
+      expect(await promotionCount()).toBe(before);
+    });
+  },
+);

@@ -1,0 +1,80 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { KubeConfig } from '@kubernetes/client-node';
+import { loadIdentityConfig } from '../../../src/identity/identity-config.js';
+import { createIdentity, type Identity } from '../../../src/identity/identity.js';
+import { identityRouters } from '../../../src/identity/mount.js';
+import { type Harness, startHarness } from '../../support/bff-harness.js';
+import { startTestIdp } from './oidc-provider.js';
+import { ADMIN_PASSWORD, type TestApp } from './test-app.js';
+
+/** A free loopback port: the OIDC redirect URI must be known before the BFF listens. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const addr = s.address();
+      const port = typeof addr === 'object' && addr ? addr.port : 0;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+/**
+ * The whole BFF (cache, REST actions, proxy, sockets) with identity plugged in exactly as main
+ * does it: `resolveCaller` plus the identity routers, over real HTTP, with a real OIDC provider.
+ */
+export async function startIdentityBff(
+  seed: (kc: KubeConfig) => Promise<void>,
+): Promise<TestApp & { harness: Harness }> {
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const idp = await startTestIdp({
+    redirectUri: `${url}/api/v1/auth/oidc/callback`,
+    postLogoutRedirectUri: `${url}/login`,
+  });
+  const dataDir = await mkdtemp(join(tmpdir(), 'wharf-identity-bff-'));
+  let identity: Identity | undefined;
+  const harness = await startHarness(
+    async (kc) => {
+      await seed(kc);
+      identity = await createIdentity({
+        config: loadIdentityConfig({
+          WHARF_ADMIN_PASSWORD: ADMIN_PASSWORD,
+          WHARF_PUBLIC_URL: url,
+          WHARF_OIDC_ISSUER: idp.issuer,
+          WHARF_OIDC_CLIENT_ID: 'wharf',
+          WHARF_OIDC_SCOPES: 'openid email groups offline_access',
+        }),
+        dataDir,
+        kubeConfig: kc,
+        log: () => {},
+        decisionTtlMs: 1000,
+        loginRateLimit: 1000,
+      });
+    },
+    () => {
+      if (!identity) throw new Error('identity not built');
+      return {
+        port,
+        resolveCaller: identity.resolveCaller,
+        extraRouters: identityRouters(identity),
+      };
+    },
+  );
+  if (!identity) throw new Error('identity not built');
+  return {
+    url,
+    identity,
+    idp,
+    harness,
+    close: async () => {
+      await harness.close();
+      await idp.close();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
