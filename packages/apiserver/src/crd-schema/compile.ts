@@ -5,7 +5,6 @@ import { defaultNode } from './defaults.js';
 import { invalid } from './field-errors.js';
 import { pruneNode, unknownFieldPaths } from './prune.js';
 import type { FieldCause, JsonObject, Schema } from './types.js';
-import { isTypeError } from './validate-value.js';
 import { validateNode } from './validate.js';
 
 export interface CompiledSchema {
@@ -20,6 +19,14 @@ export interface CompiledSchema {
   /** CEL rules that did not compile (a valid CRD has none). */
   ruleProblems: RuleProblem[];
 }
+
+const BLOCKING = new Set([
+  'FieldValueNotSupported',
+  'FieldValueRequired',
+  'FieldValueTooLong',
+  'FieldValueTooMany',
+  'FieldValueTypeInvalid',
+]);
 
 const NOT_CHECKED =
   'some validation rules were not checked because the object was invalid; correct the existing errors to complete validation';
@@ -39,8 +46,9 @@ export function compileSchema(openAPIV3Schema: Record<string, unknown>): Compile
     applyDefaults: (obj) => defaultNode(schema, obj),
     validate: (obj, oldObj) => {
       const causes = validateNode(schema, '', obj, oldObj);
-      // Like Kubernetes, CEL rules do not run over values of the wrong type.
-      if (causes.some(isTypeError)) {
+      // Like Kubernetes, CEL rules do not run once a value is missing, of the wrong
+      // type, unsupported or over a size limit; a pattern or minimum failure does not stop them.
+      if (causes.some((c) => BLOCKING.has(c.type))) {
         return [...causes, invalid('', null, NOT_CHECKED)];
       }
       return [...causes, ...celValidateNode(rules, schema, '', obj, oldObj)];

@@ -14,8 +14,15 @@ if (!kargoCrdsPresent) console.warn(SKIP_MESSAGE);
 type Obj = Record<string, unknown>;
 const valid = (kind: string): Obj => structuredClone(validKargoObjects()[kind] ?? {});
 const spec = (o: Obj) => o.spec as Obj;
+/** The causes other than Kubernetes' notice that CEL rules were skipped. */
 const fields = (causes: { type: string; field: string }[]) =>
-  causes.map((c) => `${c.type} ${c.field}`);
+  causes.filter((c) => c.field !== '<nil>').map((c) => `${c.type} ${c.field}`);
+const SKIPPED = {
+  type: 'FieldValueInvalid',
+  field: '<nil>',
+  message:
+    'Invalid value: "null": some validation rules were not checked because the object was invalid; correct the existing errors to complete validation',
+};
 
 describe.skipIf(!kargoCrdsPresent)('the 9 real Kargo CRDs', () => {
   const crds = loadKargoCrds();
@@ -45,6 +52,7 @@ describe.skipIf(!kargoCrdsPresent)(
       delete spec(stage).requestedFreight;
       expect(admit('Stage', stage)).toEqual([
         { type: 'FieldValueRequired', field: 'spec.requestedFreight', message: 'Required value' },
+        SKIPPED,
       ]);
     });
 
@@ -60,6 +68,7 @@ describe.skipIf(!kargoCrdsPresent)(
           field: 'spec.requestedFreight[0].origin.kind',
           message: 'Unsupported value: "Bucket": supported values: "Warehouse"',
         },
+        SKIPPED,
       ]);
     });
 
@@ -226,6 +235,7 @@ describe.skipIf(!kargoCrdsPresent)(
           field: 'spec.freightCreationPolicy',
           message: 'Unsupported value: "Sometimes": supported values: "Automatic", "Manual"',
         },
+        SKIPPED,
       ]);
     });
 
@@ -268,6 +278,7 @@ describe.skipIf(!kargoCrdsPresent)(
           message:
             'Invalid value: "yesterday": status.conditions[0].lastTransitionTime in body must be of type date-time: "yesterday"',
         },
+        SKIPPED,
       ]);
     });
   },

@@ -125,13 +125,6 @@ export function checkObjectSize(
   return out;
 }
 
-/** Type errors stop CEL evaluation (rules would run over values of the wrong type). */
-const typeErrors = new WeakSet<FieldCause>();
-
-export function isTypeError(cause: FieldCause): boolean {
-  return typeErrors.has(cause);
-}
-
 export function typeError(path: string, value: unknown, wanted: string): FieldCause {
   const actual = jsonType(value);
   const cause = typeInvalid(
@@ -139,7 +132,6 @@ export function typeError(path: string, value: unknown, wanted: string): FieldCa
     actual,
     `${inBody(path)} must be of type ${wanted}: ${JSON.stringify(actual)}`,
   );
-  typeErrors.add(cause);
   return cause;
 }
 
