@@ -1,0 +1,75 @@
+import type { Freight, Promotion } from '@wharf/shared';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { statusCode } from '../src/kube/clients.js';
+import { startCluster, waitFor, type TestCluster } from './helpers/cluster.js';
+import {
+  finished,
+  NS,
+  promote,
+  release,
+  seedEchoServer,
+  serviceAccountApi,
+} from './helpers/echo-fixture.js';
+import { git } from '../src/git/git-cli.js';
+import { join } from 'node:path';
+
+let c: TestCluster;
+let gitDir: string;
+let first: Freight;
+
+beforeAll(async () => {
+  c = await startCluster();
+  gitDir = await seedEchoServer(c);
+  first = await waitFor('first freight verified in development', async () => {
+    const f = (await c.api.list<Freight>('Freight', NS))[0];
+    return f?.status?.verifiedIn?.development ? f : undefined;
+  });
+});
+afterAll(async () => c?.close());
+
+describe('who may promote', () => {
+  it('when a kargo-viewer ServiceAccount promotes, the API answers 403 and no Promotion exists', async () => {
+    const viewer = await serviceAccountApi(c, 'kargo-viewer');
+    const err = await promote(viewer, 'staging', { freight: first.metadata.name }).catch(
+      (e: unknown) => e,
+    );
+    expect(statusCode(err)).toBe(403);
+    const promos = await c.api.list<Promotion>('Promotion', NS);
+    expect(promos.filter((p) => p.spec.stage === 'staging')).toEqual([]);
+  });
+
+  it('when a kargo-promoter ServiceAccount promotes verified Freight to staging, it succeeds and records the actor', async () => {
+    const promoter = await serviceAccountApi(c, 'kargo-promoter');
+    const created = await promote(promoter, 'staging', { freight: first.metadata.name });
+    expect(created.metadata.labels?.['kargo.akuity.io/stage']).toBe('staging');
+    expect(created.metadata.ownerReferences?.[0]).toMatchObject({ kind: 'Stage', name: 'staging' });
+    expect(created.metadata.annotations?.['kargo.akuity.io/create-actor']).toBe(
+      'kubernetes:system:serviceaccount:echo-server:kargo-promoter',
+    );
+    expect(created.spec.steps?.map((s) => s.as)).toContain('step-0');
+    const done = await finished(c, created.metadata.name);
+    expect(done.status?.phase).toBe('Succeeded');
+    const log = await git(['log', '--format=%s', 'stage/staging'], {
+      cwd: join(gitDir, 'echo-server-gitops.git'),
+    });
+    expect(log).toContain('Promote echo-server v1.0.0 to staging');
+  });
+
+  it('refuses unverified Freight for production until it is approved, then promotes it and records FreightApproved', async () => {
+    const next = await release(c, gitDir, 'v1.1.0');
+    const refused = await promote(c.api, 'production', { freight: next.metadata.name }).catch(
+      (e: unknown) => e,
+    );
+    expect(statusCode(refused)).toBe(403);
+    await c.api.patchStatus('Freight', NS, next.metadata.name, {
+      approvedFor: { production: { approvedAt: new Date().toISOString().replace(/\.\d+Z$/, 'Z') } },
+    });
+    const events = await c.clients.core.listNamespacedEvent({ namespace: NS });
+    const approved = events.items.find(
+      (e) => e.reason === 'FreightApproved' && e.involvedObject.name === next.metadata.name,
+    );
+    expect(approved?.metadata.annotations?.['event.kargo.akuity.io/stage-name']).toBe('production');
+    const p = await promote(c.api, 'production', { freight: next.metadata.name });
+    expect((await finished(c, p.metadata.name)).status?.phase).toBe('Succeeded');
+  });
+});
