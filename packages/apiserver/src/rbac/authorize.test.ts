@@ -184,6 +184,30 @@ const cases: Case[] = [
     res('create', '', 'secrets', 'kargo-demo'),
     false,
   ],
+  [
+    'a watch narrowed to one name (metadata.name field selector) is allowed by resourceNames',
+    user('hank'),
+    res('watch', '', 'configmaps', 'kargo-demo', { name: 'settings' }),
+    true,
+  ],
+  [
+    'a list narrowed to one name is allowed by resourceNames',
+    user('hank'),
+    res('list', '', 'configmaps', 'kargo-demo', { name: 'settings' }),
+    true,
+  ],
+  [
+    'an unnarrowed watch is not allowed by resourceNames',
+    user('hank'),
+    res('watch', '', 'configmaps', 'kargo-demo'),
+    false,
+  ],
+  [
+    'deletecollection (no name) is not allowed by resourceNames',
+    user('hank'),
+    res('deletecollection', '', 'configmaps', 'kargo-demo'),
+    false,
+  ],
   // nonResourceURLs
   ['monitoring may get /metrics', user('mo', 'monitoring'), path('get', '/metrics'), true],
   [

@@ -58,6 +58,14 @@ export const world = source({
     clusterRoleBinding('ci-sas-view', 'kargo-viewer', [groupSubject('system:serviceaccounts:ci')]),
   ],
   roles: [
+    role('kargo-demo', 'one-configmap', [
+      {
+        verbs: ['get', 'list', 'watch', 'deletecollection'],
+        apiGroups: [''],
+        resources: ['configmaps'],
+        resourceNames: ['settings'],
+      },
+    ]),
     role('kargo-demo', 'stage-admin', [
       { verbs: ['*'], apiGroups: [KARGO], resources: ['stages'] },
     ]),
@@ -78,6 +86,7 @@ export const world = source({
     roleBinding('kargo-demo', 'stage-admins', 'Role', 'stage-admin', [userSubject('bob')]),
     roleBinding('kargo-demo', 'ci-status', 'Role', 'freight-status', [saSubject(undefined, 'ci')]),
     roleBinding('kargo-demo', 'secret-reader', 'Role', 'one-secret', [userSubject('carol')]),
+    roleBinding('kargo-demo', 'settings-watcher', 'Role', 'one-configmap', [userSubject('hank')]),
     roleBinding('kargo-demo', 'editors', 'ClusterRole', 'aggregate-edit', [userSubject('erin')]),
     roleBinding('kargo-demo', 'dangling', 'Role', 'does-not-exist', [userSubject('frank')]),
     roleBinding('other', 'ci-from-demo', 'ClusterRole', 'kargo-promoter', [
