@@ -94,32 +94,46 @@ export function layoutGraph(input: LayoutInput): LayoutResult {
     span.set(c.warehouse, { top: s.top, bottom: y + c.height });
     y += c.height + COMPONENT_GAP;
   }
-  // Warehouses centred on their pipelines (or stacked after them when they feed none yet),
-  // each one's subscriptions centred on it.
-  let spare = y;
+  // Each warehouse as near as it can get to the middle of the stages it feeds directly (stacked
+  // without overlap, in that order), and its subscriptions centred on it.
   const subsOf = (w: string) =>
     input.edges
       .filter((e) => e.target === w)
       .map((e) => sources.find((n) => n.id === e.source && n.column === 0))
       .filter((n): n is LayoutNode => n !== undefined);
-  warehouses.forEach((w, i) => {
+  const wanted = warehouses.map((w, i) => {
+    const heights = new Map(stages.map((n) => [n.id, n.height]));
+    const centres = input.edges
+      .filter((e) => e.source === w.id && out[e.target])
+      .map((e) => (out[e.target]?.y ?? 0) + (heights.get(e.target) ?? 0) / 2);
     const s = span.get(i);
+    const centre =
+      centres.length > 0
+        ? centres.reduce((a, b) => a + b, 0) / centres.length
+        : s
+          ? (s.top + s.bottom) / 2
+          : Infinity;
     const subs = subsOf(w.id);
     const subsHeight = subs.reduce((h, n) => h + n.height + NODE_SEP, -NODE_SEP);
-    const needed = Math.max(w.height, subsHeight);
-    let centre: number;
-    if (s) centre = (s.top + s.bottom) / 2;
-    else {
-      centre = spare + needed / 2;
-      spare += needed + COMPONENT_GAP;
-    }
-    out[w.id] = { x: x1, y: centre - w.height / 2 };
-    let sy = centre - subsHeight / 2;
-    for (const sub of subs) {
+    return { w, subs, subsHeight, needed: Math.max(w.height, subsHeight), centre };
+  });
+  wanted.sort((a, b) => a.centre - b.centre);
+  let floor = 0;
+  let spare = y;
+  for (const item of wanted) {
+    const centre = Number.isFinite(item.centre)
+      ? Math.max(item.centre, floor + item.needed / 2)
+      : spare + item.needed / 2;
+    if (!Number.isFinite(item.centre)) spare += item.needed + COMPONENT_GAP;
+    floor = centre + item.needed / 2 + COMPONENT_GAP;
+    spare = Math.max(spare, floor);
+    out[item.w.id] = { x: x1, y: centre - item.w.height / 2 };
+    let sy = centre - item.subsHeight / 2;
+    for (const sub of item.subs) {
       out[sub.id] = { x: 0, y: sy };
       sy += sub.height + NODE_SEP;
     }
-  });
+  }
   // Anything left (a subscription without a warehouse) goes below everything.
   for (const n of input.nodes)
     if (!out[n.id]) {
