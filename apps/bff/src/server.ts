@@ -11,7 +11,7 @@ import { ClusterCache } from './cache/cluster-cache.js';
 import { KIND_NAMES } from './cache/kinds.js';
 import type { ClusterMode } from './config.js';
 import { LiveHub } from './live/live-hub.js';
-import { attachSockets } from './live/socket-server.js';
+import { attachSockets, type RoomMember } from './live/socket-server.js';
 import { Metrics } from './ops/metrics.js';
 import { ReadModels } from './read/read-models.js';
 
@@ -38,6 +38,8 @@ export interface RunningBff {
   hub: LiveHub;
   metrics: Metrics;
   clusterStatus(): ClusterStatus;
+  /** Sockets in project rooms, for identity's periodic access re-check. */
+  roomMembers(): Iterable<RoomMember>;
   close(): Promise<void>;
 }
 
@@ -111,6 +113,7 @@ export async function startBff(opts: BffOptions): Promise<RunningBff> {
     hub: sockets.hub,
     metrics,
     clusterStatus,
+    roomMembers: () => sockets.members(),
     close: async () => {
       cache.stop();
       await sockets.close();

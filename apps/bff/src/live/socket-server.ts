@@ -58,9 +58,19 @@ export interface SocketDeps {
 }
 
 /** socket.io on the websocket transport only, so replicas need no sticky sessions. */
+/** One socket in one project room: what identity's access sweep re-checks. */
+export interface RoomMember {
+  project: string;
+  /** The socket's handshake request (its cookie names the signed-in user). */
+  request: Request;
+  /** Takes the socket out of the room and tells it why (it may join again and be refused). */
+  leave(reason: string): void;
+}
+
 export function attachSockets(deps: SocketDeps): {
   io: WharfServer;
   hub: LiveHub;
+  members(): Iterable<RoomMember>;
   close(): Promise<void>;
 } {
   const io: WharfServer = new Server(deps.httpServer, {
@@ -167,9 +177,26 @@ export function attachSockets(deps: SocketDeps): {
       }),
     );
   });
+  function* members(): Iterable<RoomMember> {
+    for (const socket of io.of('/').sockets.values()) {
+      for (const room of socket.rooms) {
+        if (!room.startsWith('project:')) continue;
+        const project = room.slice('project:'.length);
+        yield {
+          project,
+          request: socket.request as Request,
+          leave: (reason) => {
+            void socket.leave(room);
+            socket.emit('resync-required', { scope: 'project', project, reason });
+          },
+        };
+      }
+    }
+  }
   return {
     io,
     hub,
+    members,
     close: () =>
       new Promise<void>((resolve) => {
         hub.stop();

@@ -167,6 +167,22 @@ describe.skipIf(!HAVE_CRDS)('live project rooms over socket.io', () => {
     expect(d.events[0]?.stage).toBe('staging');
   });
 
+  it('lists room members for access re-checks, and a member told to leave gets a resync and no more deltas', async () => {
+    const c = await client();
+    joined(await join(c.socket, NS));
+    const member = [...h.bff.roomMembers()].find((m) => m.project === NS && m.request.headers);
+    expect(member).toBeDefined();
+    for (const m of h.bff.roomMembers())
+      if (m.project === NS) m.leave('Your access to echo-server was revoked.');
+    const msg = await eventually(() => c.resyncs.find((r) => r.reason.includes('revoked')));
+    expect(msg.project).toBe(NS);
+    const seen = c.deltas.length;
+    await annotateStage('production', 'after-leave');
+    await new Promise((r) => setTimeout(r, 200));
+    expect(c.deltas.length).toBe(seen);
+    joined(await join(c.socket, NS));
+  });
+
   it('holds one upstream watch per kind however many sockets are connected', async () => {
     for (let i = 0; i < 5; i++) joined(await join((await client()).socket, NS));
     const metrics = await (await fetch(`${h.bff.url}/metrics`)).text();
