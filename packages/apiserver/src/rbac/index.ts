@@ -1,4 +1,9 @@
 // Kubernetes RBAC authorization as kube-apiserver does it, over plain stored objects.
+// authorize() also stands in for the privileged-group authorizer (system:masters). The caller
+// builds Attributes as kube-apiserver's request info does: e.g. a get of namespaces/foo carries
+// namespace "foo", and a list/watch narrowed by a metadata.name field selector carries that name.
+// A 403 message is `<resource> "<name>" is forbidden: ${forbiddenReason(...)}` plus `: <reason>`
+// when the decision's reason is not empty.
 export { authorize } from './authorize.js';
 export type { Decision } from './authorize.js';
 export { rulesFor } from './rules-for.js';
