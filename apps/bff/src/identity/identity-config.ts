@@ -36,6 +36,13 @@ const IdentityEnvSchema = z
         message: 'set both WHARF_OIDC_ISSUER and WHARF_OIDC_CLIENT_ID, or neither',
       });
     }
+    if (env.WHARF_OIDC_ISSUER && !isSecureOrLoopback(env.WHARF_OIDC_ISSUER)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['WHARF_OIDC_ISSUER'],
+        message: 'must be https (plain http only for a provider on this machine)',
+      });
+    }
     if (oidc === 2 && !env.WHARF_PUBLIC_URL) {
       ctx.addIssue({
         code: 'custom',
@@ -44,6 +51,11 @@ const IdentityEnvSchema = z
       });
     }
   });
+
+function isSecureOrLoopback(url: string): boolean {
+  const u = new URL(url);
+  return u.protocol === 'https:' || ['127.0.0.1', 'localhost', '[::1]'].includes(u.hostname);
+}
 
 export interface OidcSettings {
   issuer: URL;

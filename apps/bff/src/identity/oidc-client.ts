@@ -1,4 +1,5 @@
 import * as client from 'openid-client';
+import { UpstreamError } from '../errors/http-errors.js';
 import type { OidcSettings } from './identity-config.js';
 import type { SessionClaims } from './session.js';
 
@@ -49,7 +50,12 @@ export class OidcClient {
       );
       this.config.catch(() => (this.config = undefined));
     }
-    return this.config;
+    return this.config.catch((err: unknown) => {
+      const why = err instanceof Error ? err.message : String(err);
+      throw new UpstreamError(
+        `Could not reach the OIDC provider at ${this.settings.issuer.href}: ${why}`,
+      );
+    });
   }
 
   async authorizationUrl(flow: { verifier: string; state: string; nonce: string }): Promise<URL> {
