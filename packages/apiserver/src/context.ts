@@ -42,6 +42,8 @@ export interface Caller {
   user: UserInfo;
   dryRun: boolean;
   fieldManager?: string;
+  /** How unknown fields in custom resources are reported (Kubernetes' default is Warn). */
+  fieldValidation?: 'Ignore' | 'Warn' | 'Strict';
 }
 
 export const SYSTEM_CALLER: Caller = {

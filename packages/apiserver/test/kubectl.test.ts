@@ -345,6 +345,20 @@ describe.skipIf(!KUBECTL)('kubectl conformance', () => {
     expect(out).toContain('requestedFreight');
   });
 
+  it('apply validates strictly: an unknown field in a custom resource is refused, as kubectl --validate=strict expects', async () => {
+    if (!HAVE_KARGO_CRDS) return;
+    const typo =
+      KARGO_MANIFEST.split('---\n')[1]
+        ?.replace('name: test', 'name: typo')
+        .replace('spec:\n', 'spec:\n  bogus: 1\n') ?? '';
+    const r = await k.run(['apply', '-f', '-'], { input: typo });
+    expect(r.code).not.toBe(0);
+    expect(r.stderr).toContain(
+      'Stage in version "v1alpha1" cannot be handled as a Stage: strict decoding error: unknown field "spec.bogus"',
+    );
+    expect((await k.run(['get', 'stage', 'typo', '-n', 'shop'])).code).not.toBe(0);
+  });
+
   it('deleting a namespace removes its contents and then the namespace', async () => {
     await k.ok(['create', 'ns', 'doomed']);
     await k.ok(['create', 'cm', 'x', '-n', 'doomed']);

@@ -11,5 +11,15 @@ export function callerFrom(user: UserInfo, q: URLSearchParams): Caller {
   const fieldManager = q.get('fieldManager') ?? undefined;
   if (fieldManager && fieldManager.length > 128)
     throw errors.badRequest('fieldManager: Too long: may not be more than 128 bytes');
-  return { user, dryRun: dry.length > 0, ...(fieldManager ? { fieldManager } : {}) };
+  const fv = q.get('fieldValidation') ?? undefined;
+  if (fv && fv !== 'Ignore' && fv !== 'Warn' && fv !== 'Strict')
+    throw errors.badRequest(
+      `fieldValidation: Unsupported value: "${fv}": supported values: "Ignore", "Strict", "Warn"`,
+    );
+  return {
+    user,
+    dryRun: dry.length > 0,
+    ...(fieldManager ? { fieldManager } : {}),
+    ...(fv ? { fieldValidation: fv } : {}),
+  };
 }

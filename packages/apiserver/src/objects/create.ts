@@ -9,6 +9,8 @@ import { clone, type JsonObject, type KObj } from '../util/kobj.js';
 import { recordManager } from './managed-fields.js';
 import { checkTypeMeta } from './type-meta.js';
 import { stampNew } from './meta.js';
+import { tidyMeta } from './meta.js';
+import { pruneReportingUnknown } from './field-validation.js';
 import { normalize, validateObject } from './validate.js';
 
 export interface WriteResult {
@@ -59,6 +61,7 @@ export async function createObject(
     obj.spec = { finalizers: ['kubernetes'] };
     obj.status = { phase: 'Active' };
   }
+  const unknown = pruneReportingUnknown(def, version, obj, caller);
   normalize(def, version, obj);
   const base = {
     operation: 'CREATE' as const,
@@ -72,12 +75,13 @@ export async function createObject(
   if (!obj.metadata.name && obj.metadata.generateName)
     obj.metadata.name = generateName(obj.metadata.generateName);
   normalize(def, version, obj);
+  tidyMeta(obj);
   validateObject(def, version, obj);
   checkEscalation(ctx, caller, def, obj);
   const w = await validate(ctx, { ...base, object: obj, name: obj.metadata.name ?? '' });
   const name = obj.metadata.name ?? '';
   if (ctx.store.get(gr(def), ns, name)) throw errors.alreadyExists(def.group, def.resource, name);
-  if (caller.dryRun) return { obj, warnings: [...m.warnings, ...w] };
+  if (caller.dryRun) return { obj, warnings: [...unknown, ...m.warnings, ...w] };
   recordManager(
     obj,
     caller,
@@ -88,5 +92,5 @@ export async function createObject(
     opts.applied,
   );
   const stored = await ctx.store.put(gr(def), obj);
-  return { obj: stored, warnings: [...m.warnings, ...w] };
+  return { obj: stored, warnings: [...unknown, ...m.warnings, ...w] };
 }

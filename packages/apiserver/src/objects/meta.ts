@@ -59,3 +59,14 @@ export function sameObject(a: KObj, b: KObj): boolean {
   });
   return deepEqual(strip(a), strip(b));
 }
+
+/** Kubernetes omits empty metadata lists and maps (omitempty). */
+export function tidyMeta(obj: KObj): void {
+  const m = obj.metadata;
+  for (const k of ['finalizers', 'ownerReferences', 'managedFields'] as const)
+    if (Array.isArray(m[k]) && !m[k].length) Reflect.deleteProperty(m, k);
+  for (const k of ['labels', 'annotations'] as const) {
+    const v = m[k];
+    if (v && !Object.keys(v).length) Reflect.deleteProperty(m, k);
+  }
+}

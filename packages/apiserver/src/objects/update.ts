@@ -9,7 +9,9 @@ import { clone, type JsonObject, type KObj } from '../util/kobj.js';
 import type { WriteResult } from './create.js';
 import { recordManager } from './managed-fields.js';
 import { bumpGeneration, keepSystemFields, sameObject } from './meta.js';
+import { tidyMeta } from './meta.js';
 import { checkTypeMeta } from './type-meta.js';
+import { pruneReportingUnknown } from './field-validation.js';
 import { normalize, validateObject } from './validate.js';
 
 export interface UpdateOptions {
@@ -72,6 +74,7 @@ export async function updateObject(
   keepSystemFields(obj, old);
   if (old.metadata.managedFields && !obj.metadata.managedFields)
     obj.metadata.managedFields = old.metadata.managedFields;
+  const unknown = pruneReportingUnknown(def, version, obj, caller);
   normalize(def, version, obj);
   const base = {
     operation: 'UPDATE' as const,
@@ -89,10 +92,11 @@ export async function updateObject(
     keepSystemFields(obj, old);
   }
   normalize(def, version, obj);
+  tidyMeta(obj);
   validateObject(def, version, obj, old);
   checkEscalation(ctx, caller, def, obj);
   const w = await validate(ctx, { ...base, object: obj });
-  const warnings = [...m.warnings, ...w];
+  const warnings = [...unknown, ...m.warnings, ...w];
   bumpGeneration(def, obj, old);
   if (sameObject(obj, old)) return { obj: old, warnings };
   if (caller.dryRun) return { obj, warnings };
