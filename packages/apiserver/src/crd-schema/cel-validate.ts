@@ -43,6 +43,11 @@ export function celValidateNode(
   return out;
 }
 
+/** Go error strings start in lower case (`no such key: name`). */
+function goStyle(text: string): string {
+  return text.charAt(0).toLowerCase() + text.slice(1);
+}
+
 function ruleText(compiled: CompiledRule): string {
   return (compiled.rule.message ?? compiled.rule.rule).trim();
 }
@@ -58,7 +63,8 @@ function runRule(
   if (usesOldSelf && old === undefined) return undefined;
   // Validation ratcheting: a value left unchanged by an update is not re-judged.
   if (!usesOldSelf && old !== undefined && deepEqual(value, old)) return undefined;
-  const typeName = schema.type ?? 'object';
+  // Kubernetes shows the schema type as the value; untyped nodes (int-or-string, preserved) show "".
+  const typeName = schema.type ?? '';
   if (!program) return invalid(path, typeName, `rule compilation failed: ${rule.rule}`);
   const context = {
     self: toCel(schema, value),
@@ -68,7 +74,11 @@ function runRule(
   try {
     result = program(context);
   } catch (err) {
-    return invalid(path, typeName, `${celErrorText(err)} evaluating rule: ${ruleText(compiled)}`);
+    return invalid(
+      path,
+      typeName,
+      `${goStyle(celErrorText(err))} evaluating rule: ${ruleText(compiled)}`,
+    );
   }
   if (result === true) return undefined;
   if (result !== false)
