@@ -12,7 +12,7 @@ export function callerFrom(user: UserInfo, q: URLSearchParams): Caller {
   if (fieldManager && fieldManager.length > 128)
     throw errors.badRequest('fieldManager: Too long: may not be more than 128 bytes');
   const fv = q.get('fieldValidation') ?? undefined;
-  if (fv && fv !== 'Ignore' && fv !== 'Warn' && fv !== 'Strict')
+  if (fv !== undefined && fv !== 'Ignore' && fv !== 'Warn' && fv !== 'Strict')
     throw errors.badRequest(
       `fieldValidation: Unsupported value: "${fv}": supported values: "Ignore", "Strict", "Warn"`,
     );
