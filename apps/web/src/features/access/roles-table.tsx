@@ -60,6 +60,11 @@ export function RolesTable({ project, roles, manage, onGrant }: Props) {
                 <ClaimChips claims={r.claims} />
               </TableCell>
               <TableCell>
+                {r.rules.length === 0 && (
+                  <span>
+                    {r.kargoManaged ? 'none' : 'none in a Role of its own (see read-only)'}
+                  </span>
+                )}
                 {summarizeRules(r.rules).map((line) => (
                   <div key={line}>{line}</div>
                 ))}
@@ -85,6 +90,7 @@ export function RolesTable({ project, roles, manage, onGrant }: Props) {
                   <span>
                     <Button
                       size="small"
+                      sx={{ whiteSpace: 'nowrap' }}
                       disabled={!d.allowed}
                       aria-label={`Grant or revoke ${r.name}`}
                       onClick={() => onGrant(r.name)}
