@@ -45,6 +45,7 @@ export async function createObject(
 ): Promise<WriteResult> {
   checkTypeMeta(def, version, body);
   let obj = clone(body);
+  def.prepare?.(obj);
   obj.apiVersion = apiVersionOf(def.group, version);
   obj.kind = def.kind;
   if (def.namespaced) {

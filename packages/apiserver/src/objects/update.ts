@@ -64,6 +64,7 @@ export async function updateObject(
     else obj.status = clone(body.status);
   } else {
     obj = clone(body);
+    def.prepare?.(obj);
     if (def.statusSubresource) {
       if (old.status === undefined) delete obj.status;
       else obj.status = clone(old.status);

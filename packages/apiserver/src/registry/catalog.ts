@@ -1,4 +1,5 @@
 // The set of served resources; CRDs add and remove entries at run time.
+import { attachBuiltinRules } from './builtin-rules.js';
 import { builtinDefs } from './builtins.js';
 import { gr, type ResourceDef } from './resource-def.js';
 
@@ -7,7 +8,9 @@ export class Catalog {
   private listeners: (() => void)[] = [];
 
   constructor() {
-    for (const d of builtinDefs()) this.byGr.set(gr(d), d);
+    const defs = builtinDefs();
+    attachBuiltinRules(defs);
+    for (const d of defs) this.byGr.set(gr(d), d);
   }
 
   onChange(fn: () => void): void {

@@ -39,6 +39,8 @@ export interface ResourceDef {
   openapi?: Map<string, Record<string, unknown>>;
   /** Field selector labels beyond metadata.name and metadata.namespace. */
   fieldLabels?: Record<string, (o: KObj) => string>;
+  /** Rewrites a request body before admission (Secret stringData → data). */
+  prepare?: (o: KObj) => void;
   /** Returns Invalid causes for built-in kinds. */
   validate?: (o: KObj, old?: KObj) => { field: string; reason: string; message: string }[];
 }
