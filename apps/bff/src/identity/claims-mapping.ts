@@ -1,7 +1,18 @@
-import type { V1ServiceAccount } from '@kubernetes/client-node';
 import type { MappedRole } from '@wharf/shared/api';
 import { claimsFromAnnotations } from '../roles/kargo-annotations.js';
 import type { SessionClaims } from './session.js';
+
+/** Only what mapping reads, so informer objects and client-node objects both fit. */
+export interface ServiceAccountLike {
+  metadata?: { name?: string; namespace?: string; annotations?: unknown };
+}
+
+function stringMap(value: unknown): Record<string, string> {
+  if (typeof value !== 'object' || value === null) return {};
+  return Object.fromEntries(
+    Object.entries(value).filter((e): e is [string, string] => typeof e[1] === 'string'),
+  );
+}
 
 /**
  * The roles an OIDC user maps to, as Kargo maps them: a ServiceAccount counts when any of its
@@ -9,7 +20,7 @@ import type { SessionClaims } from './session.js';
  * or a global role namespace.
  */
 export function mapClaimsToRoles(
-  serviceAccounts: Iterable<V1ServiceAccount>,
+  serviceAccounts: Iterable<ServiceAccountLike>,
   eligibleNamespaces: ReadonlySet<string>,
   userClaims: SessionClaims,
 ): MappedRole[] {
@@ -19,7 +30,7 @@ export function mapClaimsToRoles(
     const name = sa.metadata?.name;
     if (!ns || !name || !eligibleNamespaces.has(ns)) continue;
     const matched: Record<string, string[]> = {};
-    for (const [claim, wanted] of claimsFromAnnotations(sa.metadata?.annotations)) {
+    for (const [claim, wanted] of claimsFromAnnotations(stringMap(sa.metadata?.annotations))) {
       const mine = userClaims[claim];
       const values = (Array.isArray(mine) ? mine : mine === undefined ? [] : [mine]).filter((v) =>
         wanted.has(v),

@@ -1,12 +1,12 @@
-import { CoreV1Api, type KubeConfig, type V1ServiceAccount } from '@kubernetes/client-node';
+import { CoreV1Api, type KubeConfig } from '@kubernetes/client-node';
 import type { MappedRole } from '@wharf/shared/api';
 import { PROJECT_LABEL } from '../roles/kargo-annotations.js';
-import { mapClaimsToRoles } from './claims-mapping.js';
+import { type ServiceAccountLike, mapClaimsToRoles } from './claims-mapping.js';
 import type { SessionClaims } from './session.js';
 
 /** Where ServiceAccounts and project namespaces are read from: the BFF's informers, or a list. */
 export interface RoleSource {
-  serviceAccounts(): Promise<Iterable<V1ServiceAccount>>;
+  serviceAccounts(): Promise<Iterable<ServiceAccountLike>>;
   projectNamespaces(): Promise<Iterable<string>>;
 }
 
@@ -46,5 +46,19 @@ export function listingRoleSource(kc: KubeConfig, ttlMs = 2000, now = Date.now):
         .map((n) => n.metadata?.name)
         .filter((n): n is string => Boolean(n)),
     ),
+  };
+}
+
+/**
+ * A source over the BFF's informers (one upstream watch per kind, no extra reads): ServiceAccounts
+ * from its ServiceAccount informer, project namespaces from its Project informer.
+ */
+export function cachedRoleSource(read: {
+  serviceAccounts: () => Iterable<ServiceAccountLike>;
+  projectNamespaces: () => Iterable<string>;
+}): RoleSource {
+  return {
+    serviceAccounts: () => Promise.resolve(read.serviceAccounts()),
+    projectNamespaces: () => Promise.resolve(read.projectNamespaces()),
   };
 }

@@ -5,6 +5,8 @@ import { join } from 'node:path';
 import type { KubeConfig } from '@kubernetes/client-node';
 import { loadIdentityConfig } from '../../../src/identity/identity-config.js';
 import { createIdentity, type Identity } from '../../../src/identity/identity.js';
+import { cachedRoleSource } from '../../../src/identity/role-directory.js';
+import type { ClusterCache } from '../../../src/cache/cluster-cache.js';
 import { identityRouters } from '../../../src/identity/mount.js';
 import { type Harness, startHarness } from '../../support/bff-harness.js';
 import { startTestIdp } from './oidc-provider.js';
@@ -38,6 +40,12 @@ export async function startIdentityBff(
   });
   const dataDir = await mkdtemp(join(tmpdir(), 'wharf-identity-bff-'));
   let identity: Identity | undefined;
+  // Role mapping reads the BFF's own informers, as in production.
+  const live: { cache?: ClusterCache } = {};
+  const roleSource = cachedRoleSource({
+    serviceAccounts: () => live.cache?.get('serviceaccounts').list() ?? [],
+    projectNamespaces: () => (live.cache?.get('projects').list() ?? []).map((p) => p.metadata.name),
+  });
   const harness = await startHarness(
     async (kc) => {
       await seed(kc);
@@ -51,6 +59,7 @@ export async function startIdentityBff(
         }),
         dataDir,
         kubeConfig: kc,
+        roleSource,
         log: () => {},
         decisionTtlMs: 1000,
         loginRateLimit: 1000,
@@ -66,6 +75,7 @@ export async function startIdentityBff(
     },
   );
   if (!identity) throw new Error('identity not built');
+  live.cache = harness.bff.cache;
   return {
     url,
     identity,
