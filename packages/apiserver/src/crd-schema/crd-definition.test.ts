@@ -193,4 +193,34 @@ describe('validateCrdDefinition', () => {
       'FieldValueNotSupported spec.conversion.strategy',
     ]);
   });
+
+  it('accepts int-or-string spelled out as anyOf integer/string, but no other typed combinator', () => {
+    const port = {
+      'x-kubernetes-int-or-string': true,
+      anyOf: [{ type: 'integer' }, { type: 'string' }],
+    };
+    const ok = { type: 'object', properties: { port } };
+    expect(validateCrdDefinition(crd({ spec: { versions: [version('v1', true, ok)] } }))).toEqual(
+      [],
+    );
+    const bad = {
+      type: 'object',
+      properties: { n: { type: 'string', anyOf: [{ type: 'integer' }] } },
+    };
+    expect(fields(crd({ spec: { versions: [version('v1', true, bad)] } }))).toEqual([
+      'FieldValueForbidden spec.versions[0].schema.openAPIV3Schema.properties[n].anyOf[0].type',
+    ]);
+  });
+
+  it('reports a default that breaks its own schema with the reason', () => {
+    const schema = {
+      type: 'object',
+      properties: { n: { type: 'integer', minimum: 5, default: 1 } },
+    };
+    expect(
+      validateCrdDefinition(crd({ spec: { versions: [version('v1', true, schema)] } }))[0]?.message,
+    ).toBe(
+      'Invalid value: 1: spec.versions[0].schema.openAPIV3Schema.properties[n].default in body should be greater than or equal to 5',
+    );
+  });
 });

@@ -52,20 +52,15 @@ function walk(schema: Schema, path: string, out: FieldCause[], root: boolean): v
   }
   checkListAndMapTypes(schema, path, out);
   if (schema.default !== undefined) {
-    for (const cause of validateNode(schema, '', schema.default)) {
-      out.push(
-        invalid(
-          child(path, 'default'),
-          schema.default,
-          cause.field ? `${cause.field}: ${cause.message}` : cause.message,
-        ),
-      );
-    }
+    out.push(...validateNode(schema, child(path, 'default'), schema.default));
   }
   for (const key of ['allOf', 'anyOf', 'oneOf'] as const) {
-    (schema[key] ?? []).forEach((sub, i) =>
-      checkValueValidationOnly(sub, `${child(path, key)}[${i}]`, out),
-    );
+    (schema[key] ?? []).forEach((sub, i) => {
+      const at = `${child(path, key)}[${i}]`;
+      if (intOrString && key === 'anyOf' && isIntOrStringAnyOf(schema.anyOf)) return;
+      if (intOrString && key === 'allOf' && isIntOrStringAnyOf(sub.anyOf)) return;
+      checkValueValidationOnly(sub, at, out);
+    });
   }
   if (schema.not) checkValueValidationOnly(schema.not, child(path, 'not'), out);
   for (const [name, sub] of Object.entries(schema.properties ?? {})) {
@@ -77,6 +72,16 @@ function walk(schema: Schema, path: string, out: FieldCause[], root: boolean): v
   if (isObject(schema.additionalProperties)) {
     walk(schema.additionalProperties as Schema, child(path, 'additionalProperties'), out, false);
   }
+}
+
+/** int-or-string may spell itself out as anyOf [{type: integer}, {type: string}]. */
+function isIntOrStringAnyOf(anyOf: Schema[] | undefined): boolean {
+  return (
+    anyOf?.length === 2 &&
+    anyOf[0]?.type === 'integer' &&
+    anyOf[1]?.type === 'string' &&
+    anyOf.every((s) => Object.keys(s).length === 1)
+  );
 }
 
 /** Inside allOf/anyOf/oneOf/not only value validations are allowed. */
