@@ -1,8 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseAllDocuments } from 'yaml';
+import { io as connect } from 'socket.io-client';
 import { KARGO_API_VERSION, LABELS, FreightSchema, WarehouseSchema } from '@wharf/shared';
-import { CapabilitiesSchema } from '@wharf/shared/api';
+import { CapabilitiesSchema, ProjectJoinAckSchema, SOCKET_PATH } from '@wharf/shared/api';
 import { echoServerProject } from '@wharf/shared/fixtures';
 import { KubeClient } from '../../src/kube/kube-client.js';
 import { kargoPath } from '../../src/kube/paths.js';
@@ -144,6 +145,30 @@ describe.skipIf(!HAVE_CRDS)(
           expect(caps.stages.production?.promote).toMatchObject({
             reason: expect.stringMatching(/promote/),
           });
+      },
+    );
+
+    it.each([
+      ['kargo-viewer', true],
+      ['two roles', true],
+      ['no role', false],
+    ] as [Persona, boolean][])(
+      '%s: joining the project room over socket.io is allowed=%s',
+      async (persona, allowed) => {
+        const socket = connect(app.url, {
+          path: SOCKET_PATH,
+          transports: ['websocket'],
+          extraHeaders: { cookie: as(persona).cookieHeader() },
+        });
+        try {
+          const ack = ProjectJoinAckSchema.parse(
+            await socket.timeout(5000).emitWithAck('project:join', { project: NS }),
+          );
+          expect('data' in ack).toBe(allowed);
+          if (!allowed && 'error' in ack) expect(ack.error.name).toBe('ForbiddenError');
+        } finally {
+          socket.disconnect();
+        }
       },
     );
 
