@@ -140,7 +140,7 @@ test('granting a role to a group from the table previews the change, then applie
   await dialog.getByRole('textbox', { name: 'Value' }).fill('auditors');
   const preview = dialog.getByRole('region', { name: 'Resulting change' });
   await expect(
-    preview.getByRole('listitem').filter({ hasText: /groups: .*auditors/ }),
+    preview.getByRole('listitem').filter({ hasText: /groups: .*auditors.*\(added\)/ }),
   ).toBeVisible();
   await dialog.getByRole('button', { name: 'Apply' }).click();
   await expect(dialog).toBeHidden();
@@ -195,4 +195,86 @@ subjects: [{kind: ServiceAccount, name: role-manager, namespace: ${project}}]
   );
   await expect(access.alert()).toContainText('promote stages');
   await expect(kubectl(['get', 'serviceaccount', 'sneaky', '-n', project])).rejects.toThrow();
+});
+
+test('letting a role promote to a stage and stopping it each preview the change; a kubectl edit shows without reload', async ({
+  page,
+}) => {
+  await kubectl(
+    ['apply', '-f', '-'],
+    `apiVersion: v1
+kind: ServiceAccount
+metadata:
+  name: deployers
+  namespace: ${project}
+  annotations: {rbac.kargo.akuity.io/managed: "true", rbac.kargo.akuity.io/claims: '{"groups":["deployers"]}'}
+---
+apiVersion: rbac.authorization.k8s.io/v1
+kind: Role
+metadata: {name: deployers, namespace: ${project}, annotations: {rbac.kargo.akuity.io/managed: "true"}}
+rules:
+- apiGroups: [kargo.akuity.io]
+  resources: [stages]
+  verbs: [get, list, watch]
+---
+apiVersion: rbac.authorization.k8s.io/v1
+kind: RoleBinding
+metadata: {name: deployers, namespace: ${project}, annotations: {rbac.kargo.akuity.io/managed: "true"}}
+roleRef: {apiGroup: rbac.authorization.k8s.io, kind: Role, name: deployers}
+subjects: [{kind: ServiceAccount, name: deployers, namespace: ${project}}]
+`,
+  );
+  const access = new AccessPage(page, project);
+  const rules = async () =>
+    (await kubectlJson<RoleJson>(['get', 'role', 'deployers', '-n', project])).rules;
+  const grant = async (change: string) => {
+    await access
+      .row('deployers')
+      .getByRole('button', { name: 'Grant or revoke deployers' })
+      .click();
+    const dialog = page.getByRole('dialog', { name: 'Grant or revoke: role deployers' });
+    await access.choose('Change', [change]);
+    await access.choose('Stage', ['staging']);
+    return dialog;
+  };
+  await access.goto();
+
+  let dialog = await grant('Let this role promote to a stage');
+  await expect(
+    dialog.getByRole('listitem').filter({ hasText: /promote: stages "staging".*\(added\)/ }),
+  ).toBeVisible();
+  await expect(dialog).toContainText('Promoting also needs "create" on promotions');
+  await dialog.getByRole('button', { name: 'Apply' }).click();
+  await expect(dialog).toBeHidden();
+  expect(await rules()).toEqual(
+    expect.arrayContaining([
+      {
+        apiGroups: ['kargo.akuity.io'],
+        resources: ['stages'],
+        resourceNames: ['staging'],
+        verbs: ['promote'],
+      },
+      { apiGroups: ['kargo.akuity.io'], resources: ['promotions'], verbs: ['create'] },
+    ]),
+  );
+
+  dialog = await grant('Stop this role promoting to a stage');
+  await expect(
+    dialog.getByRole('listitem').filter({ hasText: /promote: stages "staging".*\(removed\)/ }),
+  ).toBeVisible();
+  await dialog.getByRole('button', { name: 'Apply' }).click();
+  await expect(dialog).toBeHidden();
+  expect((await rules()).some((r) => r.verbs.includes('promote'))).toBe(false);
+
+  // Another admin maps a second group with kubectl: the table shows it without a reload.
+  await kubectl([
+    'annotate',
+    'serviceaccount',
+    'deployers',
+    '-n',
+    project,
+    '--overwrite',
+    'rbac.kargo.akuity.io/claims={"groups":["deployers","night-shift"]}',
+  ]);
+  await expect(access.row('deployers')).toContainText('groups: night-shift');
 });

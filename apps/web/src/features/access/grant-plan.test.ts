@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { KargoRole } from '@wharf/shared/api';
-import { planGrant } from './grant-plan';
+import { markChanges, planGrant } from './grant-plan';
 
 const K = 'kargo.akuity.io';
 const role = (patch: Partial<KargoRole> = {}): KargoRole => ({
@@ -73,5 +73,18 @@ describe('one-step grant and revoke plans', () => {
     expect(plan.steps).toHaveLength(1);
     expect(plan.after).toEqual(['all verbs: stages', 'get: stages "staging"']);
     expect(plan.notes.join(' ')).toMatch(/still be able to promote/);
+  });
+});
+
+describe('preview marks', () => {
+  it('marks lines the change adds and removes, leaving the rest as they are', () => {
+    const plan = planGrant(role(), { kind: 'grant-claim', claim: 'groups', value: 'qa' });
+    expect(markChanges(plan)).toEqual({
+      before: [{ text: 'groups: devs', change: 'removed' }],
+      after: [{ text: 'groups: devs, qa', change: 'added' }],
+    });
+    const same = markChanges({ before: ['a', 'b'], after: ['a', 'c'] });
+    expect(same.before.map((l) => l.change)).toEqual(['same', 'removed']);
+    expect(same.after.map((l) => l.change)).toEqual(['same', 'added']);
   });
 });

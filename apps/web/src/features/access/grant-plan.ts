@@ -124,3 +124,21 @@ function promotePlan(role: KargoRole, a: Extract<GrantAction, { stage: string }>
 export function planGrant(role: KargoRole, action: GrantAction): GrantPlan {
   return 'claim' in action ? claimPlan(role, action) : promotePlan(role, action);
 }
+
+export interface PreviewLine {
+  text: string;
+  change: 'added' | 'removed' | 'same';
+}
+
+/** Marks what a change adds (in the after column) and removes (in the before column). */
+export function markChanges(plan: Pick<GrantPlan, 'before' | 'after'>): {
+  before: PreviewLine[];
+  after: PreviewLine[];
+} {
+  const was = new Set(plan.before);
+  const now = new Set(plan.after);
+  return {
+    before: plan.before.map((text) => ({ text, change: now.has(text) ? 'same' : 'removed' })),
+    after: plan.after.map((text) => ({ text, change: was.has(text) ? 'same' : 'added' })),
+  };
+}

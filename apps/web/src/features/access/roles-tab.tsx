@@ -5,8 +5,10 @@ import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useQuery } from '@tanstack/react-query';
-import { Link as RouterLink } from 'react-router';
+import { useRef } from 'react';
+import { Link as RouterLink, useNavigate } from 'react-router';
 import type { Decision } from '@/lib/api/project';
+import { useShortcut } from '@/lib/shortcuts';
 import { useSearchParam } from '@/lib/use-search-param';
 import { newRolePath } from './access-paths';
 import { GrantDialog } from './grant-dialog';
@@ -20,6 +22,10 @@ export function RolesTab({ project, manage }: { project: string; manage: Decisio
   const roles = useQuery(rolesQuery(project));
   const shown = (roles.data ?? []).filter((r) => roleMatches(r, q));
   const grantRole = roles.data?.find((r) => r.name === grant);
+  const search = useRef<HTMLInputElement>(null);
+  const navigate = useNavigate();
+  useShortcut('/', 'Search roles', () => search.current?.focus());
+  useShortcut('n', 'New role', () => void navigate(newRolePath(project)), manage.allowed);
   return (
     <>
       <Stack direction="row" sx={{ gap: 2, mb: 2, alignItems: 'center', flexWrap: 'wrap' }}>
@@ -27,6 +33,7 @@ export function RolesTab({ project, manage }: { project: string; manage: Decisio
           size="small"
           type="search"
           label="Search roles"
+          inputRef={search}
           placeholder="name, claim, group, resource…"
           value={q}
           onChange={(e) => setQ(e.target.value || null)}
