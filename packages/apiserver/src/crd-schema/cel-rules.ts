@@ -22,6 +22,8 @@ export interface RuleProblem {
 
 export interface CompiledRules {
   bySchema: WeakMap<Schema, CompiledRule[]>;
+  /** How many rules the schema holds. */
+  count: number;
   problems: RuleProblem[];
 }
 
@@ -56,9 +58,10 @@ function compileOne(rule: ValidationRule, path: string, problems: RuleProblem[])
 
 /** Compiles every x-kubernetes-validations rule in the schema tree once. */
 export function compileRules(root: Schema): CompiledRules {
-  const compiled: CompiledRules = { bySchema: new WeakMap(), problems: [] };
+  const compiled: CompiledRules = { bySchema: new WeakMap(), count: 0, problems: [] };
   const walk = (schema: Schema, path: string) => {
     const rules = schema['x-kubernetes-validations'] ?? [];
+    compiled.count += rules.length;
     if (rules.length > 0) {
       compiled.bySchema.set(
         schema,

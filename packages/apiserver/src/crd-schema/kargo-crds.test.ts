@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { compileRules } from './cel-rules.js';
 import { validateCrdDefinition } from './crd-definition.js';
 import {
   SKIP_MESSAGE,
@@ -29,6 +30,25 @@ describe.skipIf(!kargoCrdsPresent)('the 9 real Kargo CRDs', () => {
 
   it('are all present', () => {
     expect(crds.map((c) => c.kind).sort()).toEqual(Object.keys(validKargoObjects()).sort());
+  });
+
+  it('hold 12 CEL rules, every one of them found and compiled', () => {
+    const texts = crds.flatMap((c) => JSON.stringify(c.openAPIV3Schema).match(/"rule":/g) ?? []);
+    const compiled = crds.map((c) => compileRules(c.openAPIV3Schema));
+    expect(texts).toHaveLength(12);
+    expect(compiled.reduce((n, r) => n + r.count, 0)).toBe(12);
+    expect(compiled.flatMap((r) => r.problems)).toEqual([]);
+  });
+
+  it('evaluate the ProjectConfig autoRollback rules on both list positions', () => {
+    const pc = valid('ProjectConfig');
+    const policy = (onVerification: string[]) => ({ stage: 'a', autoRollback: { onVerification } });
+    spec(pc).promotionPolicies = [policy(['Error', 'Failed'])];
+    expect(admit('ProjectConfig', structuredClone(pc))).toEqual([]);
+    spec(pc).promotionPolicies = [policy(['Failed', 'Errored'])];
+    expect(admit('ProjectConfig', pc).map((c) => c.message)).toEqual([
+      'Invalid value: "array": onVerification[1] must be Failed or Error',
+    ]);
   });
 
   it.each(crds.map((c) => [c.kind, c] as const))(
