@@ -90,6 +90,21 @@ describe('watch', () => {
     expect(events.map((e) => e.type)).toEqual(['ADDED', 'DELETED', 'ADDED']);
   });
 
+  it('with sendInitialEvents=true, sends the current state then a bookmark marking the end of initial events', async () => {
+    const events = await watchEvents(
+      '/api/v1/namespaces/wl/configmaps?watch=true&sendInitialEvents=true&resourceVersionMatch=NotOlderThan&allowWatchBookmarks=true',
+      (e) => e.some((x) => x.type === 'BOOKMARK'),
+    );
+    const end = events.findIndex((e) => e.type === 'BOOKMARK');
+    expect(end).toBeGreaterThan(0);
+    expect(events.slice(0, end).every((e) => e.type === 'ADDED')).toBe(true);
+    expect(
+      (events[end]?.object.metadata as { annotations: Record<string, string> }).annotations[
+        'k8s.io/initial-events-end'
+      ],
+    ).toBe('true');
+  });
+
   it('answers a watch from before the window with an ERROR event: 410 Expired, too old resource version', async () => {
     const rv = (await api(t.server, 'GET', '/api/v1/namespaces/wl/configmaps')).body.metadata as {
       resourceVersion: string;

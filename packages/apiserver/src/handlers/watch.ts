@@ -47,12 +47,26 @@ export function handleWatch(
 
   let initial: string[] = [];
   let lastRv: number;
-  if (rvParam === '' || rvParam === '0') {
+  // WatchList (sendInitialEvents=true): current state as ADDED events, then a bookmark
+  // annotated k8s.io/initial-events-end, then changes.
+  const sendInitial = q.get('sendInitialEvents') === 'true';
+  if (rvParam === '' || rvParam === '0' || sendInitial) {
     lastRv = ctx.store.currentRv();
     initial = ctx.store
       .list(key, ns)
       .filter(match)
       .map((o) => encode('ADDED', o));
+    if (sendInitial) {
+      const bm = {
+        kind: def.kind,
+        apiVersion: apiVersionOf(def.group, version),
+        metadata: {
+          resourceVersion: String(lastRv),
+          annotations: { 'k8s.io/initial-events-end': 'true' },
+        },
+      };
+      initial.push(JSON.stringify({ type: 'BOOKMARK', object: bm }) + '\n');
+    }
   } else {
     const from = Number(rvParam);
     if (!Number.isFinite(from)) throw errors.badRequest(`invalid resource version: ${rvParam}`);

@@ -1,3 +1,5 @@
+import { errors } from '../errors/status.js';
+
 // Turns a URL path and method into Kubernetes request attributes (what RBAC and handlers see).
 export type Verb =
   'get' | 'list' | 'watch' | 'create' | 'update' | 'patch' | 'delete' | 'deletecollection';
@@ -36,10 +38,15 @@ function isWatch(q: URLSearchParams): boolean {
 }
 
 export function requestInfo(method: string, path: string, q: URLSearchParams): RequestInfo {
-  const parts = path
-    .split('/')
-    .filter((p) => p !== '')
-    .map(decodeURIComponent);
+  let parts: string[];
+  try {
+    parts = path
+      .split('/')
+      .filter((p) => p !== '')
+      .map(decodeURIComponent);
+  } catch {
+    throw errors.badRequest(`the request path is not valid URL encoding: ${path}`);
+  }
   let rest: string[];
   let group: string;
   let version: string;
