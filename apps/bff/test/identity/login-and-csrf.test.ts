@@ -209,6 +209,25 @@ describe('refused: cross-site requests, forged headers, bad cookies', () => {
   });
 });
 
+describe('behind https', () => {
+  it('marks the session cookie Secure when WHARF_PUBLIC_URL is https', async () => {
+    const https = await startTestApp(cluster, {
+      env: { WHARF_PUBLIC_URL: 'https://wharf.example.com' },
+    });
+    try {
+      const res = await new TestBrowser().api(`${https.url}/api/v1/auth/login`, 'POST', {
+        password: ADMIN_PASSWORD,
+      });
+      expect(res.status).toBe(200);
+      expect(res.headers.getSetCookie().find((c) => c.startsWith('wharf_session='))).toMatch(
+        /;\s*Secure/i,
+      );
+    } finally {
+      await https.close();
+    }
+  });
+});
+
 describe('login rate limit', () => {
   it('answers 429 once a client exceeds its sign-in attempts per minute', async () => {
     const limited = await startTestApp(cluster, { loginRateLimit: 3 });
