@@ -480,4 +480,26 @@ describe('authorize (Kubernetes RBAC semantics)', () => {
       authorize(src, { username: 'bot', groups: [] }, res('get', '', 'configmaps', 'n')).allowed,
     ).toBe(false);
   });
+
+  it('pods/* is not a wildcard: it matches no subresource of pods', () => {
+    const src = source({
+      clusterRoles: [
+        {
+          metadata: { name: 'p' },
+          rules: [{ verbs: ['get'], apiGroups: [''], resources: ['pods/*'] }],
+        },
+      ],
+      clusterRoleBindings: [
+        {
+          metadata: { name: 'p' },
+          roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: 'p' },
+          subjects: [{ kind: 'User', name: 'zed' }],
+        },
+      ],
+    });
+    expect(
+      authorize(src, user('zed'), res('get', '', 'pods', 'n', { subresource: 'log' })).allowed,
+    ).toBe(false);
+    expect(authorize(src, user('zed'), res('get', '', 'pods', 'n')).allowed).toBe(false);
+  });
 });
