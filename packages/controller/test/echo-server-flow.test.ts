@@ -13,7 +13,7 @@ const NS = 'echo-server';
 beforeAll(async () => {
   c = await startCluster();
   gitDir = join(c.dir, 'demo', 'git');
-  const project = echoServerProject(gitDir);
+  const project = echoServerProject();
   await seedRepos(gitDir, project);
   await seedProject(c.api, project);
 });

@@ -5,6 +5,8 @@ export interface DemoRepo {
   files: Files;
   tag?: string;
   bare?: boolean;
+  /** Extra branches (copies of main) of a bare repository. */
+  branches?: string[];
 }
 
 export interface DemoObject {

@@ -1,4 +1,4 @@
-import { join } from 'node:path';
+import { localGitURL } from '../git/local-host.js';
 import type { Files } from './git-seed.js';
 import type { DemoProject } from './demo-types.js';
 
@@ -74,9 +74,9 @@ export function echoServerSteps() {
 }
 
 /** Kargo's echo-server walkthrough, on local repositories: development → staging → production. */
-export function echoServerProject(gitDir: string): DemoProject {
-  const appRepo = `file://${join(gitDir, 'echo-server-app')}`;
-  const gitopsRepo = `file://${join(gitDir, 'echo-server-gitops.git')}`;
+export function echoServerProject(): DemoProject {
+  const appRepo = localGitURL('echo-server-app');
+  const gitopsRepo = localGitURL('echo-server-gitops.git');
   const vars = [
     { name: 'appRepo', value: appRepo },
     { name: 'gitopsRepo', value: gitopsRepo },

@@ -37,9 +37,13 @@ export async function commitFiles(
 }
 
 /** A bare repository (promotions push to it) seeded with the given files on `main`. */
-export async function initBareRepo(dir: string, files: Files, scratch: string): Promise<void> {
+export async function initBareRepo(
+  dir: string,
+  files: Files,
+  scratch: string,
+  branches: string[] = [],
+): Promise<void> {
   await initRepo(scratch, files, 'Initial GitOps layout');
+  for (const b of branches) await git(['branch', b], { cwd: scratch });
   await git(['clone', '--quiet', '--bare', scratch, dir]);
 }
-
-export const fileURL = (path: string) => `file://${path}`;

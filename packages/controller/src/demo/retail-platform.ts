@@ -1,4 +1,4 @@
-import { join } from 'node:path';
+import { localGitURL } from '../git/local-host.js';
 import type { DemoObject, DemoProject } from './demo-types.js';
 
 const SERVICES = ['storefront', 'checkout', 'catalog'] as const;
@@ -9,12 +9,12 @@ const origin = (name: string) => ({ kind: 'Warehouse', name });
 /**
  * A wider pipeline for the graph: three warehouses, an integration Stage taking all three,
  * QA, a control-flow release gate (no steps), and fan-out to three regions. Every Stage with
- * steps runs the `update-env` PromotionTask, which writes versions.yaml on branch `env/<stage>`.
+ * steps runs the `update-env` PromotionTask, which records the promoted service's version in
+ * versions.yaml on branch `env/<stage>`.
  */
-export function retailPlatformProject(gitDir: string): DemoProject {
-  const repo = (s: string) => `file://${join(gitDir, `retail-${s}`)}`;
-  const gitopsRepo = `file://${join(gitDir, 'retail-gitops.git')}`;
-  const updates = SERVICES.map((s) => ({ key: s, value: `\${{ commitFrom("${repo(s)}").Tag }}` }));
+export function retailPlatformProject(): DemoProject {
+  const repo = (s: string) => localGitURL(`retail-${s}`);
+  const gitopsRepo = localGitURL('retail-gitops.git');
   const withTask = {
     promotionTemplate: {
       spec: {
@@ -22,7 +22,10 @@ export function retailPlatformProject(gitDir: string): DemoProject {
           {
             task: { name: 'update-env' },
             as: 'env',
-            vars: [{ name: 'gitopsRepo', value: gitopsRepo }],
+            vars: [
+              { name: 'gitopsRepo', value: gitopsRepo },
+              { name: 'repoPrefix', value: repo('') },
+            ],
           },
         ],
       },
@@ -46,6 +49,7 @@ export function retailPlatformProject(gitDir: string): DemoProject {
         dir: 'retail-gitops.git',
         files: { 'versions.yaml': SERVICES.map((s) => `${s}: none`).join('\n') + '\n' },
         bare: true,
+        branches: ['integration', 'qa', ...REGIONS].map((s) => `env/${s}`),
       },
     ],
     config: {
@@ -62,28 +66,34 @@ export function retailPlatformProject(gitDir: string): DemoProject {
       {
         metadata: { name: 'update-env' },
         spec: {
-          vars: [{ name: 'gitopsRepo' }],
+          vars: [{ name: 'gitopsRepo' }, { name: 'repoPrefix' }],
           steps: [
             {
               uses: 'git-clone',
               config: {
                 repoURL: '${{ vars.gitopsRepo }}',
-                checkout: [
-                  { branch: 'main', path: './src' },
-                  { branch: 'env/${{ ctx.stage }}', create: true, path: './out' },
+                checkout: [{ branch: 'env/${{ ctx.stage }}', path: './out' }],
+              },
+            },
+            {
+              uses: 'yaml-update',
+              config: {
+                path: './out/versions.yaml',
+                updates: [
+                  {
+                    key: '${{ ctx.targetFreight.origin.name }}',
+                    value: '${{ commitFrom(vars.repoPrefix + ctx.targetFreight.origin.name).Tag }}',
+                  },
                 ],
               },
             },
-            { uses: 'git-clear', config: { path: './out' } },
-            {
-              uses: 'copy',
-              config: { inPath: './src/versions.yaml', outPath: './out/versions.yaml' },
-            },
-            { uses: 'yaml-update', config: { path: './out/versions.yaml', updates } },
             {
               uses: 'git-commit',
               as: 'commit',
-              config: { path: './out', message: 'Update ${{ ctx.stage }}' },
+              config: {
+                path: './out',
+                message: 'Update ${{ ctx.targetFreight.origin.name }} in ${{ ctx.stage }}',
+              },
             },
             { uses: 'git-push', config: { path: './out' } },
             { uses: 'compose-output', config: { commit: '${{ task.outputs.commit.commit }}' } },

@@ -10,10 +10,8 @@ import type { Logger } from '../manager/controller-manager.js';
 import type { DemoProject } from './demo-types.js';
 import { echoServerProject } from './echo-server.js';
 import { initBareRepo, initRepo } from './git-seed.js';
+import { localGitRoot } from './paths.js';
 import { retailPlatformProject } from './retail-platform.js';
-
-/** Where the demo's git repositories live inside the data dir (`npm run demo:release` uses it too). */
-export const demoGitDir = (dataDir: string) => join(dataDir, 'demo', 'git');
 
 async function createIfMissing(
   api: KargoApi,
@@ -34,7 +32,7 @@ export async function seedRepos(gitDir: string, project: DemoProject): Promise<v
     if (!r.bare) await initRepo(dir, r.files, `Release ${r.tag ?? 'initial'}`, r.tag);
     else {
       const scratch = await mkdtemp(join(tmpdir(), 'wharf-demo-'));
-      await initBareRepo(dir, r.files, scratch);
+      await initBareRepo(dir, r.files, scratch, r.branches);
       await rm(scratch, { recursive: true, force: true });
     }
   }
@@ -67,8 +65,8 @@ export async function seedDemo(
 ): Promise<void> {
   const marker = join(dataDir, 'demo', '.seeded');
   if (existsSync(marker)) return;
-  const gitDir = demoGitDir(dataDir);
-  for (const project of [echoServerProject(gitDir), retailPlatformProject(gitDir)]) {
+  const gitDir = localGitRoot(dataDir);
+  for (const project of [echoServerProject(), retailPlatformProject()]) {
     await seedRepos(gitDir, project);
     await seedProject(api, project);
     logger.info({ project: project.name }, 'seeded demo project');

@@ -1,20 +1,25 @@
+import { normalizeGitURL } from '../freight/freight-name.js';
 import { LABEL_CRED_TYPE } from '../kargo/constants.js';
 import type { KubeClients } from '../kube/clients.js';
-import { normalizeGitURL } from '../freight/freight-name.js';
+import { gitConfigEnv, LOCAL_GIT_BASE, localGitConfig } from './local-host.js';
 
 const decode = (b64: string | undefined) =>
   b64 ? Buffer.from(b64, 'base64').toString('utf8') : undefined;
 
 /**
- * Git credentials for a repository from Secrets labelled `kargo.akuity.io/cred-type: git` in the
- * project namespace (exact `repoURL`, or `repoURLIsRegex: "true"`), as env for git's http auth.
+ * Env for git about one repository: the local-host rewrite, plus http credentials from Secrets
+ * labelled `kargo.akuity.io/cred-type: git` in the project namespace (exact `repoURL`, or
+ * `repoURLIsRegex: "true"`).
  */
 export async function gitCredentialEnv(
   clients: KubeClients,
   namespace: string,
   repoURL: string,
+  localRoot: string,
 ): Promise<Record<string, string>> {
-  if (!/^https?:/i.test(repoURL)) return {};
+  const entries = localGitConfig(localRoot);
+  if (!/^https?:/i.test(repoURL) || repoURL.startsWith(LOCAL_GIT_BASE))
+    return gitConfigEnv(entries);
   const list = await clients.core.listNamespacedSecret({
     namespace,
     labelSelector: `${LABEL_CRED_TYPE}=git`,
@@ -26,14 +31,11 @@ export async function gitCredentialEnv(
       ? new RegExp(url).test(repoURL)
       : normalizeGitURL(url) === normalizeGitURL(repoURL);
     if (!match) continue;
-    const user = decode(s.data?.username) ?? '';
-    const pass = decode(s.data?.password) ?? '';
-    const basic = Buffer.from(`${user}:${pass}`).toString('base64');
-    return {
-      GIT_CONFIG_COUNT: '1',
-      GIT_CONFIG_KEY_0: 'http.extraHeader',
-      GIT_CONFIG_VALUE_0: `Authorization: Basic ${basic}`,
-    };
+    const basic = Buffer.from(
+      `${decode(s.data?.username) ?? ''}:${decode(s.data?.password) ?? ''}`,
+    ).toString('base64');
+    entries.push(['http.extraHeader', `Authorization: Basic ${basic}`]);
+    break;
   }
-  return {};
+  return gitConfigEnv(entries);
 }

@@ -1,5 +1,6 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
+import { LOCAL_GIT_HOST } from './local-host.js';
 
 const run = promisify(execFile);
 
@@ -51,7 +52,8 @@ export function reachability(url: string): { ok: true } | { ok: false; message: 
   if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(url) && !/^[^/]+@[^:]+:/.test(url)) return { ok: true };
   try {
     const u = new URL(url);
-    if (u.protocol === 'file:') return { ok: true };
+    if (u.protocol === 'file:' || (u.protocol === 'https:' && u.hostname === LOCAL_GIT_HOST))
+      return { ok: true };
     if ((u.protocol === 'http:' || u.protocol === 'https:') && LOOPBACK.has(u.hostname))
       return { ok: true };
   } catch {

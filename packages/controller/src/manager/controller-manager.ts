@@ -10,6 +10,7 @@ import { promotionHook } from '../admission/promotion-hook.js';
 import { installCrds } from '../crds/install-crds.js';
 import { collectGarbage, DEFAULT_GC, type GcLimits } from '../gc/garbage-collector.js';
 import { gitCredentialEnv } from '../git/credentials.js';
+import { localGitRoot } from '../demo/paths.js';
 import { makeClients } from '../kube/clients.js';
 import { type Clock, systemClock } from '../kube/clock.js';
 import { eventRecorder } from '../kube/events.js';
@@ -77,7 +78,8 @@ export async function startControllers(
     stages: kindInformer<Stage>(clients, 'Stage', clock, logger),
     promotions: kindInformer<Promotion>(clients, 'Promotion', clock, logger),
   };
-  const gitEnv = (ns: string, url: string) => gitCredentialEnv(clients, ns, url);
+  const gitEnv = (ns: string, url: string) =>
+    gitCredentialEnv(clients, ns, url, localGitRoot(dataDir));
   const projects = new ProjectReconciler(api, clients, clock);
   const warehouses = new WarehouseReconciler({
     api,

@@ -11,7 +11,7 @@ export const NS = 'echo-server';
 
 export async function seedEchoServer(c: TestCluster): Promise<string> {
   const gitDir = join(c.dir, 'demo', 'git');
-  const project = echoServerProject(gitDir);
+  const project = echoServerProject();
   await seedRepos(gitDir, project);
   await seedProject(c.api, project);
   return gitDir;
