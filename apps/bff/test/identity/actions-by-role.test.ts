@@ -4,6 +4,7 @@ import { parseAllDocuments } from 'yaml';
 import { io as connect } from 'socket.io-client';
 import { KARGO_API_VERSION, LABELS, FreightSchema, WarehouseSchema } from '@wharf/shared';
 import { CapabilitiesSchema, ProjectJoinAckSchema, SOCKET_PATH } from '@wharf/shared/api';
+import { startRoomAccessSweep } from '../../src/identity/room-access-sweep.js';
 import { echoServerProject } from '@wharf/shared/fixtures';
 import { KubeClient } from '../../src/kube/kube-client.js';
 import { kargoPath } from '../../src/kube/paths.js';
@@ -220,6 +221,52 @@ describe.skipIf(!HAVE_CRDS)(
       });
       expect(res.status).toBe(403);
       expect(await promotionCount()).toBe(before);
+    });
+
+    // Last: it revokes the viewer's role for good.
+    it('revoking a role takes an open socket out of its project room within seconds', async () => {
+      const socket = connect(app.url, {
+        path: SOCKET_PATH,
+        transports: ['websocket'],
+        extraHeaders: { cookie: as('kargo-viewer').cookieHeader() },
+      });
+      const sweeper = startRoomAccessSweep({
+        resolveCaller: app.identity.resolveCaller,
+        members: () => app.harness.bff.roomMembers(),
+        intervalMs: 500,
+      });
+      try {
+        const ack = ProjectJoinAckSchema.parse(
+          await socket.timeout(5000).emitWithAck('project:join', { project: NS }),
+        );
+        expect('data' in ack).toBe(true);
+        const removed = new Promise<unknown>((resolve) => socket.on('resync-required', resolve));
+        const revoke = await as('admin').api(
+          `${app.url}/api/v1/projects/${NS}/roles/kargo-viewer/claims`,
+          'DELETE',
+          {
+            claims: [{ name: 'email', values: ['vic@x.io'] }],
+          },
+        );
+        expect(revoke.status).toBe(200);
+        const started = Date.now();
+        const msg = await Promise.race([
+          removed,
+          new Promise((_, reject) =>
+            setTimeout(() => reject(new Error('still in the room')), 8000),
+          ),
+        ]);
+        expect(Date.now() - started).toBeLessThan(5000);
+        expect(msg).toMatchObject({
+          scope: 'project',
+          project: NS,
+          reason: expect.stringMatching(/list/),
+        });
+        expect([...app.harness.bff.roomMembers()]).toHaveLength(0);
+      } finally {
+        sweeper.stop();
+        socket.disconnect();
+      }
     });
   },
 );
