@@ -34,8 +34,9 @@ function StageNodeView({ data }: NodeProps<StageFlowNode>) {
   const promote = stageDecision(caps, stage.name, 'promote');
   const origins = stage.requestedFreight.map((r) => r.origin.name);
   const onDragOver = (e: React.DragEvent) => {
-    if (!e.dataTransfer.types.includes(FREIGHT_MIME)) return;
     const f = draggedFreight();
+    // Some drag sources (and automation) expose no types during dragover: the module state decides.
+    if (!f && !e.dataTransfer.types.includes(FREIGHT_MIME)) return;
     const reason = !promote.allowed
       ? promote.reason
       : f && !origins.includes(f.origin)
@@ -51,7 +52,7 @@ function StageNodeView({ data }: NodeProps<StageFlowNode>) {
   };
   const onDrop = (e: React.DragEvent) => {
     setDropHint(null);
-    const name = e.dataTransfer.getData(FREIGHT_MIME);
+    const name = e.dataTransfer.getData(FREIGHT_MIME) || draggedFreight()?.name;
     if (!name || !promote.allowed) return;
     e.preventDefault();
     startPromote(stage.name, name);
