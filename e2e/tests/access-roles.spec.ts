@@ -83,7 +83,9 @@ test('a role mapping group qa to "promoter for staging" is three Kubernetes obje
   await expect(page.getByRole('link', { name: 'qa-promoters' })).toHaveCount(0);
 });
 
-test('editing a role keeps a claim Wharf has no special knowledge of', async ({ page }) => {
+test('editing a role keeps a claim and a rule Wharf has no special knowledge of', async ({
+  page,
+}) => {
   await kubectl(
     ['apply', '-f', '-'],
     `apiVersion: v1
@@ -102,6 +104,9 @@ rules:
 - apiGroups: [kargo.akuity.io]
   resources: [stages]
   verbs: [get, list]
+- apiGroups: [apps]
+  resources: [deployments]
+  verbs: [get]
 ---
 apiVersion: rbac.authorization.k8s.io/v1
 kind: RoleBinding
@@ -116,8 +121,13 @@ subjects: [{kind: ServiceAccount, name: payments, namespace: ${project}}]
   await expect(groups).toHaveValue('devs');
   await groups.fill('devs, qa');
   await page.getByRole('textbox', { name: 'Description' }).fill('Payments team');
+  // A rule outside Kargo's kinds is shown as kept, and a new rule is added beside it.
+  await expect(page.getByText('get on deployments.apps')).toBeVisible();
+  await page.getByRole('button', { name: 'Add permission' }).click();
+  await access.choose('Rule 2 resource', ['promotions (Promotion)']);
+  await access.choose('Rule 2 verbs', ['create'], true);
   await page.getByRole('button', { name: 'Save' }).click();
-  await expect(page.getByRole('button', { name: 'Save' })).toBeDisabled();
+  await expect(page.getByRole('status').filter({ hasText: 'Saved.' })).toBeVisible();
 
   const sa = await kubectlJson<Meta>(['get', 'serviceaccount', 'payments', '-n', project]);
   const claims: unknown = JSON.parse(
@@ -125,6 +135,14 @@ subjects: [{kind: ServiceAccount, name: payments, namespace: ${project}}]
   );
   expect(claims).toEqual({ department: ['payments'], groups: ['devs', 'qa'] });
   expect(sa.metadata.annotations?.['kargo.akuity.io/description']).toBe('Payments team');
+  const role = await kubectlJson<RoleJson>(['get', 'role', 'payments', '-n', project]);
+  expect(role.rules).toEqual(
+    expect.arrayContaining([
+      { apiGroups: ['apps'], resources: ['deployments'], verbs: ['get'] },
+      { apiGroups: ['kargo.akuity.io'], resources: ['promotions'], verbs: ['create'] },
+      { apiGroups: ['kargo.akuity.io'], resources: ['stages'], verbs: ['get', 'list'] },
+    ]),
+  );
 });
 
 test('granting a role to a group from the table previews the change, then applies it', async ({

@@ -144,6 +144,11 @@ export function RoleForm({ project, role, decision, onSaved }: Props) {
           </ul>
         </Alert>
       )}
+      {role && save.isSuccess && !dirty && (
+        <Alert severity="success" role="status">
+          Saved.
+        </Alert>
+      )}
       {save.isError && (
         <Alert severity="error" role="alert">
           {save.error.message}

@@ -42,13 +42,27 @@ describe('rules editor drafts and saves', () => {
     });
   });
 
-  it('narrowing a * cell revokes * once and grants the chosen verbs', () => {
+  it('narrowing a * cell revokes every other verb (promote too, on stages) and grants nothing', () => {
     const star = { apiGroups: [K], resources: ['stages'], verbs: ['*'] };
     const plan = planRuleSave([star, foreign], [{ resource: 'stages', name: '', verbs: ['get'] }]);
     expect(plan).toEqual({
       kind: 'edit',
-      revokes: [{ resourceType: 'stages', verbs: ['*'] }],
-      grants: [{ resourceType: 'stages', verbs: ['get'] }],
+      revokes: [
+        {
+          resourceType: 'stages',
+          verbs: [
+            'list',
+            'watch',
+            'create',
+            'update',
+            'patch',
+            'delete',
+            'deletecollection',
+            'promote',
+          ],
+        },
+      ],
+      grants: [],
     });
   });
 

@@ -93,8 +93,14 @@ export function planRuleSave(
     const old = was.get(cellKey(c))?.verbs ?? [];
     was.delete(cellKey(c));
     if (old.includes('*') && !c.verbs.includes('*')) {
-      revokes.push(detailsOf(c, ['*']));
-      grants.push(detailsOf(c, c.verbs));
+      // The API expands `*` before revoking, so revoking the rest leaves exactly these verbs.
+      const all = verbsFor(c.resource.split('/')[0] ?? '').filter((v) => v !== '*');
+      revokes.push(
+        detailsOf(
+          c,
+          all.filter((v) => !c.verbs.includes(v)),
+        ),
+      );
       continue;
     }
     const added = c.verbs.filter((v) => !old.includes(v));

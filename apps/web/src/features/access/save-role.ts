@@ -33,18 +33,20 @@ export async function saveDraft(project: string, role: KargoRole, d: RoleDraft):
     ...(claims.length ? { claims } : {}),
     ...(plan.kind === 'replace' ? { rules: plan.rules } : {}),
   };
+  // Granted rules first: a grant the escalation guard refuses then leaves claims untouched too.
+  if (plan.kind === 'edit') {
+    for (const permissions of plan.grants)
+      await applyStep(project, role.name, {
+        method: 'POST',
+        target: 'permissions',
+        body: { permissions },
+      });
+    for (const permissions of plan.revokes)
+      await applyStep(project, role.name, {
+        method: 'DELETE',
+        target: 'permissions',
+        body: { permissions },
+      });
+  }
   if (Object.keys(body).length > 0) await updateRole(project, role.name, body);
-  if (plan.kind !== 'edit') return;
-  for (const permissions of plan.revokes)
-    await applyStep(project, role.name, {
-      method: 'DELETE',
-      target: 'permissions',
-      body: { permissions },
-    });
-  for (const permissions of plan.grants)
-    await applyStep(project, role.name, {
-      method: 'POST',
-      target: 'permissions',
-      body: { permissions },
-    });
 }
