@@ -23,7 +23,35 @@ function toObj(v: unknown): KObj {
   return o;
 }
 
+/** True when the patch itself carries a resourceVersion precondition. */
+function pinsVersion(patch: unknown): boolean {
+  if (Array.isArray(patch))
+    return patch.some((op) => isObject(op) && op.path === '/metadata/resourceVersion');
+  return (
+    isObject(patch) && isObject(patch.metadata) && patch.metadata.resourceVersion !== undefined
+  );
+}
+
+/** Like kube-apiserver, a patch without its own precondition is retried on a write race. */
 export async function patchObject(
+  ...args: Parameters<typeof patchOnce>
+): Promise<WriteResult & { created: boolean }> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await patchOnce(...args);
+    } catch (e) {
+      const retry =
+        e instanceof ApiError &&
+        e.code === 409 &&
+        e.reason === 'Conflict' &&
+        !pinsVersion(args[7]) &&
+        attempt < 5;
+      if (!retry) throw e;
+    }
+  }
+}
+
+async function patchOnce(
   ctx: Ctx,
   caller: Caller,
   def: ResourceDef,

@@ -57,6 +57,18 @@ export async function deleteObject(
   };
   await mutate(ctx, input);
   await validate(ctx, input);
+  // Re-read after admission (which awaited); nothing below awaits before the store write.
+  const latest = getOrNotFound(ctx, def, ns, name);
+  return finishDelete(ctx, caller, def, latest, opts);
+}
+
+async function finishDelete(
+  ctx: Ctx,
+  caller: Caller,
+  def: ResourceDef,
+  old: KObj,
+  opts: DeleteOptions,
+): Promise<DeleteResult> {
   const isNamespace = def.resource === 'namespaces' && !def.group;
   const finalizers = [...(old.metadata.finalizers ?? [])];
   const policy = opts.propagationPolicy;

@@ -99,6 +99,11 @@ export async function updateObject(
   const w = await validate(ctx, { ...base, object: obj });
   const warnings = [...unknown, ...m.warnings, ...w];
   bumpGeneration(def, obj, old);
+  // Admission awaited: another write may have landed meanwhile. From here to the store write
+  // nothing awaits, so this check and the write are atomic.
+  const current = getOrNotFound(ctx, def, ns, name);
+  if (current.metadata.resourceVersion !== old.metadata.resourceVersion)
+    throw errors.conflict(def.group, def.resource, name);
   if (sameObject(obj, old)) return { obj: old, warnings };
   if (caller.dryRun) return { obj, warnings };
   recordManager(obj, caller, opts.operation ?? 'Update', version, def, sub, opts.applied);
