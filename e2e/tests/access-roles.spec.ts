@@ -34,6 +34,7 @@ test.afterEach(async () => {
 
 test('a role mapping group qa to "promoter for staging" is three Kubernetes objects with Kargo\'s annotations', async ({
   page,
+  browser,
 }) => {
   const access = new AccessPage(page, project);
   await access.goto();
@@ -74,6 +75,25 @@ test('a role mapping group qa to "promoter for staging" is three Kubernetes obje
   expect(binding.subjects).toEqual([
     { kind: 'ServiceAccount', name: 'qa-promoters', namespace: project },
   ]);
+
+  // Acting as the role (its ServiceAccount's token): Kubernetes lets it promote to staging only.
+  const asRole = await browser.newContext({ baseURL: test.info().project.use.baseURL });
+  await signInWithToken(
+    await asRole.newPage(),
+    (await kubectl(['create', 'token', 'qa-promoters', ...ns])).trim(),
+  );
+  await expect
+    .poll(async () => {
+      const caps = (await (
+        await asRole.request.get(`/api/v1/projects/${project}/capabilities`)
+      ).json()) as {
+        stages: Record<string, { promote: { allowed: boolean; reason?: string } }>;
+      };
+      const prod = caps.stages.production?.promote;
+      return [caps.stages.staging?.promote.allowed, prod?.allowed, (prod?.reason ?? '').length > 0];
+    })
+    .toEqual([true, false, true]);
+  await asRole.close();
 
   // Who can promote to staging now names the role and the group; production does not.
   await access.goto('?tab=promote&stage=staging');
