@@ -98,6 +98,26 @@ describe('OIDC sign-in through a real provider (authorization code + PKCE)', () 
     expect(browser.cookies.has('wharf_session')).toBe(false);
   });
 
+  it('refuses a session whose ID token expired and was never refreshed', async () => {
+    const browser = new TestBrowser();
+    const stale = await app.identity.sealer.sealSession(
+      {
+        method: 'oidc',
+        username: 'ann@x.io',
+        actor: 'email:ann@x.io',
+        groups: [],
+        oidc: { claims: { email: 'ann@x.io' }, expiresAt: Math.floor(Date.now() / 1000) - 600 },
+      },
+      3600,
+    );
+    browser.cookies.set('wharf_session', stale);
+    const res = await browser.api(`${app.url}/api/v1/auth/me`);
+    expect(res.status).toBe(401);
+    expect(((await res.json()) as { error: { message: string } }).error.message).toMatch(
+      /not refreshed/,
+    );
+  });
+
   it('never redirects off-site after sign-in', async () => {
     const browser = new TestBrowser();
     await signIn(browser, 'ann', '//evil.example/');
