@@ -1,3 +1,4 @@
+import type { ServerResponse } from 'node:http';
 // Everything a request handler or controller needs, wired once by startApiServer.
 import type { UserInfo } from './rbac/index.js';
 import type { Catalog } from './registry/catalog.js';
@@ -33,8 +34,10 @@ export interface Ctx {
   tokens: TokenIssuer;
   caPem: string;
   bookmarkIntervalMs: number;
-  /** Resolves when every acknowledged background task (controllers) has settled; for close(). */
+  /** True once close() has begun. */
   closing: boolean;
+  /** Open watch responses, ended on close(). */
+  watches: Set<ServerResponse>;
 }
 
 /** Who is asking and how: passed from the HTTP layer into object operations. */

@@ -14,7 +14,6 @@ import { WorkQueue } from './controllers/queue.js';
 import { startServiceAccountTokenController } from './controllers/service-account-tokens.js';
 import { loadCrdDirs } from './crd-loader.js';
 import { validateCrdDefinition } from './crd-schema/index.js';
-import { openWatches } from './handlers/watch.js';
 import { dispatch } from './http/dispatch.js';
 import { kubeconfigYaml } from './kubeconfig.js';
 import { Catalog } from './registry/catalog.js';
@@ -54,6 +53,7 @@ export async function startApiServer(opts: ApiServerOptions): Promise<RunningApi
     caPem: tls.caPem,
     bookmarkIntervalMs: opts.bookmarkIntervalMs ?? 30_000,
     closing: false,
+    watches: new Set(),
   };
   const queue = new WorkQueue();
   startCrdController(ctx, queue);
@@ -93,7 +93,7 @@ export async function startApiServer(opts: ApiServerOptions): Promise<RunningApi
       (closed ??= (async () => {
         ctx.closing = true;
         const stopped = new Promise<void>((r) => server.close(() => r()));
-        for (const w of openWatches) w.end();
+        for (const w of ctx.watches) w.end();
         for (const s of sockets) s.destroy();
         server.closeAllConnections();
         await stopped;

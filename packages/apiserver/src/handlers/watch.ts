@@ -11,8 +11,6 @@ import { includeParam, toTable, wantsTable } from '../table/convert.js';
 import type { KObj } from '../util/kobj.js';
 import { atVersion } from './read.js';
 
-export const openWatches = new Set<ServerResponse>();
-
 export function handleWatch(
   ctx: Ctx,
   def: ResourceDef,
@@ -128,11 +126,11 @@ export function handleWatch(
   const timeout = Number(q.get('timeoutSeconds') ?? 0);
   const limitMs = (timeout > 0 ? timeout : 1800 + Math.floor(Math.random() * 1800)) * 1000;
   timers.push(setTimeout(() => res.end(), limitMs));
-  openWatches.add(res);
+  ctx.watches.add(res);
   const cleanup = () => {
     unsubscribe();
     for (const t of timers) clearTimeout(t);
-    openWatches.delete(res);
+    ctx.watches.delete(res);
   };
   res.on('close', cleanup);
   req.on('close', cleanup);

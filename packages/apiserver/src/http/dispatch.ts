@@ -3,7 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { requireAllowed } from '../auth/authorizer.js';
 import { impersonate } from '../auth/impersonate.js';
 import type { Ctx } from '../context.js';
-import { errors } from '../errors/status.js';
+import { ApiError, errors } from '../errors/status.js';
 import { handleGet, handleList } from '../handlers/read.js';
 import { handleSubresource } from '../handlers/subresources.js';
 import { handleWatch } from '../handlers/watch.js';
@@ -33,6 +33,8 @@ async function authenticate(ctx: Ctx, req: IncomingMessage): Promise<UserInfo> {
 
 export async function dispatch(ctx: Ctx, req: IncomingMessage, res: ServerResponse): Promise<void> {
   try {
+    if (ctx.closing)
+      throw new ApiError(503, 'ServiceUnavailable', 'the server is shutting down; retry shortly');
     const url = new URL(req.url ?? '/', 'https://localhost');
     const q = url.searchParams;
     const user = impersonate(ctx, await authenticate(ctx, req), req.headers);
