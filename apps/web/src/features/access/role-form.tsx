@@ -7,35 +7,14 @@ import type { KargoRole } from '@wharf/shared/api';
 import { useState } from 'react';
 import { capabilitiesQuery, type Decision } from '@/lib/api/project';
 import { ClaimsEditor } from './claims-editor';
-import { claimRowProblem, draftClaims } from './claims-draft';
 import { PresetPicker } from './preset-picker';
 import { roleNameProblem } from './role-name';
 import { roleQuery, rolesKey } from './roles-api';
 import { RulesEditor } from './rules-editor';
-import { draftRules, rowProblem } from './rules-draft';
-import { type RoleDraft, createFromDraft, saveDraft } from './save-role';
-
-const draftOf = (role: KargoRole | undefined): RoleDraft => ({
-  name: role?.name ?? '',
-  description: role?.description ?? '',
-  claims: draftClaims(role?.claims ?? []),
-  rules: draftRules(role?.rules ?? []).rows,
-});
-
-function problems(d: RoleDraft, creating: boolean): string[] {
-  const out: string[] = [];
-  const name = creating ? roleNameProblem(d.name) : undefined;
-  if (name) out.push(`Name: ${name}`);
-  d.claims.forEach((c, i) => {
-    const p = claimRowProblem(c);
-    if (p) out.push(`Claim ${i + 1}: ${p}`);
-  });
-  d.rules.forEach((r, i) => {
-    const p = rowProblem(r);
-    if (p) out.push(`Rule ${i + 1}: ${p}`);
-  });
-  return out;
-}
+import { draftRules } from './rules-draft';
+import { draftOf, draftProblems } from './role-draft';
+import { createFromDraft, saveDraft } from './save-role';
+import type { RoleDraft } from './role-draft';
 
 interface Props {
   project: string;
@@ -72,7 +51,7 @@ export function RoleForm({ project, role, decision, onSaved }: Props) {
     },
   });
   const kept = draftRules(role?.rules ?? []).kept;
-  const issues = problems(draft, !role);
+  const issues = draftProblems(draft, !role);
   const off = !decision.allowed || save.isPending;
   const set = (patch: Partial<RoleDraft>) => setDraft((d) => ({ ...d, ...patch }));
   return (

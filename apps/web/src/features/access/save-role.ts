@@ -1,14 +1,8 @@
 import type { KargoRole } from '@wharf/shared/api';
-import { type ClaimRow, claimsOf, claimsUpdate } from './claims-draft';
+import { claimsOf, claimsUpdate } from './claims-draft';
+import type { RoleDraft } from './role-draft';
 import { applyStep, createRole, updateRole } from './roles-api';
-import { type RuleRow, planRuleSave, toDetails } from './rules-draft';
-
-export interface RoleDraft {
-  name: string;
-  description: string;
-  claims: ClaimRow[];
-  rules: RuleRow[];
-}
+import { planRuleSave, toDetails } from './rules-draft';
 
 export async function createFromDraft(project: string, d: RoleDraft): Promise<KargoRole> {
   return createRole(project, {
