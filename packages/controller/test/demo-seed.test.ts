@@ -1,5 +1,8 @@
 import { readFile, writeFile } from 'node:fs/promises';
+import { execFile } from 'node:child_process';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { KARGO_EVENT_REASONS, type Freight, type Promotion, type Stage } from '@wharf/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '../src/demo/seed-demo.js';
@@ -8,6 +11,7 @@ import { startCluster, waitFor, type TestCluster } from './helpers/cluster.js';
 import { haveRealCrds, realValidators } from './helpers/real-crds.js';
 
 const NS = 'retail-platform';
+const run = promisify(execFile);
 const quiet = { info: () => undefined, warn: () => undefined, error: () => undefined };
 let c: TestCluster;
 
@@ -68,6 +72,22 @@ describe('the seeded demo', () => {
     expect(steps.map((s) => s.as)).toContain('env::step-0');
     expect(region.status?.freightHistory?.[0]?.items).toHaveProperty('Warehouse/checkout');
   }, 90_000);
+
+  it('npm run demo:release tags a new app version and refreshes the Warehouse, so new Freight appears', async () => {
+    await writeFile(join(c.dir, 'kubeconfig'), c.server.kubeconfigYaml());
+    const script = fileURLToPath(new URL('../../../scripts/demo-release.mjs', import.meta.url));
+    const { stdout } = await run(process.execPath, [script], {
+      env: { ...process.env, WHARF_DATA_DIR: c.dir },
+    });
+    expect(stdout).toContain('Released echo-server v1.1.0');
+    expect(stdout).toContain('Asked the echo-server Warehouse to refresh');
+    const f = await waitFor('Freight for v1.1.0', async () =>
+      (await c.api.list<Freight>('Freight', 'echo-server')).find(
+        (x) => x.commits?.[0]?.tag === 'v1.1.0',
+      ),
+    );
+    expect(f.metadata.name).toMatch(/^[0-9a-f]{40}$/);
+  });
 
   it('never overwrites existing data when seeded again', async () => {
     await c.api.patch('Stage', 'echo-server', 'staging', {

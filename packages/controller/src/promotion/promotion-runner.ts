@@ -120,7 +120,12 @@ export class PromotionRun {
         status: 'Running',
         errorCount: prior?.errorCount ?? 0,
       };
-      await this.write({ currentStep: i, stepExecutionMetadata: [...this.meta] });
+      // One write per step: the previous step's result rides along with this one's start.
+      await this.write({
+        currentStep: i,
+        stepExecutionMetadata: [...this.meta],
+        state: { ...outputs },
+      });
       const outcome = await this.race(
         runStep(step, stepEnv(scope, alias, step.vars), this.deps.steps, ctx),
       );
@@ -132,7 +137,11 @@ export class PromotionRun {
         if (task !== alias)
           outputs[task] = { ...((outputs[task] as object | undefined) ?? {}), ...outcome.output };
       }
-      await this.write({ stepExecutionMetadata: [...this.meta], state: outputs });
+      this.status = {
+        ...this.status,
+        stepExecutionMetadata: [...this.meta],
+        state: { ...outputs },
+      };
       if (outcome.status !== 'Succeeded' && !step.continueOnError)
         return this.finish(
           outcome.status,
@@ -175,6 +184,7 @@ export class PromotionRun {
       message,
       finishedAt: this.now(),
       stepExecutionMetadata: [...this.meta],
+      ...(this.status.state ? { state: this.status.state } : {}),
     };
     this.status = { ...this.status, ...patch };
     await this.deps.api.patchStatus('Promotion', this.ns, this.promo.metadata.name, patch);
