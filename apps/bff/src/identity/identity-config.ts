@@ -26,6 +26,7 @@ const IdentityEnvSchema = z
     WHARF_GLOBAL_ROLE_NAMESPACES: csv,
     WHARF_ADMIN_IMPERSONATE_USER: z.string().min(1).optional(),
     WHARF_SESSION_TTL_SECONDS: z.coerce.number().int().min(60).max(604800).default(28800),
+    WHARF_LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).max(10000).default(10),
   })
   .superRefine((env, ctx) => {
     const oidc = [env.WHARF_OIDC_ISSUER, env.WHARF_OIDC_CLIENT_ID].filter(Boolean).length;
@@ -75,6 +76,8 @@ export interface IdentityConfig {
   globalRoleNamespaces: string[];
   adminImpersonateUser?: string;
   sessionTtlSeconds: number;
+  /** Sign-in attempts (login, OIDC start and callback, refresh) per client address per minute. */
+  loginRateLimit: number;
 }
 
 export function loadIdentityConfig(env: NodeJS.ProcessEnv = process.env): IdentityConfig {
@@ -107,5 +110,6 @@ export function loadIdentityConfig(env: NodeJS.ProcessEnv = process.env): Identi
       ? { adminImpersonateUser: e.WHARF_ADMIN_IMPERSONATE_USER }
       : {}),
     sessionTtlSeconds: e.WHARF_SESSION_TTL_SECONDS,
+    loginRateLimit: e.WHARF_LOGIN_RATE_LIMIT,
   };
 }

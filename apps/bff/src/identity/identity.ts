@@ -51,6 +51,6 @@ export async function createIdentity(opts: {
     checkPassword,
     ...(config.oidc ? { oidc: new OidcClient(config.oidc) } : {}),
     resolveCaller: createCallerResolver(deps),
-    loginRateLimit: opts.loginRateLimit ?? 10,
+    loginRateLimit: opts.loginRateLimit ?? config.loginRateLimit,
   };
 }
