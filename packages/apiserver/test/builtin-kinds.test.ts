@@ -88,6 +88,21 @@ describe('built-in kinds', () => {
     expect(status).toBe(200);
   });
 
+  it('refuses an ownerReference without a uid', async () => {
+    const r = await api(t.server, 'POST', '/api/v1/namespaces/default/configmaps', {
+      body: {
+        metadata: {
+          name: 'orphan',
+          ownerReferences: [{ apiVersion: 'v1', kind: 'ConfigMap', name: 'x', uid: '' }],
+        },
+      },
+    });
+    expect(r.status).toBe(422);
+    expect(r.body.message).toBe(
+      'ConfigMap "orphan" is invalid: metadata.ownerReferences[0].uid: Invalid value: "": uid must not be empty',
+    );
+  });
+
   it('creating in a missing namespace answers 404 for the namespace', async () => {
     const r = await api(t.server, 'POST', '/api/v1/namespaces/nowhere/configmaps', {
       body: { metadata: { name: 'x' } },

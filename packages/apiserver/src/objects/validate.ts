@@ -48,6 +48,22 @@ export function validateObject(def: ResourceDef, version: string, obj: KObj, old
         field: 'metadata.labels',
       });
   }
+  (obj.metadata.ownerReferences ?? []).forEach((r, i) => {
+    const f = `metadata.ownerReferences[${i}]`;
+    for (const k of ['apiVersion', 'kind', 'name'] as const)
+      if (!r[k])
+        causes.push({
+          reason: 'FieldValueInvalid',
+          message: `Invalid value: "": ${k} must not be empty`,
+          field: `${f}.${k}`,
+        });
+    if (!r.uid)
+      causes.push({
+        reason: 'FieldValueInvalid',
+        message: 'Invalid value: "": uid must not be empty',
+        field: `${f}.uid`,
+      });
+  });
   if (def.validate) for (const c of def.validate(obj, old)) causes.push(c);
   const schema = def.schemas?.get(version);
   if (schema) {
