@@ -1,11 +1,12 @@
-import type { Stage, Warehouse } from '@wharf/shared';
+import { buildPipelineGraph, type Stage, type Warehouse } from '@wharf/shared';
 import type { GraphEdge, GraphNode, ProjectGraph } from '@wharf/shared/api';
 import { toStageView, type StageViewContext } from './stage-view.js';
 import { toWarehouseView } from './warehouse-view.js';
 
 /**
- * Nodes for every warehouse and stage; an edge per origin from each source a stage requests:
- * the warehouse itself when `direct`, else each upstream stage.
+ * The shared pipeline graph (warehouse → stage for direct sources, upstream stage → stage per
+ * origin) with each node carrying its wire view. Subscriptions travel inside the warehouse view,
+ * so subscription nodes and edges are left out; dangling references and cycles become problems.
  */
 export function toProjectGraph(
   project: string,
@@ -13,29 +14,19 @@ export function toProjectGraph(
   stages: Stage[],
   ctx: StageViewContext,
 ): ProjectGraph {
-  const nodes: GraphNode[] = [
-    ...warehouses.map((w) => ({
-      id: `warehouse:${w.metadata.name}`,
-      kind: 'warehouse' as const,
-      warehouse: toWarehouseView(w),
-    })),
-    ...stages.map((s) => ({
-      id: `stage:${s.metadata.name}`,
-      kind: 'stage' as const,
-      stage: toStageView(s, ctx),
-    })),
-  ];
-  const edges: GraphEdge[] = [];
-  for (const s of stages) {
-    const target = `stage:${s.metadata.name}`;
-    for (const req of s.spec.requestedFreight) {
-      const origin = req.origin.name;
-      const sources = req.sources.direct ? [`warehouse:${origin}`] : [];
-      for (const up of req.sources.stages ?? []) sources.push(`stage:${up}`);
-      for (const source of sources) {
-        edges.push({ id: `${source}->${target}:${origin}`, source, target, origin });
-      }
+  const graph = buildPipelineGraph({ warehouses, stages });
+  const nodes: GraphNode[] = graph.nodes.flatMap((n): GraphNode[] => {
+    if (n.type === 'warehouse') {
+      return [{ id: n.id, kind: 'warehouse', warehouse: toWarehouseView(n.warehouse) }];
     }
-  }
-  return { project, nodes, edges, errors: [] };
+    if (n.type === 'stage') return [{ id: n.id, kind: 'stage', stage: toStageView(n.stage, ctx) }];
+    return [];
+  });
+  const edges: GraphEdge[] = graph.edges.flatMap((e) =>
+    e.type === 'subscription' || !e.origin
+      ? []
+      : [{ id: e.id, source: e.source, target: e.target, origin: e.origin }],
+  );
+  const problems = graph.problems.map((p) => ({ type: p.type, message: p.message }));
+  return { project, nodes, edges, errors: [], problems };
 }

@@ -58,6 +58,8 @@ export const ProjectGraphSchema = z.object({
   nodes: z.array(GraphNodeSchema),
   edges: z.array(GraphEdgeSchema),
   errors: z.array(PartialErrorSchema),
+  /** Dangling references (unknown warehouse or upstream stage) and cycles, for a person to fix. */
+  problems: z.array(z.object({ type: z.string(), message: z.string() })).optional(),
 });
 export type ProjectGraph = z.infer<typeof ProjectGraphSchema>;
 
