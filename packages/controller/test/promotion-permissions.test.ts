@@ -1,4 +1,4 @@
-import type { Freight, Promotion } from '@wharf/shared';
+import type { Freight, Promotion, Stage } from '@wharf/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { statusCode } from '../src/kube/clients.js';
 import { startCluster, waitFor, type TestCluster } from './helpers/cluster.js';
@@ -26,6 +26,41 @@ beforeAll(async () => {
   });
 });
 afterAll(async () => c?.close());
+
+describe('a release flows through development', () => {
+  it('becomes Freight with Kargo name and alias, auto-promotes to development with real commits, and is verified', async () => {
+    expect(first.metadata.name).toMatch(/^[0-9a-f]{40}$/);
+    expect(first.alias).toMatch(/^[a-z]+-[a-z]+$/);
+    expect(first.metadata.labels?.['kargo.akuity.io/alias']).toBe(first.alias);
+    expect(first.commits?.[0]?.tag).toBe('v1.0.0');
+    expect(first.status?.currentlyIn?.development?.since).toBeTruthy();
+    const promo = (await c.api.list<Promotion>('Promotion', NS)).find(
+      (x) => x.spec.stage === 'development',
+    );
+    expect(promo?.status).toMatchObject({ phase: 'Succeeded', message: 'All steps completed' });
+    expect(promo?.metadata.annotations?.['kargo.akuity.io/create-actor']).toBe(
+      'controller:stage-controller',
+    );
+    expect(promo?.metadata.name).toMatch(
+      new RegExp(`^development\\.[0-9a-z]{26}\\.${first.metadata.name.slice(0, 7)}$`),
+    );
+    const repo = join(gitDir, 'echo-server-gitops.git');
+    expect(await git(['log', '--format=%s', 'stage/development'], { cwd: repo })).toContain(
+      'Promote echo-server v1.0.0 to development',
+    );
+    expect(
+      await git(['show', 'stage/development:stage/kustomization.yaml'], { cwd: repo }),
+    ).toContain('newTag: v1.0.0');
+    const stage = await waitFor('development Ready', async () => {
+      const s = await c.api.get<Stage>('Stage', NS, 'development');
+      return s?.status?.conditions?.find((x) => x.type === 'Ready' && x.status === 'True')
+        ? s
+        : undefined;
+    });
+    expect(stage.status?.autoPromotionEnabled).toBe(true);
+    expect(stage.status?.freightHistory?.[0]?.verificationHistory?.[0]?.phase).toBe('Successful');
+  });
+});
 
 describe('who may promote', () => {
   it('when a kargo-viewer ServiceAccount promotes, the API answers 403 and no Promotion exists', async () => {
