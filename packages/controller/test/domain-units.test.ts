@@ -2,7 +2,6 @@ import type { Freight, Promotion, ProjectConfig } from '@wharf/shared';
 import { describe, expect, it } from 'vitest';
 import { actorFor } from '../src/admission/actor.js';
 import { generateAlias } from '../src/freight/alias.js';
-import { freightName, normalizeGitURL } from '../src/freight/freight-name.js';
 import { staleFreight, stalePromotions } from '../src/gc/garbage-collector.js';
 import { formatDuration, parseDuration } from '../src/kube/clock.js';
 import { buildPromotionSteps, StepBuildError } from '../src/promotion/build-steps.js';
@@ -12,32 +11,7 @@ import { keyPath } from '../src/steps/yaml-update.js';
 
 const origin = { kind: 'Warehouse' as const, name: 'app' };
 
-describe('Freight naming', () => {
-  it('is the SHA-1 of "<Kind>/<warehouse>:" and sorted artifact keys, independent of artifact order and URL spelling', () => {
-    const a = freightName({
-      origin,
-      commits: [{ repoURL: 'https://GitHub.com/x/app.git/', id: 'abc', tag: 'v1' }],
-      images: [{ repoURL: 'r/img', tag: '1', digest: 'sha256:1' }],
-    });
-    const b = freightName({
-      origin,
-      images: [{ repoURL: 'r/img', tag: '1', digest: 'sha256:1' }],
-      commits: [{ repoURL: 'https://github.com/x/app', id: 'abc', tag: 'v1' }],
-    });
-    expect(a).toMatch(/^[0-9a-f]{40}$/);
-    expect(a).toBe(b);
-    expect(
-      freightName({
-        origin: { ...origin, name: 'other' },
-        commits: [{ repoURL: 'https://github.com/x/app', id: 'abc', tag: 'v1' }],
-        images: [{ repoURL: 'r/img', tag: '1', digest: 'sha256:1' }],
-      }),
-    ).not.toBe(a);
-    expect(normalizeGitURL('HTTPS://Example.COM/Org/Repo.git/')).toBe(
-      'https://example.com/Org/Repo',
-    );
-  });
-
+describe('Freight aliases', () => {
   it('aliases are adjective-animal and never collide with taken ones', () => {
     const taken = new Set<string>();
     for (let i = 0; i < 200; i++) taken.add(generateAlias(taken));

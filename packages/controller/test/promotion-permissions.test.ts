@@ -1,4 +1,4 @@
-import type { Freight, Promotion, Stage } from '@wharf/shared';
+import { freightName, type Freight, type Promotion, type Stage } from '@wharf/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { statusCode } from '../src/kube/clients.js';
 import { startCluster, waitFor, type TestCluster } from './helpers/cluster.js';
@@ -30,6 +30,7 @@ afterAll(async () => c?.close());
 describe('a release flows through development', () => {
   it('becomes Freight with Kargo name and alias, auto-promotes to development with real commits, and is verified', async () => {
     expect(first.metadata.name).toMatch(/^[0-9a-f]{40}$/);
+    expect(first.metadata.name).toBe(freightName('echo-server', first));
     expect(first.alias).toMatch(/^[a-z]+-[a-z]+$/);
     expect(first.metadata.labels?.['kargo.akuity.io/alias']).toBe(first.alias);
     expect(first.commits?.[0]?.tag).toBe('v1.0.0');

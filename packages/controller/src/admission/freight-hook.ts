@@ -1,7 +1,6 @@
 import { isDeepStrictEqual } from 'node:util';
-import { KARGO_GROUP, LABELS, type Freight } from '@wharf/shared';
+import { freightName, KARGO_GROUP, LABELS, type Freight } from '@wharf/shared';
 import { generateAlias } from '../freight/alias.js';
-import { freightName } from '../freight/freight-name.js';
 import type { KargoApi } from '../kube/kargo-api.js';
 import type { AdmissionHook, AdmissionRequest } from './hook-types.js';
 import { allow, guard, Refusal } from './responses.js';
@@ -69,7 +68,9 @@ async function mutate(deps: Deps, req: AdmissionRequest) {
   const f = asFreight(req.object);
   const old = req.oldObject ? asFreight(req.oldObject) : undefined;
   const named =
-    req.operation === 'CREATE' ? { ...f, metadata: { ...f.metadata, name: freightName(f) } } : f;
+    req.operation === 'CREATE'
+      ? { ...f, metadata: { ...f.metadata, name: freightName(f.origin.name, f) } }
+      : f;
   return allow(await withAlias(deps.api, named, old, ns));
 }
 

@@ -1,7 +1,7 @@
+import { sortFreightNewestFirst } from '@wharf/shared';
 import type { Freight, FreightOrigin, Stage } from '@wharf/shared';
 import { availability } from '../freight/availability.js';
 import type { KargoApi } from '../kube/kargo-api.js';
-import { newestFirst } from '../freight/order.js';
 
 /** The newest Freight of an origin available to a Stage (promotion by origin). */
 export async function newestAvailableFreight(
@@ -12,7 +12,7 @@ export async function newestAvailableFreight(
 ): Promise<Freight | undefined> {
   const ns = stage.metadata.namespace ?? '';
   const all = await api.list<Freight>('Freight', ns);
-  return newestFirst(
+  return sortFreightNewestFirst(
     all.filter((f) => f.origin.kind === origin.kind && f.origin.name === origin.name),
   ).find((f) => availability(f, stage, now).available);
 }

@@ -1,5 +1,5 @@
+import { normalizeGitUrl } from '@wharf/shared';
 import type { FreightReference } from '@wharf/shared';
-import { normalizeGitURL } from '../freight/freight-name.js';
 import { ExpressionError, type Env, type Fn } from './evaluate.js';
 
 export interface PromotionScope {
@@ -47,7 +47,7 @@ function functions(scope: PromotionScope): Record<string, Fn> {
     commitFrom: (repo, origin) => {
       const c = find(scope, 'commit', repo, origin, (f) =>
         (f.commits ?? []).filter(
-          (c) => normalizeGitURL(c.repoURL ?? '') === normalizeGitURL(String(repo)),
+          (c) => normalizeGitUrl(c.repoURL ?? '') === normalizeGitUrl(String(repo)),
         ),
       );
       return {

@@ -1,5 +1,5 @@
+import { sortFreightNewestFirst } from '@wharf/shared';
 import { isTerminalPromotionPhase, type Freight, type Promotion } from '@wharf/shared';
-import { newestFirst } from '../freight/order.js';
 import type { KargoApi } from '../kube/kargo-api.js';
 
 export interface GcLimits {
@@ -26,7 +26,7 @@ export function staleFreight(freights: Freight[], keep: number): Freight[] {
   for (const f of freights)
     byOrigin.set(f.origin.name, [...(byOrigin.get(f.origin.name) ?? []), f]);
   return [...byOrigin.values()].flatMap((list) =>
-    newestFirst(list)
+    sortFreightNewestFirst(list)
       .slice(keep)
       .filter((f) => Object.keys(f.status?.currentlyIn ?? {}).length === 0),
   );

@@ -1,4 +1,4 @@
-import { normalizeGitURL } from '../freight/freight-name.js';
+import { normalizeGitUrl } from '@wharf/shared';
 import { LABEL_CRED_TYPE } from '../kargo/constants.js';
 import type { KubeClients } from '../kube/clients.js';
 import { gitConfigEnv, LOCAL_GIT_BASE, localGitConfig } from './local-host.js';
@@ -29,7 +29,7 @@ export async function gitCredentialEnv(
     const isRegex = decode(s.data?.repoURLIsRegex) === 'true';
     const match = isRegex
       ? new RegExp(url).test(repoURL)
-      : normalizeGitURL(url) === normalizeGitURL(repoURL);
+      : normalizeGitUrl(url) === normalizeGitUrl(repoURL);
     if (!match) continue;
     const basic = Buffer.from(
       `${decode(s.data?.username) ?? ''}:${decode(s.data?.password) ?? ''}`,

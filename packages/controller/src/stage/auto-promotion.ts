@@ -1,3 +1,4 @@
+import { sortFreightNewestFirst } from '@wharf/shared';
 import {
   isTerminalPromotionPhase,
   originKey,
@@ -6,7 +7,6 @@ import {
   type Stage,
 } from '@wharf/shared';
 import { availability } from '../freight/availability.js';
-import { newestFirst } from '../freight/order.js';
 import { byName } from './sync-promotions.js';
 
 /**
@@ -26,7 +26,7 @@ export function autoPromotionCandidates(
   for (const req of stage.spec.requestedFreight) {
     const key = originKey(req.origin);
     if (holds[key]) continue;
-    let pool = newestFirst(
+    let pool = sortFreightNewestFirst(
       freights.filter(
         (f) => f.origin.name === req.origin.name && f.origin.kind === req.origin.kind,
       ),

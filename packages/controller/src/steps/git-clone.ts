@@ -1,9 +1,9 @@
+import { normalizeGitUrl } from '@wharf/shared';
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { normalizeGitURL } from '../freight/freight-name.js';
 import { git, reachability } from '../git/git-cli.js';
 import { parseConfig } from './parse-config.js';
 import { workPath } from './paths.js';
@@ -29,11 +29,11 @@ const Config = z.object({
 type Checkout = z.infer<typeof Config>['checkout'][number];
 
 function freightCommit(ctx: StepContext, repoURL: string, c: Checkout): string {
-  const repo = normalizeGitURL(repoURL);
+  const repo = normalizeGitUrl(repoURL);
   const commits = ctx.freight
     .filter((f) => !c.fromOrigin || f.origin?.name === c.fromOrigin.name)
     .flatMap((f) => f.commits ?? [])
-    .filter((x) => normalizeGitURL(x.repoURL ?? '') === repo);
+    .filter((x) => normalizeGitUrl(x.repoURL ?? '') === repo);
   const id = commits[0]?.id;
   if (!id) throw new StepFailure(`the Freight being promoted has no commit from "${repoURL}"`);
   return id;

@@ -1,12 +1,12 @@
 import type { ReconcileResult } from '../kube/work-queue.js';
 import {
+  freightName,
   ANNOTATIONS,
   EVENT_ANNOTATIONS,
   type DiscoveredArtifacts,
   type Freight,
   type Warehouse,
 } from '@wharf/shared';
-import { freightName } from '../freight/freight-name.js';
 import { discoverCommits } from '../git/discover.js';
 import { reachability } from '../git/git-cli.js';
 import { CONTROLLER_ACTOR } from '../kargo/constants.js';
@@ -135,7 +135,7 @@ export class WarehouseReconciler {
   }
 
   private async ensureFreight(f: Freight, ns: string): Promise<string> {
-    const name = freightName(f);
+    const name = freightName(f.origin.name, f);
     if (await this.d.api.get<Freight>('Freight', ns, name)) return name;
     const created = await this.d.api.create<Freight>('Freight', f);
     await this.d.record({
