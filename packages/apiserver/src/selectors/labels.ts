@@ -97,26 +97,3 @@ export function parseLabelSelector(s: string | null | undefined): LabelSelector 
   const reqs = splitTopLevel(s).map(parseReq);
   return (labels) => reqs.every((r) => matches(r, labels ?? {}));
 }
-
-/** metav1.LabelSelector (matchLabels + matchExpressions) as used by aggregation rules. */
-export function matchLabelSelector(
-  sel: unknown,
-  labels: Record<string, string> | undefined,
-): boolean {
-  if (typeof sel !== 'object' || sel === null) return false;
-  const s = sel as {
-    matchLabels?: Record<string, string>;
-    matchExpressions?: { key: string; operator: string; values?: string[] }[];
-  };
-  const l = labels ?? {};
-  for (const [k, v] of Object.entries(s.matchLabels ?? {})) if (l[k] !== v) return false;
-  for (const e of s.matchExpressions ?? []) {
-    const has = Object.prototype.hasOwnProperty.call(l, e.key);
-    const vals = e.values ?? [];
-    if (e.operator === 'In' && !(has && vals.includes(l[e.key] ?? ''))) return false;
-    if (e.operator === 'NotIn' && has && vals.includes(l[e.key] ?? '')) return false;
-    if (e.operator === 'Exists' && !has) return false;
-    if (e.operator === 'DoesNotExist' && has) return false;
-  }
-  return true;
-}

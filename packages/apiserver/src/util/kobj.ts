@@ -58,14 +58,6 @@ export function deepEqual(a: unknown, b: unknown): boolean {
   return false;
 }
 
-export function nameOf(o: KObj): string {
-  return o.metadata.name ?? '';
-}
-
-export function nsOf(o: KObj): string {
-  return o.metadata.namespace ?? '';
-}
-
 /** Reads an unknown value as an object with a metadata block, or says why it is not one. */
 export function asKObj(v: unknown): KObj | string {
   if (!isObject(v)) return 'the request body must be a JSON or YAML object';

@@ -8,9 +8,15 @@ import { build } from 'esbuild';
 
 const SRC = resolve(dirname(fileURLToPath(import.meta.url)), '../../src/cli.ts');
 
-/** Bundles the CLI inside this package (ignored .test-output/) so its imports resolve from here. */
+/** Bundles the CLI under this package's node_modules so its imports resolve from here. */
 export async function bundleCli(): Promise<string> {
-  const outfile = join(dirname(SRC), '..', '.test-output', `cli-${process.pid}-${Date.now()}.mjs`);
+  const outfile = join(
+    dirname(SRC),
+    '..',
+    'node_modules',
+    '.wharf-test',
+    `cli-${process.pid}-${Date.now()}.mjs`,
+  );
   await build({
     entryPoints: [SRC],
     bundle: true,
