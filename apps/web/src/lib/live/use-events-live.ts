@@ -1,21 +1,8 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { EventsDeltaSchema, type EventPage, type EventView } from '@wharf/shared/api';
+import { mergeEvents } from './merge-events';
 import { getSocket } from './socket';
-
-/** Merges new events into the first page, newest first, replacing updated ones (same uid). */
-export function mergeEvents(
-  page: EventPage,
-  incoming: readonly EventView[],
-  keep: (e: EventView) => boolean,
-): EventPage {
-  const fresh = incoming.filter(keep);
-  if (fresh.length === 0) return page;
-  const uids = new Set(fresh.map((e) => e.uid));
-  const rest = page.items.filter((e) => !uids.has(e.uid));
-  const added = fresh.length - (page.items.length - rest.length);
-  return { ...page, items: [...fresh, ...rest].slice(0, page.limit), total: page.total + added };
-}
 
 /**
  * Live events: deltas for the project are merged into every cached first page whose filter

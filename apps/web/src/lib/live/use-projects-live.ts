@@ -4,15 +4,10 @@ import {
   ProjectsDeltaSchema,
   ProjectsJoinResultSchema,
   ResyncRequiredSchema,
-  type ProjectSummary,
 } from '@wharf/shared/api';
 import { connected, emitWithAck } from './join';
+import { applyProjectsDelta, type ProjectsState } from './projects-state';
 import { getSocket } from './socket';
-
-export interface ProjectsState {
-  version: string;
-  items: readonly ProjectSummary[];
-}
 
 const key = ['projects', 'live'] as const;
 
@@ -36,18 +31,6 @@ export const projectsLiveQuery = () =>
     staleTime: Infinity,
     gcTime: 30_000,
   });
-
-/** Applies a projects delta when it continues the held version; undefined means "join again". */
-export function applyProjectsDelta(
-  state: ProjectsState,
-  delta: { version: string; previousVersion: string; upserts: ProjectSummary[]; deletes: string[] },
-): ProjectsState | undefined {
-  if (delta.previousVersion !== state.version) return undefined;
-  const byName = new Map(state.items.map((p) => [p.name, p]));
-  for (const p of delta.upserts) byName.set(p.name, p);
-  for (const n of delta.deletes) byName.delete(n);
-  return { version: delta.version, items: [...byName.values()] };
-}
 
 export function useProjectsLive() {
   const queryClient = useQueryClient();
