@@ -1,0 +1,120 @@
+import type { Freight, Promotion, Stage } from '@wharf/shared';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { statusCode } from '../src/kube/clients.js';
+import { startCluster, waitFor, type TestCluster } from './helpers/cluster.js';
+
+let c: TestCluster;
+const NS = 'rules';
+const origin = { kind: 'Warehouse' as const, name: 'w' };
+const commit = (id: string) => [{ repoURL: 'https://git.example.com/app.git', id }];
+
+beforeAll(async () => {
+  c = await startCluster();
+  await c.api.create('Project', { metadata: { name: NS } });
+});
+afterAll(async () => c?.close());
+
+const errorOf = (p: Promise<unknown>) =>
+  p.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+
+describe('Project admission', () => {
+  it('creates the labelled namespace synchronously, adds the finalizer, and the default roles appear', async () => {
+    const ns = await c.clients.core.readNamespace({ name: NS });
+    expect(ns.metadata?.labels?.['kargo.akuity.io/project']).toBe('true');
+    const project = await c.api.get<{ metadata: { finalizers?: string[] } }>(
+      'Project',
+      undefined,
+      NS,
+    );
+    expect(project?.metadata.finalizers).toContain('kargo.akuity.io/finalizer');
+    for (const name of ['kargo-admin', 'kargo-viewer', 'kargo-promoter']) {
+      const role = await waitFor(`role ${name}`, () =>
+        c.clients.rbac.readNamespacedRole({ name, namespace: NS }),
+      );
+      expect(role.metadata?.annotations?.['rbac.kargo.akuity.io/managed']).toBe('true');
+      const sa = await c.clients.core.readNamespacedServiceAccount({ name, namespace: NS });
+      expect(sa.metadata?.annotations?.['rbac.kargo.akuity.io/managed']).toBe('true');
+      const rb = await c.clients.rbac.readNamespacedRoleBinding({ name, namespace: NS });
+      expect(rb.subjects?.[0]).toMatchObject({ kind: 'ServiceAccount', name, namespace: NS });
+    }
+    const promoter = await c.clients.rbac.readNamespacedRole({
+      name: 'kargo-promoter',
+      namespace: NS,
+    });
+    expect(promoter.rules).toContainEqual(
+      expect.objectContaining({ resources: ['stages'], verbs: ['promote'] }),
+    );
+    for (const name of ['kargo-admin', 'kargo-viewer', 'kargo-user', 'kargo-project-creator'])
+      expect((await c.clients.rbac.readClusterRole({ name })).metadata?.name).toBe(name);
+  });
+
+  it('refuses a Project whose namespace exists without the project label (409) and creates nothing', async () => {
+    await c.clients.core.createNamespace({ body: { metadata: { name: 'plain' } } });
+    const err = await errorOf(c.api.create('Project', { metadata: { name: 'plain' } }));
+    expect(statusCode(err)).toBe(409);
+    expect(await c.api.get('Project', undefined, 'plain')).toBeUndefined();
+  });
+});
+
+describe('Freight admission', () => {
+  it('names Freight by its artifacts, keeps aliases unique (409) and artifacts immutable (422)', async () => {
+    const a = await c.api.create<Freight>('Freight', {
+      metadata: { name: 'ignored', namespace: NS },
+      origin,
+      commits: commit('a1'),
+    });
+    expect(a.metadata.name).toMatch(/^[0-9a-f]{40}$/);
+    expect(a.metadata.labels?.['kargo.akuity.io/alias']).toBe(a.alias);
+    const dup = await errorOf(
+      c.api.create<Freight>('Freight', {
+        metadata: { name: '', namespace: NS },
+        origin,
+        commits: commit('b2'),
+        alias: a.alias,
+      }),
+    );
+    expect(statusCode(dup)).toBe(409);
+    const change = await errorOf(
+      c.api.patch('Freight', NS, a.metadata.name, { commits: commit('zz') }),
+    );
+    expect(statusCode(change)).toBe(422);
+    await c.api.patch('Freight', NS, a.metadata.name, { alias: 'renamed-otter' });
+    const renamed = await c.api.get<Freight>('Freight', NS, a.metadata.name);
+    expect(renamed?.metadata.labels?.['kargo.akuity.io/alias']).toBe('renamed-otter');
+  });
+
+  it('refuses to delete Freight a Stage holds, and allows it once no Stage does', async () => {
+    const f = await c.api.create<Freight>('Freight', {
+      metadata: { name: '', namespace: NS },
+      origin,
+      commits: commit('c3'),
+    });
+    await c.api.patchStatus('Freight', NS, f.metadata.name, {
+      currentlyIn: { prod: { since: '2026-01-01T00:00:00Z' } },
+    });
+    expect(statusCode(await errorOf(c.api.delete('Freight', NS, f.metadata.name)))).toBe(403);
+    await c.api.patchStatus('Freight', NS, f.metadata.name, { currentlyIn: { prod: null } });
+    await c.api.delete('Freight', NS, f.metadata.name);
+    expect(await c.api.get('Freight', NS, f.metadata.name)).toBeUndefined();
+  });
+
+  it('refuses a Promotion to a Stage without steps, or of Freight that does not exist, with a clear message', async () => {
+    await c.api.create<Stage>('Stage', {
+      metadata: { name: 'gate', namespace: NS },
+      spec: { requestedFreight: [{ origin, sources: { direct: true } }] },
+    });
+    const noSteps = await errorOf(
+      c.api.create<Promotion>('Promotion', {
+        metadata: { name: '', generateName: 'gate.', namespace: NS },
+        spec: { stage: 'gate', freight: 'x' },
+      }),
+    );
+    expect(statusCode(noSteps)).toBe(422);
+    expect(String((noSteps as { body?: unknown }).body)).toContain('defines no promotion steps');
+    const list = await c.api.list<Promotion>('Promotion', NS);
+    expect(list).toEqual([]);
+  });
+});

@@ -1,0 +1,110 @@
+import type { Freight, Promotion, Stage, Warehouse } from '@wharf/shared';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { NO_ANALYSIS } from '../src/stage/verification.js';
+import { startCluster, waitFor, type TestCluster } from './helpers/cluster.js';
+
+let c: TestCluster;
+let freight: Freight;
+const NS = 'limits';
+const origin = { kind: 'Warehouse' as const, name: 'manual' };
+
+const stage = (name: string, extra: Record<string, unknown>) =>
+  c.api.create<Stage>('Stage', {
+    metadata: { name, namespace: NS },
+    spec: { requestedFreight: [{ origin, sources: { direct: true } }], ...extra },
+  });
+const steps = (list: Record<string, unknown>[]) => ({
+  promotionTemplate: { spec: { steps: list } },
+});
+const promoteAndFinish = async (to: string) => {
+  const p = await c.api.create<Promotion>('Promotion', {
+    metadata: { name: '', generateName: `${to}.`, namespace: NS },
+    spec: { stage: to, freight: freight.metadata.name },
+  });
+  return waitFor(`${p.metadata.name} finished`, async () => {
+    const x = await c.api.get<Promotion>('Promotion', NS, p.metadata.name);
+    return x?.status?.finishedAt ? x : undefined;
+  });
+};
+const stageWhere = (name: string, ok: (s: Stage) => boolean) =>
+  waitFor(`stage ${name}`, async () => {
+    const s = await c.api.get<Stage>('Stage', NS, name);
+    return s && ok(s) ? s : undefined;
+  });
+
+beforeAll(async () => {
+  c = await startCluster();
+  await c.api.create('Project', { metadata: { name: NS } });
+  freight = await c.api.create<Freight>('Freight', {
+    metadata: { name: '', namespace: NS },
+    origin,
+    commits: [{ repoURL: 'https://git.example.com/a', id: 'a1' }],
+  });
+});
+afterAll(async () => c?.close());
+
+describe('what the embedded cluster cannot do, it says', () => {
+  it('image and chart subscriptions are accepted and the Warehouse says they are not reachable', async () => {
+    await c.api.create<Warehouse>('Warehouse', {
+      metadata: { name: 'images', namespace: NS },
+      spec: { subscriptions: [{ image: { repoURL: 'ghcr.io/example/app' } }] },
+    });
+    const w = await waitFor('warehouse condition', async () => {
+      const x = await c.api.get<Warehouse>('Warehouse', NS, 'images');
+      return x?.status?.conditions?.find((k) => k.type === 'Healthy' && k.status === 'False');
+    });
+    expect(w.message).toContain('not reachable from the embedded cluster');
+  });
+
+  it('a step it cannot run (argocd-update) fails with a message that says so', async () => {
+    await stage('argo', steps([{ uses: 'argocd-update', config: { apps: [{ name: 'x' }] } }]));
+    const p = await promoteAndFinish('argo');
+    expect(p.status?.phase).toBe('Failed');
+    expect(p.status?.message).toContain("can't run in Wharf's embedded cluster");
+  });
+
+  it('a Stage naming analysisTemplates gets a Verified=False condition explaining analysis does not run here', async () => {
+    await stage('analysed', {
+      ...steps([{ uses: 'compose-output', config: { a: 'b' } }]),
+      verification: { analysisTemplates: [{ name: 'smoke' }] },
+    });
+    expect((await promoteAndFinish('analysed')).status?.phase).toBe('Succeeded');
+    const s = await stageWhere(
+      'analysed',
+      (x) =>
+        x.status?.conditions?.some((k) => k.type === 'Verified' && k.status === 'False') ?? false,
+    );
+    expect(s.status?.conditions?.find((k) => k.type === 'Verified')?.message).toBe(NO_ANALYSIS);
+    expect(
+      (await c.api.get<Freight>('Freight', NS, freight.metadata.name))?.status?.verifiedIn
+        ?.analysed,
+    ).toBeUndefined();
+  });
+
+  it('reverify starts a new verification for the current id; refresh is acknowledged in lastHandledRefresh', async () => {
+    await stage('plain', steps([{ uses: 'compose-output', config: { a: 'b' } }]));
+    await promoteAndFinish('plain');
+    const first = await stageWhere(
+      'plain',
+      (x) => x.status?.freightHistory?.[0]?.verificationHistory?.[0]?.phase === 'Successful',
+    );
+    const id = first.status?.freightHistory?.[0]?.verificationHistory?.[0]?.id ?? '';
+    await c.api.patch('Stage', NS, 'plain', {
+      metadata: {
+        annotations: {
+          'kargo.akuity.io/reverify': JSON.stringify({ id, actor: 'admin' }),
+          'kargo.akuity.io/refresh': 'r1',
+        },
+      },
+    });
+    const again = await stageWhere(
+      'plain',
+      (x) => (x.status?.freightHistory?.[0]?.verificationHistory?.length ?? 0) === 2,
+    );
+    expect(again.status?.freightHistory?.[0]?.verificationHistory?.[0]).toMatchObject({
+      actor: 'admin',
+      phase: 'Successful',
+    });
+    expect(again.status?.lastHandledRefresh).toBe('r1');
+  });
+});
