@@ -227,3 +227,34 @@ describe('admission hooks', () => {
     expect(res).toBe('299 - "widgets are experimental"');
   });
 });
+
+describe('discovery of a CRD created at run time', () => {
+  it('appears in aggregated discovery (apidiscovery.k8s.io/v2) and in the legacy group document', async () => {
+    const agg = await api(t.server, 'GET', '/apis', {
+      headers: {
+        Accept:
+          'application/json;g=apidiscovery.k8s.io;v=v2;as=APIGroupDiscoveryList,application/json',
+      },
+    });
+    const group = (
+      agg.body.items as {
+        metadata: { name: string };
+        versions: { version: string; resources: Record<string, unknown>[] }[];
+      }[]
+    ).find((g) => g.metadata.name === 'example.com');
+    expect(agg.body.kind).toBe('APIGroupDiscoveryList');
+    expect(group?.versions[0]?.resources[0]).toMatchObject({
+      resource: 'widgets',
+      responseKind: { group: 'example.com', version: 'v1', kind: 'Widget' },
+      scope: 'Namespaced',
+      singularResource: 'widget',
+      shortNames: ['wd'],
+      subresources: [{ subresource: 'status', verbs: ['get', 'patch', 'update'] }],
+    });
+    const legacy = await api(t.server, 'GET', '/apis/example.com/v1');
+    expect((legacy.body.resources as { name: string }[]).map((r) => r.name)).toEqual([
+      'widgets',
+      'widgets/status',
+    ]);
+  });
+});

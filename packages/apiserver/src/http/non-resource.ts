@@ -2,6 +2,11 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Ctx } from '../context.js';
 import {
+  AGGREGATED_CONTENT_TYPE,
+  aggregatedDiscovery,
+  wantsAggregated,
+} from '../discovery/aggregated.js';
+import {
   apiGroup,
   apiGroupList,
   apiResourceList,
@@ -26,6 +31,14 @@ export function handleNonResource(
   const p = path.replace(/\/+$/, '') || '/';
   if (p === '/version') return sendJson(res, 200, VERSION_INFO);
   if (p === '/healthz' || p === '/livez' || p === '/readyz') return ok(res);
+  if ((p === '/api' || p === '/apis') && wantsAggregated(req.headers.accept))
+    return sendJson(
+      res,
+      200,
+      aggregatedDiscovery(ctx.catalog, p === '/api'),
+      [],
+      AGGREGATED_CONTENT_TYPE,
+    );
   if (p === '/api') return sendJson(res, 200, apiVersions(req.headers.host ?? ''));
   if (p === '/apis') return sendJson(res, 200, apiGroupList(ctx.catalog));
   if (p === '/openapi/v2') return sendJson(res, 200, openapiV2(ctx.catalog));

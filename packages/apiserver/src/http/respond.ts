@@ -7,11 +7,12 @@ export function sendJson(
   code: number,
   body: unknown,
   warnings: string[] = [],
+  contentType = 'application/json',
 ): void {
   if (res.headersSent) return;
   const text = JSON.stringify(body);
   const headers: Record<string, string | string[]> = {
-    'Content-Type': 'application/json',
+    'Content-Type': contentType,
     'Cache-Control': 'no-cache, private',
     'Content-Length': String(Buffer.byteLength(text)),
   };
