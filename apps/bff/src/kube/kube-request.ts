@@ -1,6 +1,7 @@
 import http from 'node:http';
 import https from 'node:https';
 import type { KubeConfig } from '@kubernetes/client-node';
+import { UpstreamError } from '../errors/http-errors.js';
 
 export interface KubeResponse {
   status: number;
@@ -45,7 +46,17 @@ export async function kubeRequestRaw(
   const transport = url.protocol === 'https:' ? https : http;
   return new Promise((resolve, reject) => {
     const req = transport.request(url, { ...opts, headers, signal: init.signal }, resolve);
-    req.on('error', reject);
+    // Network failures mean Kubernetes is unreachable, not that the request was wrong.
+    req.on('error', (err) =>
+      reject(
+        init.signal?.aborted
+          ? err
+          : new UpstreamError(
+              `Kubernetes cannot be reached right now (${err.message}); try again in a moment.`,
+              503,
+            ),
+      ),
+    );
     req.end(payload);
   });
 }

@@ -23,6 +23,8 @@ describe('against the embedded cluster with the Kargo stand-in running', () => {
     cluster = await startEmbeddedCluster({ dataDir: dir, seedDemo: true, logger });
     bff = await startBff({ kc: cluster.kc, mode: 'embedded', logger, coalesceMs: 20 });
     await bff.cache.synced();
+    // The stand-in seeds the demo in the background; wait until the project is there.
+    await eventually(() => bff.cache.get('projects').get(undefined, NS), 20_000);
     client = await connectClient(bff.url);
   });
   afterAll(async () => {
@@ -36,7 +38,7 @@ describe('against the embedded cluster with the Kargo stand-in running', () => {
     const ack = ProjectJoinAckSchema.parse(
       await new Promise((r) => client.socket.emit('project:join', { project: NS }, r)),
     );
-    expect('data' in ack).toBe(true);
+    expect('data' in ack, JSON.stringify(ack)).toBe(true);
     const freight = await eventually(async () => {
       const page = FreightPageSchema.parse(
         await (await fetch(`${bff.url}/api/v1/projects/${NS}/freight`)).json(),

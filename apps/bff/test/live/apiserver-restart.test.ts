@@ -46,7 +46,7 @@ describe.skipIf(!HAVE_CRDS)('when the embedded API server is killed and restarte
     await rm(dataDir, { recursive: true, force: true });
   });
 
-  it('the socket stays connected, the client is told to resync, and its new snapshot has changes made after the restart', async () => {
+  it('reads fail closed with 503 meanwhile, the socket stays connected, the client is told to resync, and its new snapshot has changes made after the restart', async () => {
     const first = ProjectJoinAckSchema.parse(
       await new Promise((r) => client.socket.emit('project:join', { project: NS }, r)),
     );
@@ -55,6 +55,10 @@ describe.skipIf(!HAVE_CRDS)('when the embedded API server is killed and restarte
     await api.close();
     await eventually(() => (bff.clusterStatus().connected ? undefined : true));
     expect((await fetch(`${bff.url}/readyz`)).status).toBe(503);
+    // Permissions cannot be checked while Kubernetes is away: reads fail closed, saying why.
+    const away = await fetch(`${bff.url}/api/v1/projects/${NS}/stages`);
+    expect(away.status).toBe(503);
+    expect(JSON.stringify(await away.json())).toContain('Kubernetes cannot be reached right now');
 
     api = await startApi(dataDir, port);
     await new KubeClient(kc).mergePatch(kargoPath('stages', NS, 'production'), {
