@@ -29,12 +29,18 @@ const silent: Logger = { info: () => undefined, warn: () => undefined, error: ()
 export async function startEmbeddedKargo(opts: EmbeddedKargoOptions): Promise<EmbeddedKargo> {
   const logger = opts.logger ?? silent;
   const controllers = await startControllers(opts.apiServer, opts.dataDir, logger, opts.tuning);
-  if (opts.seedDemo) {
-    await seedDemo(controllers.api, opts.apiServer, opts.dataDir, logger).catch((err: unknown) =>
-      logger.error({ err: String(err) }, 'seeding the demo failed'),
-    );
-  }
-  return { stop: () => controllers.stop() };
+  // Seeding runs in the background so the dashboard can serve at once and show the demo arrive.
+  const seeding = opts.seedDemo
+    ? seedDemo(controllers.api, opts.apiServer, opts.dataDir, logger).catch((err: unknown) =>
+        logger.error({ err: String(err) }, 'seeding the demo failed'),
+      )
+    : Promise.resolve();
+  return {
+    stop: async () => {
+      await seeding;
+      await controllers.stop();
+    },
+  };
 }
 
 export type { ControllerTuning, Logger } from './manager/controller-manager.js';
