@@ -118,3 +118,37 @@ describe('Freight admission', () => {
     expect(list).toEqual([]);
   });
 });
+
+describe('Project lifecycle', () => {
+  it('acknowledges a ProjectConfig refresh, and deleting the Project deletes its namespace', async () => {
+    await c.api.create('Project', { metadata: { name: 'short-lived' } });
+    await c.api.create('ProjectConfig', {
+      metadata: {
+        name: 'short-lived',
+        namespace: 'short-lived',
+        annotations: { 'kargo.akuity.io/refresh': 't1' },
+      },
+      spec: {},
+    });
+    await waitFor('ProjectConfig refresh handled', async () => {
+      const pc = await c.api.get<{
+        metadata: { name: string };
+        status?: { lastHandledRefresh?: string };
+      }>('ProjectConfig', 'short-lived', 'short-lived');
+      return pc?.status?.lastHandledRefresh === 't1';
+    });
+    await c.api.delete('Project', undefined, 'short-lived');
+    await waitFor(
+      'Project gone',
+      async () => (await c.api.get('Project', undefined, 'short-lived')) === undefined,
+    );
+    await waitFor('namespace deleted or terminating', async () => {
+      try {
+        const ns = await c.clients.core.readNamespace({ name: 'short-lived' });
+        return ns.metadata?.deletionTimestamp !== undefined;
+      } catch (err) {
+        return statusCode(err) === 404;
+      }
+    });
+  });
+});

@@ -61,6 +61,15 @@ describe('what the embedded cluster cannot do, it says', () => {
     const p = await promoteAndFinish('argo');
     expect(p.status?.phase).toBe('Failed');
     expect(p.status?.message).toContain("can't run in Wharf's embedded cluster");
+    await c.api.patch('Promotion', NS, p.metadata.name, {
+      metadata: { annotations: { 'kargo.akuity.io/refresh': 'p1' } },
+    });
+    await waitFor(
+      'promotion refresh handled',
+      async () =>
+        (await c.api.get<Promotion>('Promotion', NS, p.metadata.name))?.status
+          ?.lastHandledRefresh === 'p1',
+    );
   });
 
   it('a Stage naming analysisTemplates gets a Verified=False condition explaining analysis does not run here', async () => {

@@ -27,7 +27,10 @@ export function wireHandlers(i: Informers, q: Queues): void {
     for (const s of i.stages.list(ns)) q.stage.add(key(s));
   };
   i.projects.onChange((p) => q.project.add(p.metadata.name));
-  i.configs.onChange((c) => allStages(c.metadata.namespace ?? ''));
+  i.configs.onChange((c) => {
+    allStages(c.metadata.namespace ?? '');
+    q.project.add(c.metadata.namespace ?? '');
+  });
   i.warehouses.onChange((w) => {
     q.warehouse.add(key(w));
     q.project.add(w.metadata.namespace ?? '');

@@ -2,6 +2,7 @@ import {
   ANNOTATIONS,
   PROJECT_FINALIZER,
   type Project,
+  type ProjectConfig,
   type Stage,
   type Warehouse,
 } from '@wharf/shared';
@@ -25,6 +26,7 @@ export class ProjectReconciler {
     if (!p) return;
     if (p.metadata.deletionTimestamp) return this.finalize(p);
     await ensureProjectRoles(this.clients, name);
+    await this.acknowledgeConfigRefresh(name);
     const stages = await this.api.list<Stage>('Stage', name);
     const warehouses = await this.api.list<Warehouse>('Warehouse', name);
     const ready = (c: { status?: { conditions?: { type: string; status: string }[] } }) =>
@@ -53,6 +55,17 @@ export class ProjectReconciler {
       JSON.stringify({ conditions: p.status?.conditions, stats: p.status?.stats })
     )
       await this.api.patchStatus('Project', undefined, name, status);
+  }
+
+  /** ProjectConfig refresh: done when status.lastHandledRefresh equals the annotation. */
+  private async acknowledgeConfigRefresh(ns: string): Promise<void> {
+    const cfg = await this.api.get<ProjectConfig>('ProjectConfig', ns, ns);
+    const refresh = cfg?.metadata.annotations?.[ANNOTATIONS.refresh];
+    if (cfg && refresh && refresh !== cfg.status?.lastHandledRefresh)
+      await this.api.patchStatus('ProjectConfig', ns, ns, {
+        lastHandledRefresh: refresh,
+        observedGeneration: cfg.metadata.generation,
+      });
   }
 
   private async finalize(p: Project): Promise<void> {

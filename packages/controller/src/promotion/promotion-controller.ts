@@ -39,7 +39,11 @@ export class PromotionController {
   async reconcile(key: string): Promise<void> {
     const [ns = '', name = ''] = key.split('/');
     const p = await this.deps.api.get<Promotion>('Promotion', ns, name);
-    if (!p || isTerminalPromotionPhase(p.status?.phase)) return;
+    if (!p) return;
+    const refresh = p.metadata.annotations?.[ANNOTATIONS.refresh];
+    if (refresh && refresh !== p.status?.lastHandledRefresh)
+      await this.deps.api.patchStatus('Promotion', ns, name, { lastHandledRefresh: refresh });
+    if (isTerminalPromotionPhase(p.status?.phase)) return;
     if (!p.status?.phase) {
       await this.deps.api.patchStatus('Promotion', ns, name, { phase: 'Pending' });
       await promotionEvent(
