@@ -77,6 +77,8 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks, wharf },
     rules: {
       ...reactHooks.configs.recommended.rules,
+      // Wharf does not run the React Compiler, so "can't be compiled" notices don't apply.
+      'react-hooks/incompatible-library': 'off',
       'wharf/no-cross-feature-imports': 'error',
       'no-restricted-imports': [
         'error',
