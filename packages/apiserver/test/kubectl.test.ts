@@ -1,5 +1,6 @@
 // Conformance: the real kubectl binary drives the embedded server as it would a cluster.
 import { once } from 'node:events';
+import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HAVE_KARGO_CRDS, KARGO_CRDS } from './helpers/kargo.js';
 import { KUBECTL, kubectlFor, type Kubectl } from './helpers/kubectl.js';
@@ -83,13 +84,16 @@ spec:
 describe.skipIf(!KUBECTL)('kubectl conformance', () => {
   let t: TestServer;
   let k: Kubectl;
+  let home: string;
 
   beforeAll(async () => {
     t = await startTestServer(HAVE_KARGO_CRDS ? { crdDirs: [KARGO_CRDS] } : {});
-    k = kubectlFor(t.server, tempDir('wharf-kubectl-'));
+    home = tempDir('wharf-kubectl-');
+    k = kubectlFor(t.server, home);
   });
   afterAll(async () => {
     await t.stop();
+    rmSync(home, { recursive: true, force: true });
   });
 
   it('applies a multi-document manifest, and a second apply reports every object unchanged', async () => {
