@@ -64,11 +64,16 @@ describe('promotion lifecycle', () => {
       'Succeeded',
       'Failed',
     ]);
-    const events = await c.clients.core.listNamespacedEvent({ namespace: NS });
-    const ev = events.items.find(
-      (e) => e.reason === 'PromotionFailed' && e.involvedObject.name === p.metadata.name,
+    const ev = await waitFor('PromotionFailed event', async () =>
+      (await c.clients.core.listNamespacedEvent({ namespace: NS })).items.find(
+        (e) => e.reason === 'PromotionFailed' && e.involvedObject.name === p.metadata.name,
+      ),
     );
     expect(ev?.metadata.annotations?.['event.kargo.akuity.io/stage-name']).toBe('fails');
+    expect(ev?.metadata.annotations?.['event.kargo.akuity.io/freight-alias']).toBe(f?.alias);
+    expect(ev.metadata.annotations?.['event.kargo.akuity.io/actor']).toBe(
+      done.metadata.annotations?.['kargo.akuity.io/create-actor'],
+    );
     const stage = await waitFor('fails stage not ready', async () => {
       const s = await c.api.get<Stage>('Stage', NS, 'fails');
       return s?.status?.conditions?.find(

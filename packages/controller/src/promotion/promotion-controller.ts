@@ -1,5 +1,11 @@
 import { join } from 'node:path';
-import { ANNOTATIONS, isTerminalPromotionPhase, type Promotion, type Stage } from '@wharf/shared';
+import {
+  ANNOTATIONS,
+  isTerminalPromotionPhase,
+  type Freight,
+  type Promotion,
+  type Stage,
+} from '@wharf/shared';
 import type { KindInformer } from '../kube/informers.js';
 import { promotionEvent } from './promotion-events.js';
 import { PromotionRun, Shutdown, type RunnerDeps } from './promotion-runner.js';
@@ -46,12 +52,9 @@ export class PromotionController {
     if (isTerminalPromotionPhase(p.status?.phase)) return;
     if (!p.status?.phase) {
       await this.deps.api.patchStatus('Promotion', ns, name, { phase: 'Pending' });
-      await promotionEvent(
-        this.deps.record,
-        p,
-        'PromotionCreated',
-        `Promotion created for Stage "${p.spec.stage}"`,
-      );
+      const f = await this.deps.api.get<Freight>('Freight', ns, p.spec.freight ?? '');
+      const created = `Promotion created for Stage "${p.spec.stage}"`;
+      await promotionEvent(this.deps.record, p, 'PromotionCreated', created, undefined, f?.alias);
       p.status = { phase: 'Pending' };
     }
     const abort = abortRequest(p);

@@ -13,6 +13,7 @@ export async function promotionEvent(
   reason: KargoEventReason,
   message: string,
   actor?: string,
+  freightAlias?: string,
 ): Promise<void> {
   const f = p.status?.freight;
   const ns = p.metadata.namespace ?? '';
@@ -27,6 +28,7 @@ export async function promotionEvent(
       [EVENT_ANNOTATIONS.promotionName]: p.metadata.name,
       [EVENT_ANNOTATIONS.stageName]: p.spec.stage,
       [EVENT_ANNOTATIONS.freightName]: p.spec.freight ?? '',
+      ...(freightAlias ? { [EVENT_ANNOTATIONS.freightAlias]: freightAlias } : {}),
       ...(p.metadata.creationTimestamp
         ? { [EVENT_ANNOTATIONS.promotionCreateTime]: p.metadata.creationTimestamp }
         : {}),

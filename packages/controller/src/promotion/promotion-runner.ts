@@ -189,7 +189,19 @@ export class PromotionRun {
     this.status = { ...this.status, ...patch };
     await this.deps.api.patchStatus('Promotion', this.ns, this.promo.metadata.name, patch);
     this.promo = { ...this.promo, status: this.status };
-    await promotionEvent(this.deps.record, this.promo, REASON[phase], message, actor);
+    const freight = await this.deps.api.get<Freight>(
+      'Freight',
+      this.ns,
+      this.promo.spec.freight ?? '',
+    );
+    await promotionEvent(
+      this.deps.record,
+      this.promo,
+      REASON[phase],
+      message,
+      actor,
+      freight?.alias,
+    );
     if (workDir) await rm(workDir, { recursive: true, force: true });
   }
 }
