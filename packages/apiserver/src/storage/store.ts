@@ -23,6 +23,8 @@ export class Store {
   private wal: Wal;
   private listeners: ((e: CommitEvent) => void)[] = [];
   private chain: Promise<void> = Promise.resolve();
+  /** Objects of each group resource in namespace/name order, rebuilt after a write to it. */
+  private sorted = new Map<string, KObj[]>();
 
   constructor(private readonly dir: string) {
     mkdirSync(dir, { recursive: true });
@@ -68,16 +70,14 @@ export class Store {
   }
 
   list(gr: string, ns?: string): KObj[] {
-    const b = this.data.get(gr);
-    if (!b) return [];
-    const all = [...b.values()];
-    const out = ns ? all.filter((o) => (o.metadata.namespace ?? '') === ns) : all;
-    return out.sort((a, b2) =>
-      cmp(
-        keyOf(a.metadata.namespace, a.metadata.name),
-        keyOf(b2.metadata.namespace, b2.metadata.name),
-      ),
-    );
+    let all = this.sorted.get(gr);
+    if (!all) {
+      const b = this.data.get(gr);
+      if (!b) return [];
+      all = [...b.entries()].sort((x, y) => cmp(x[0], y[0])).map(([, o]) => o);
+      this.sorted.set(gr, all);
+    }
+    return ns ? all.filter((o) => (o.metadata.namespace ?? '') === ns) : all.slice();
   }
 
   groupResources(): string[] {
@@ -91,6 +91,7 @@ export class Store {
     const key = keyOf(obj.metadata.namespace, obj.metadata.name);
     const old = this.bucket(gr).get(key);
     this.bucket(gr).set(key, obj);
+    this.sorted.delete(gr);
     const ev: CommitEvent = {
       type: old ? 'MODIFIED' : 'ADDED',
       gr,
@@ -112,6 +113,7 @@ export class Store {
     const rv = ++this.rv;
     const key = keyOf(obj.metadata.namespace, obj.metadata.name);
     this.bucket(gr).delete(key);
+    this.sorted.delete(gr);
     const gone: KObj = { ...obj, metadata: { ...obj.metadata, resourceVersion: String(rv) } };
     const ev: CommitEvent = { type: 'DELETED', gr, rv, obj: gone, old: obj };
     return this.commit(ev, {
