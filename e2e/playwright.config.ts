@@ -1,4 +1,5 @@
 import { defineConfig } from '@playwright/test';
+import { ADMIN_STATE } from './support/sign-in.js';
 
 // Debian's Chromium: Playwright's own browser download can't work on these machines.
 export const CHROMIUM_FLAGS = [
@@ -21,6 +22,8 @@ export default defineConfig({
   globalSetup: './support/global-setup.ts',
   use: {
     baseURL: process.env.WHARF_E2E_URL,
+    // Global setup signs in as admin; specs about signing in start from an empty state.
+    storageState: ADMIN_STATE,
     trace: 'retain-on-failure',
     launchOptions: {
       executablePath: process.env.WHARF_CHROMIUM ?? '/usr/bin/chromium',

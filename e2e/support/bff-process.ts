@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { E2E_ADMIN_PASSWORD } from './sign-in.js';
 
 /** Where the PID of the app under test is kept, so a spec can restart it and teardown still stops it. */
 export const pidFile = (dataDir: string) => join(dataDir, 'e2e-bff.pid');
@@ -11,7 +12,13 @@ const ROOT = join(import.meta.dirname, '..', '..');
 export function spawnBff(port: number, dataDir: string): ReturnType<typeof spawn> {
   const child = spawn(process.execPath, ['--enable-source-maps', 'apps/bff/dist/main.js'], {
     cwd: ROOT,
-    env: { ...process.env, PORT: String(port), WHARF_DATA_DIR: dataDir, LOG_LEVEL: 'warn' },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      WHARF_DATA_DIR: dataDir,
+      WHARF_ADMIN_PASSWORD: E2E_ADMIN_PASSWORD,
+      LOG_LEVEL: 'warn',
+    },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   if (child.pid) writeFileSync(pidFile(dataDir), String(child.pid));

@@ -1,5 +1,6 @@
 import { ProjectPage } from '../pages/project-page.js';
 import { e2eEnv } from '../support/env.js';
+import { ADMIN_STATE } from '../support/sign-in.js';
 import { expect, test } from '../support/kargo-test.js';
 
 test("a promotion made in one browser shows up live in another browser's stage drawer", async ({
@@ -7,8 +8,8 @@ test("a promotion made in one browser shows up live in another browser's stage d
   fixture,
 }) => {
   const { url } = e2eEnv();
-  const alice = await browser.newContext({ baseURL: url });
-  const bob = await browser.newContext({ baseURL: url });
+  const alice = await browser.newContext({ baseURL: url, storageState: ADMIN_STATE });
+  const bob = await browser.newContext({ baseURL: url, storageState: ADMIN_STATE });
   try {
     const a = new ProjectPage(await alice.newPage(), fixture.name);
     const b = new ProjectPage(await bob.newPage(), fixture.name);

@@ -25,12 +25,6 @@ const ConfigSchema = z.object({
     .enum(['0', '1'])
     .default('1')
     .describe('Seed the demo projects (embedded only)'),
-  WHARF_AUTH: z
-    .enum(['0', '1'])
-    .default('0')
-    .describe(
-      '1: sign-in required (admin password, OIDC, tokens); 0: every request acts as the BFF',
-    ),
   NODE_ENV: z.string().default('production').describe('development shows stack traces in errors'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });

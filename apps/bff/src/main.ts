@@ -11,16 +11,11 @@ const cluster = await connectCluster(config, logger).catch((err: unknown) => {
   logger.fatal({ err, mode: clusterMode(config) }, 'could not connect to a cluster');
   process.exit(1);
 });
-// WHARF_AUTH=1 puts sign-in in front of everything; until the web app and e2e sign in by
-// default, 0 keeps every request acting as the BFF's own identity (the cluster admin).
-const identity =
-  config.WHARF_AUTH === '1'
-    ? await wireIdentity({ dataDir: config.WHARF_DATA_DIR, kc: cluster.kc, logger })
-    : undefined;
+// Sign-in is always in front of everything: there is no mode in which requests act as the BFF.
+const identity = await wireIdentity({ dataDir: config.WHARF_DATA_DIR, kc: cluster.kc, logger });
 const bff = await startBff({
-  ...(identity
-    ? { resolveCaller: identity.resolveCaller, extraRouters: identity.extraRouters }
-    : {}),
+  resolveCaller: identity.resolveCaller,
+  extraRouters: identity.extraRouters,
   kc: cluster.kc,
   mode: cluster.mode,
   logger,
@@ -30,9 +25,9 @@ const bff = await startBff({
   ...(config.WHARF_WEB_DIST ? { webDist: config.WHARF_WEB_DIST } : {}),
   showStacks: config.NODE_ENV === 'development',
 });
-const sweep = identity?.watchRooms(bff);
+const sweep = identity.watchRooms(bff);
 logger.info(
-  { port: bff.port, mode: cluster.mode, auth: config.WHARF_AUTH === '1' },
+  { port: bff.port, mode: cluster.mode },
   `Wharf is serving on http://localhost:${bff.port}`,
 );
 
@@ -43,7 +38,7 @@ async function shutdown(signal: string): Promise<void> {
   stopping = true;
   logger.info({ signal }, 'shutting down');
   setTimeout(() => process.exit(1), 10_000).unref();
-  sweep?.stop();
+  sweep.stop();
   await bff.close();
   await cluster.close();
   process.exit(0);
