@@ -35,7 +35,12 @@ export function wireHandlers(i: Informers, q: Queues): void {
     q.warehouse.add(key(w));
     q.project.add(w.metadata.namespace ?? '');
   });
-  i.freight.onChange((f) => allStages(f.metadata.namespace ?? ''));
+  // Only Stages that request the Freight's origin care about it.
+  i.freight.onChange((f) => {
+    for (const s of i.stages.list(f.metadata.namespace ?? ''))
+      if (s.spec.requestedFreight.some((r) => r.origin?.name === f.origin?.name))
+        q.stage.add(key(s));
+  });
   i.stages.onChange((s) => {
     const ns = s.metadata.namespace ?? '';
     q.stage.add(key(s));
