@@ -1,7 +1,10 @@
 import type { Freight, Promotion, Stage } from '@wharf/shared';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { statusCode } from '../src/kube/clients.js';
 import { startCluster, waitFor, type TestCluster } from './helpers/cluster.js';
+
+// Real git and a real API server on a shared 2-core machine: allow for a loaded CI run.
+vi.setConfig({ testTimeout: 120_000, hookTimeout: 120_000 });
 
 let c: TestCluster;
 const NS = 'rules';

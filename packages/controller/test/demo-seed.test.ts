@@ -4,11 +4,14 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { KARGO_EVENT_REASONS, type Freight, type Promotion, type Stage } from '@wharf/shared';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { seedDemo } from '../src/demo/seed-demo.js';
 import type { KargoKind } from '../src/kargo/constants.js';
 import { startCluster, waitFor, type TestCluster } from './helpers/cluster.js';
 import { haveRealCrds, realValidators } from './helpers/real-crds.js';
+
+// Real git and a real API server on a shared 2-core machine: allow for a loaded CI run.
+vi.setConfig({ testTimeout: 120_000, hookTimeout: 120_000 });
 
 const NS = 'retail-platform';
 const run = promisify(execFile);
@@ -50,7 +53,7 @@ describe('the seeded demo', () => {
         const v = await verifiedIn('integration');
         return v.length === 3 ? v : undefined;
       },
-      40_000,
+      120_000,
     );
     expect((await stage('integration'))?.status?.freightSummary).toBe('3/3 Fulfilled');
     expect(await verifiedIn('release-gate')).toEqual([]);
@@ -71,7 +74,7 @@ describe('the seeded demo', () => {
         ?.spec.steps ?? [];
     expect(steps.map((s) => s.as)).toContain('env::step-0');
     expect(region.status?.freightHistory?.[0]?.items).toHaveProperty('Warehouse/checkout');
-  }, 90_000);
+  }, 150_000);
 
   it('npm run demo:release tags a new app version and refreshes the Warehouse, so new Freight appears', async () => {
     await writeFile(join(c.dir, 'kubeconfig'), c.server.kubeconfigYaml());

@@ -3,11 +3,14 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startApiServer } from '@wharf/apiserver';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { startEmbeddedKargo } from '../src/index.js';
 import { makeClients } from '../src/kube/clients.js';
 import { KargoApi } from '../src/kube/kargo-api.js';
 import { waitFor } from './helpers/cluster.js';
+
+// Real git and a real API server on a shared 2-core machine: allow for a loaded CI run.
+vi.setConfig({ testTimeout: 120_000, hookTimeout: 120_000 });
 
 describe('startEmbeddedKargo (the BFF entry point)', () => {
   it('installs the CRDs, seeds both demo projects in the background, and stops cleanly', async () => {

@@ -1,8 +1,11 @@
 import type { Freight, Promotion, Stage } from '@wharf/shared';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { StepRegistry } from '../src/steps/step-types.js';
 import { startCluster, waitFor, type TestCluster } from './helpers/cluster.js';
 import { finished, NS, promote, release, seedEchoServer } from './helpers/echo-fixture.js';
+
+// Real git and a real API server on a shared 2-core machine: allow for a loaded CI run.
+vi.setConfig({ testTimeout: 120_000, hookTimeout: 120_000 });
 
 // A step the test opens and closes, to hold a Promotion in Running on purpose.
 let gateOpen = false;

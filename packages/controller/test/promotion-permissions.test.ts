@@ -1,5 +1,5 @@
 import { freightName, type Freight, type Promotion, type Stage } from '@wharf/shared';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { statusCode } from '../src/kube/clients.js';
 import { startCluster, waitFor, type TestCluster } from './helpers/cluster.js';
 import {
@@ -12,6 +12,9 @@ import {
 } from './helpers/echo-fixture.js';
 import { git } from '../src/git/git-cli.js';
 import { join } from 'node:path';
+
+// Real git and a real API server on a shared 2-core machine: allow for a loaded CI run.
+vi.setConfig({ testTimeout: 120_000, hookTimeout: 120_000 });
 
 let c: TestCluster;
 let gitDir: string;

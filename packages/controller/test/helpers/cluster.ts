@@ -66,7 +66,7 @@ export async function startCluster(tuning: ControllerTuning = {}): Promise<TestC
 export async function waitFor<T>(
   what: string,
   probe: () => Promise<T | undefined | false>,
-  timeoutMs = 20_000,
+  timeoutMs = 60_000,
 ): Promise<T> {
   const end = Date.now() + timeoutMs;
   let lastErr: unknown;
