@@ -1,5 +1,7 @@
 import type { Freight, Promotion, Stage, Warehouse } from '@wharf/shared';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { join } from 'node:path';
+import { commitFiles, initRepo } from '../src/demo/git-seed.js';
 import { NO_ANALYSIS } from '../src/stage/verification.js';
 import { startCluster, waitFor, type TestCluster } from './helpers/cluster.js';
 
@@ -36,7 +38,10 @@ const stageWhere = (name: string, ok: (s: Stage) => boolean) =>
   });
 
 beforeAll(async () => {
-  c = await startCluster();
+  c = await startCluster({
+    gcIntervalMs: 300,
+    gc: { promotionsPerStage: 5, freightPerWarehouse: 1 },
+  });
   await c.api.create('Project', { metadata: { name: NS } });
   freight = await c.api.create<Freight>('Freight', {
     metadata: { name: '', namespace: NS },
@@ -118,5 +123,45 @@ describe('what the embedded cluster cannot do, it says', () => {
       phase: 'Successful',
     });
     expect(again.status?.lastHandledRefresh).toBe('r1');
+  });
+});
+
+describe('warehouse policies and garbage collection', () => {
+  it('a Manual warehouse discovers commits of a file:// repository up to discoveryLimit but creates no Freight', async () => {
+    const repo = join(c.dir, 'manual-repo');
+    await initRepo(repo, { a: '1' }, 'first');
+    await commitFiles(repo, { a: '2' }, 'second');
+    await c.api.create<Warehouse>('Warehouse', {
+      metadata: { name: 'by-hand', namespace: NS },
+      spec: {
+        freightCreationPolicy: 'Manual',
+        subscriptions: [{ git: { repoURL: `file://${repo}`, discoveryLimit: 1 } }],
+      },
+    });
+    const w = await waitFor(
+      'discovery',
+      async () =>
+        (await c.api.get<Warehouse>('Warehouse', NS, 'by-hand'))?.status?.discoveredArtifacts,
+    );
+    expect(w.git?.[0]?.commits?.map((x) => x.subject)).toEqual(['second']);
+    expect(
+      (await c.api.list<Freight>('Freight', NS)).filter((f) => f.origin.name === 'by-hand'),
+    ).toEqual([]);
+  });
+
+  it('GC keeps the newest Freight per warehouse (limit 1 here) and deletes older unused ones', async () => {
+    const gc = { kind: 'Warehouse' as const, name: 'gc' };
+    for (const [i, id] of ['g1', 'g2', 'g3'].entries())
+      await c.api.create<Freight>('Freight', {
+        metadata: { name: '', namespace: NS },
+        origin: gc,
+        commits: [{ repoURL: 'https://git.example.com/gc', id }],
+        discoveredAt: `2026-01-0${i + 1}T00:00:00Z`,
+      });
+    const left = await waitFor('GC', async () => {
+      const list = (await c.api.list<Freight>('Freight', NS)).filter((f) => f.origin.name === 'gc');
+      return list.length === 1 ? list : undefined;
+    });
+    expect(left[0]?.commits?.[0]?.id).toBe('g3');
   });
 });
