@@ -99,8 +99,12 @@ describe('what the embedded cluster cannot do, it says', () => {
   });
 
   it('reverify starts a new verification for the current id; refresh is acknowledged in lastHandledRefresh', async () => {
-    await stage('plain', steps([{ uses: 'compose-output', config: { a: 'b' } }]));
-    await promoteAndFinish('plain');
+    await stage('plain', {
+      ...steps([{ uses: 'compose-output', config: { a: '${{ vars.who }}' } }]),
+      vars: [{ name: 'who', value: 'the stage' }],
+    });
+    const done = await promoteAndFinish('plain');
+    expect(done.status?.state).toEqual({ 'step-0': { a: 'the stage' } });
     const first = await stageWhere(
       'plain',
       (x) => x.status?.freightHistory?.[0]?.verificationHistory?.[0]?.phase === 'Successful',

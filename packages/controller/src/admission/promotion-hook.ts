@@ -118,7 +118,12 @@ async function mutateCreate(d: PromotionHookDeps, req: AdmissionRequest) {
         },
       ],
     },
-    spec: { stage: p.spec.stage, freight: freight.metadata.name, vars: template.vars ?? [], steps },
+    spec: {
+      stage: p.spec.stage,
+      freight: freight.metadata.name,
+      vars: [...(stage.spec.vars ?? []), ...(template.vars ?? [])],
+      steps,
+    },
   };
   delete promo.metadata.generateName;
   byOrigin.set(name, !p.spec.freight);
