@@ -123,7 +123,9 @@ export class StageReconciler {
       autoPromotionEnabled: auto,
       effectiveAutoPromotionHolds: s.autoPromotionHolds ?? {},
       freightSummary:
-        requested === 1 ? (items[0]?.name ?? 'N/A') : `${items.length}/${requested} Fulfilled`,
+        requested === 1 && items[0]?.name
+          ? items[0].name
+          : `${items.length}/${requested} Fulfilled`,
       observedGeneration: stage.metadata.generation,
     };
     const refresh = stage.metadata.annotations?.[ANNOTATIONS.refresh];
