@@ -17,21 +17,13 @@ import { Link, useParams } from 'react-router';
 import { eventsQuery, type EventFilter } from '@/lib/api/project';
 import { useEventsLive } from '@/lib/live/use-events-live';
 import { useProjectLive } from '@/lib/live/use-project-live';
+import { KARGO_EVENT_REASONS } from '@wharf/shared';
 import { formatAge } from '@/lib/time';
 import { useSearchParam } from '@/lib/use-search-param';
 
 const LIMIT = 50;
-const REASONS = [
-  'PromotionCreated',
-  'PromotionSucceeded',
-  'PromotionFailed',
-  'PromotionErrored',
-  'PromotionAborted',
-  'FreightCreated',
-  'FreightApproved',
-  'FreightVerificationSucceeded',
-  'FreightVerificationFailed',
-];
+// Kargo's event reasons, offered in the reason filter.
+const REASONS = KARGO_EVENT_REASONS;
 
 const matches = (e: EventView, filter: unknown) => {
   const f = (filter ?? {}) as EventFilter;
