@@ -56,7 +56,8 @@ export async function startCluster(tuning: ControllerTuning = {}): Promise<TestC
     async close() {
       await c.controllers.stop();
       await server.close();
-      await rm(dir, { recursive: true, force: true });
+      // A git child of an aborted step may still be finishing its writes: retry like rm -rf would.
+      await rm(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
     },
   };
   return c;
