@@ -20,6 +20,7 @@ import { WorkQueue } from '../kube/work-queue.js';
 import { ensureClusterRoles } from '../project/default-roles.js';
 import { ProjectReconciler } from '../project/project-reconciler.js';
 import { PromotionController } from '../promotion/promotion-controller.js';
+import type { RetryBackoff } from '../promotion/step-retry.js';
 import { StageReconciler } from '../stage/stage-reconciler.js';
 import { builtinSteps } from '../steps/registry.js';
 import type { StepRegistry } from '../steps/step-types.js';
@@ -39,6 +40,7 @@ export interface ControllerTuning {
   minWarehouseIntervalMs?: number;
   gcIntervalMs?: number;
   gc?: GcLimits;
+  retryBackoff?: RetryBackoff;
 }
 
 export interface RunningControllers {
@@ -109,6 +111,7 @@ export async function startControllers(
       gitEnv,
       steps: { ...builtinSteps(), ...t.steps },
       workRoot: join(dataDir, 'controller', 'work'),
+      ...(t.retryBackoff ? { retryBackoff: t.retryBackoff } : {}),
     },
     informers.stages,
     (ns, stage) => q.stage.add(`${ns}/${stage}`),

@@ -4,6 +4,7 @@ import {
   ANNOTATIONS,
   type Freight,
   type Promotion,
+  type PromotionStep,
   type PromotionStatus,
   type Stage,
   type StepExecutionMetadata,
@@ -17,6 +18,13 @@ import { freightRef, nextCollection } from './freight-collection.js';
 import { promotionEvent } from './promotion-events.js';
 import { runStep, type StepOutcome } from './run-step.js';
 import { evaluateVars, stepEnv } from './step-scope.js';
+import {
+  backoffMs,
+  DEFAULT_RETRY_BACKOFF,
+  retryVerdict,
+  type RetryBackoff,
+  sleep,
+} from './step-retry.js';
 
 export interface RunnerDeps {
   api: KargoApi;
@@ -25,6 +33,7 @@ export interface RunnerDeps {
   workRoot: string;
   record: EventRecorder;
   gitEnv(namespace: string, repoURL: string): Promise<Record<string, string>>;
+  retryBackoff?: RetryBackoff;
 }
 
 type Terminal = 'Succeeded' | 'Failed' | 'Errored' | 'Aborted';
@@ -95,7 +104,12 @@ export class PromotionRun {
       freight: Object.values(this.status.freightCollection?.items ?? {}),
       vars: {},
       outputs,
-      stepStatus: Object.fromEntries(this.meta.map((m) => [m.alias ?? '', m.status ?? ''])),
+      // Only finished steps count: a resumed step's own Errored (retrying) must not skip it.
+      stepStatus: Object.fromEntries(
+        this.meta
+          .slice(0, this.status.currentStep ?? 0)
+          .map((m) => [m.alias ?? '', m.status ?? '']),
+      ),
     };
     scope.vars = evaluateVars(this.promo.spec.vars, scope);
     const workDir = join(this.deps.workRoot, this.ns, this.promo.metadata.name);
@@ -116,9 +130,11 @@ export class PromotionRun {
       const prior = this.meta[i];
       this.meta[i] = {
         alias,
-        startedAt: this.now(),
+        // Kargo keeps the first attempt's start, which `retry.timeout` is measured from.
+        startedAt: prior?.startedAt ?? this.now(),
         status: 'Running',
         errorCount: prior?.errorCount ?? 0,
+        ...(prior?.message ? { message: prior.message } : {}),
       };
       // One write per step: the previous step's result rides along with this one's start.
       await this.write({
@@ -126,7 +142,7 @@ export class PromotionRun {
         stepExecutionMetadata: [...this.meta],
         state: { ...outputs },
       });
-      const outcome = await this.race(
+      const outcome = await this.attempts(i, step, alias, () =>
         runStep(step, stepEnv(scope, alias, step.vars), this.deps.steps, ctx),
       );
       this.record(i, outcome);
@@ -152,13 +168,47 @@ export class PromotionRun {
     await this.finish('Succeeded', 'All steps completed', workDir);
   }
 
+  /**
+   * Runs a step until it does not error, or its retry policy gives up: each Errored attempt
+   * counts in `errorCount`, is written with "step will be retried", then waits a backoff that
+   * an abort interrupts.
+   */
+  private async attempts(
+    i: number,
+    step: PromotionStep,
+    alias: string,
+    attempt: () => Promise<StepOutcome>,
+  ): Promise<StepOutcome> {
+    for (;;) {
+      const outcome = await this.race(attempt());
+      const m = this.meta[i];
+      if (outcome.status !== 'Errored' || !m) return outcome;
+      m.errorCount = (m.errorCount ?? 0) + 1;
+      m.message = outcome.message ?? 'no details provided';
+      const verdict = retryVerdict(step, alias, m, this.deps.clock.now());
+      if (verdict) return { ...outcome, message: verdict };
+      m.status = 'Errored';
+      m.message = `${m.message}; step will be retried`;
+      await this.write({ stepExecutionMetadata: [...this.meta] });
+      await sleep(this.deps.clock, backoffMs(m.errorCount, this.backoff), this.signal);
+      m.status = 'Running';
+      await this.write({ stepExecutionMetadata: [...this.meta] });
+    }
+  }
+
+  private get backoff(): RetryBackoff {
+    return this.deps.retryBackoff ?? DEFAULT_RETRY_BACKOFF;
+  }
+
   private record(i: number, o: StepOutcome): void {
     const m = this.meta[i];
     if (!m) return;
     m.finishedAt = this.now();
     m.status = o.skipped ? 'Skipped' : o.status;
-    if (o.status !== 'Succeeded') m.errorCount = (m.errorCount ?? 0) + 1;
+    // Errored attempts were counted as they happened (see attempts()).
+    if (o.status === 'Failed') m.errorCount = (m.errorCount ?? 0) + 1;
     if (o.message) m.message = o.message;
+    else delete m.message;
   }
 
   /** Resolves with the step's outcome, or rejects as soon as the run is aborted or shut down. */
@@ -175,7 +225,9 @@ export class PromotionRun {
   async finish(phase: Terminal, message: string, workDir?: string, actor?: string): Promise<void> {
     const i = this.status.currentStep;
     const m = i === undefined ? undefined : this.meta[i];
-    if (phase === 'Aborted' && m && m.status === 'Running') {
+    // A step waiting to retry is Errored but unfinished: an abort ends it too.
+    const unfinished = m?.status === 'Running' || (m?.status === 'Errored' && !m.finishedAt);
+    if (phase === 'Aborted' && m && unfinished) {
       m.status = 'Aborted';
       m.finishedAt = this.now();
     }
