@@ -15,5 +15,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // Like Playwright's config: one retry in CI for timing flakes under load; local runs never retry.
+    retry: process.env.CI ? 1 : 0,
   },
 });
