@@ -1,12 +1,17 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { LayoutInput, LayoutResult } from './layout';
 
-let worker: Worker | undefined;
+// Created when the graph's chunk loads, so the worker's script and dagre are parsed while the
+// page is still joining the project's room rather than after the first render.
+const worker =
+  typeof Worker === 'undefined'
+    ? undefined
+    : new Worker(new URL('./layout.worker.ts', import.meta.url), { type: 'module' });
 let nextId = 1;
 
 function layoutInWorker(input: LayoutInput): Promise<LayoutResult> {
-  worker ??= new Worker(new URL('./layout.worker.ts', import.meta.url), { type: 'module' });
   const w = worker;
+  if (!w) return Promise.reject(new Error('This browser cannot run the layout worker.'));
   const id = nextId++;
   return new Promise((resolve, reject) => {
     const onMessage = (e: MessageEvent<{ id: number; positions: LayoutResult }>) => {
@@ -20,22 +25,26 @@ function layoutInWorker(input: LayoutInput): Promise<LayoutResult> {
   });
 }
 
+// The newest layout asked for. Started while rendering (not in an effect after the commit), so
+// the worker lays the graph out while React is still committing the rest of the page.
+let latest: { key: string; positions: Promise<LayoutResult> } | undefined;
+function layoutFor(key: string, input: LayoutInput): Promise<LayoutResult> {
+  if (latest?.key !== key) latest = { key, positions: layoutInWorker(input) };
+  return latest.positions;
+}
+
 /** Positions for the graph; recomputed off the main thread only when `key` (the shape) changes. */
 export function useLayout(key: string, input: LayoutInput): LayoutResult | undefined {
   const [result, setResult] = useState<{ key: string; positions: LayoutResult }>();
-  const inputRef = useRef(input);
-  // Declared before the layout effect, so it runs first and the layout sees the newest input.
-  useEffect(() => {
-    inputRef.current = input;
-  });
+  const pending = layoutFor(key, input);
   useEffect(() => {
     let cancelled = false;
-    void layoutInWorker(inputRef.current).then((positions) => {
+    void pending.then((positions) => {
       if (!cancelled) setResult({ key, positions });
     });
     return () => {
       cancelled = true;
     };
-  }, [key]);
+  }, [key, pending]);
   return result?.positions;
 }
