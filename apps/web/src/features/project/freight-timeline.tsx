@@ -6,10 +6,11 @@ import Switch from '@mui/material/Switch';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useMemo, useRef } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { changedSincePrevious, newestFirst } from '@/lib/freight';
 import { useSearchParam } from '@/lib/use-search-param';
 import { FreightCard } from './freight-card';
+import { parseTimeRange, TIME_RANGES, withinTimeRange } from './freight-time-range';
 import { useProjectState } from './project-context';
 
 const NONE: ReadonlySet<string> = new Set();
@@ -20,13 +21,25 @@ export function FreightTimeline() {
   const [origin, setOrigin] = useSearchParam('origin');
   const [hideUnused, setHideUnused] = useSearchParam('hideUnused');
   const sorted = useMemo(() => newestFirst(state.freight.values()), [state.freight]);
+  const [since, setSince] = useSearchParam('since');
+  const range = parseTimeRange(since);
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    // Freight ages out of the window while the page stays open.
+    if (!range) return;
+    const t = setInterval(() => setNow(Date.now()), 60_000);
+    return () => clearInterval(t);
+  }, [range]);
   const changed = useMemo(() => changedSincePrevious(sorted), [sorted]);
   const shown = useMemo(
     () =>
       sorted.filter(
-        (f) => (!origin || f.origin.name === origin) && (!hideUnused || f.currentlyIn.length > 0),
+        (f) =>
+          (!origin || f.origin.name === origin) &&
+          (!hideUnused || f.currentlyIn.length > 0) &&
+          withinTimeRange(f, range, now),
       ),
-    [sorted, origin, hideUnused],
+    [sorted, origin, hideUnused, range, now],
   );
   const stageColor = useMemo(() => {
     const colors = new Map([...state.stages.values()].map((s) => [s.name, s.color ?? '#607d8b']));
@@ -63,6 +76,24 @@ export function FreightTimeline() {
           {[...state.warehouses.keys()].map((w) => (
             <MenuItem key={w} value={w}>
               {w}
+            </MenuItem>
+          ))}
+        </TextField>
+        <TextField
+          select
+          size="small"
+          label="Discovered"
+          value={range ?? ''}
+          onChange={(e) => {
+            setNow(Date.now());
+            setSince(e.target.value || null);
+          }}
+          sx={{ minWidth: 150 }}
+        >
+          <MenuItem value="">Any time</MenuItem>
+          {TIME_RANGES.map((r) => (
+            <MenuItem key={r.value} value={r.value}>
+              {r.label}
             </MenuItem>
           ))}
         </TextField>
