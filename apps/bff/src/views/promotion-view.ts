@@ -15,13 +15,19 @@ function phaseOf(p: Promotion): PromotionPhase {
     : 'Pending';
 }
 
+const isRecord = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+
 export function toPromotionView(
   p: Promotion,
   aliasOf: (freightName: string) => string | undefined,
 ): PromotionView {
   const meta = p.status?.stepExecutionMetadata ?? [];
+  const state = isRecord(p.status?.state) ? p.status.state : {};
   const steps = (p.spec.steps ?? []).map((step, i) => {
     const exec = meta[i];
+    // Outputs are keyed by the executed alias; Kargo's default alias is 0-based `step-<i>`.
+    const output = state[exec?.alias ?? step.as ?? `step-${i}`];
     return {
       alias: step.as ?? `step-${i + 1}`,
       ...defined({
@@ -32,6 +38,8 @@ export function toPromotionView(
         startedAt: exec?.startedAt,
         finishedAt: exec?.finishedAt,
         errorCount: exec?.errorCount,
+        config: isRecord(step.config) ? step.config : undefined,
+        output: isRecord(output) ? output : undefined,
       }),
     };
   });

@@ -20,6 +20,10 @@ export const PromotionStepViewSchema = z.object({
   startedAt: TimestampSchema.optional(),
   finishedAt: TimestampSchema.optional(),
   errorCount: z.number().int().optional(),
+  /** The step's spec.steps[i].config as written (expressions unevaluated); Kargo keeps no secrets here. */
+  config: z.record(z.string(), z.unknown()).optional(),
+  /** What the step wrote to status.state under its alias, once it ran. */
+  output: z.record(z.string(), z.unknown()).optional(),
 });
 export type PromotionStepView = z.infer<typeof PromotionStepViewSchema>;
 

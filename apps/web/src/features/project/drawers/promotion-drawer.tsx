@@ -1,4 +1,5 @@
 import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
 import Chip from '@mui/material/Chip';
 import CircularProgress from '@mui/material/CircularProgress';
 import Link from '@mui/material/Link';
@@ -17,6 +18,7 @@ import { promotionPhaseColor } from '../phase-style';
 import { useProject } from '../project-context';
 import { DrawerFrame } from './drawer-frame';
 import { LiveManifest } from './live-manifest';
+import { StepDetails } from './step-details';
 
 const stepIcon = (s: PromotionStepView) =>
   s.status === 'Succeeded'
@@ -56,16 +58,19 @@ function Steps({ promotion, now }: { promotion: PromotionView; now: number }) {
               <span aria-hidden="true" style={{ width: 16 }}>
                 {s.status === 'Running' ? <CircularProgress size={12} /> : stepIcon(s)}
               </span>
-              <ListItemText
-                primary={`${s.alias}${s.uses ? ` (${s.uses})` : s.task ? ` (task ${s.task})` : ''} · ${s.status ?? 'Not started'}`}
-                secondary={
-                  <>
-                    {s.startedAt && <span>{formatDuration(s.startedAt, s.finishedAt, now)}</span>}
-                    {s.message && <span role={failed ? 'alert' : undefined}> · {s.message}</span>}
-                  </>
-                }
-                slotProps={{ secondary: { sx: failed ? { color: 'inherit' } : undefined } }}
-              />
+              <Box sx={{ flex: 1, minWidth: 0 }}>
+                <ListItemText
+                  primary={`${s.alias}${s.uses ? ` (${s.uses})` : s.task ? ` (task ${s.task})` : ''} · ${s.status ?? 'Not started'}`}
+                  secondary={
+                    <>
+                      {s.startedAt && <span>{formatDuration(s.startedAt, s.finishedAt, now)}</span>}
+                      {s.message && <span role={failed ? 'alert' : undefined}> · {s.message}</span>}
+                    </>
+                  }
+                  slotProps={{ secondary: { sx: failed ? { color: 'inherit' } : undefined } }}
+                />
+                <StepDetails step={s} />
+              </Box>
             </Stack>
           </ListItem>
         );

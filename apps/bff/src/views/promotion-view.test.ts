@@ -1,0 +1,53 @@
+import type { Promotion } from '@wharf/shared';
+import { PromotionViewSchema } from '@wharf/shared/api';
+import { describe, expect, it } from 'vitest';
+import { toPromotionView } from './promotion-view.js';
+
+const promotion = (status: Promotion['status']): Promotion => ({
+  apiVersion: 'kargo.akuity.io/v1alpha1',
+  kind: 'Promotion',
+  metadata: { name: 'test.01abc', namespace: 'demo', uid: 'u1', resourceVersion: '7' },
+  spec: {
+    stage: 'test',
+    freight: 'f1',
+    steps: [
+      { uses: 'git-clone', as: 'clone', config: { repoURL: 'https://git.example/repo.git' } },
+      { uses: 'http', config: { url: 'https://example.test/${{ vars.path }}' } },
+      { uses: 'fake-step' },
+    ],
+  },
+  status,
+});
+
+describe('toPromotionView step config and output', () => {
+  it('carries each step config as written and the output the step stored under its alias', () => {
+    const view = toPromotionView(
+      promotion({
+        phase: 'Running',
+        currentStep: 2,
+        stepExecutionMetadata: [
+          { alias: 'clone', status: 'Succeeded' },
+          { alias: 'step-1', status: 'Succeeded' },
+          { alias: 'step-2', status: 'Running' },
+        ],
+        state: { clone: { commit: 'abc123' }, 'step-1': { status: 200 } },
+      }),
+      () => undefined,
+    );
+    expect(PromotionViewSchema.parse(view)).toEqual(view);
+    expect(view.steps.map((s) => [s.config, s.output])).toEqual([
+      [{ repoURL: 'https://git.example/repo.git' }, { commit: 'abc123' }],
+      [{ url: 'https://example.test/${{ vars.path }}' }, { status: 200 }],
+      [undefined, undefined],
+    ]);
+  });
+
+  it('leaves output out before a step has run and ignores a state that is not an object', () => {
+    const view = toPromotionView(
+      promotion({ phase: 'Pending', state: ['bogus'] }),
+      () => undefined,
+    );
+    expect(view.steps.every((s) => !('output' in s))).toBe(true);
+    expect(view.steps[0]?.config).toEqual({ repoURL: 'https://git.example/repo.git' });
+  });
+});
