@@ -196,7 +196,8 @@ function StageNodeView({ data }: NodeProps<StageFlowNode>) {
             )}
           </Typography>
           <Tooltip title={promote.allowed ? '' : promote.reason}>
-            <span>
+            {/* A disabled button takes no focus: the wrapper does, so keyboard users can read why. */}
+            <span tabIndex={promote.allowed ? -1 : 0} className="nodrag">
               <Button
                 size="small"
                 variant="outlined"
