@@ -20,28 +20,69 @@ const RANK_SEP = 80;
 const NODE_SEP = 24;
 const COMPONENT_GAP = 40;
 
-/** Left-to-right layered layout of one connected set of nodes, with dagre. */
-function layered(
-  nodes: LayoutNode[],
-  edges: LayoutInput['edges'],
-): { pos: LayoutResult; width: number; height: number } {
+interface Laid {
+  pos: LayoutResult;
+  width: number;
+  height: number;
+}
+
+/** Positions by index within a component, as dagre placed them. */
+interface Shape {
+  at: { x: number; y: number }[];
+  width: number;
+  height: number;
+}
+
+/** Left-to-right layered layout of one connected set of nodes (edges given by index), with dagre. */
+function layered(nodes: LayoutNode[], edges: [number, number][]): Shape {
   const g = new dagre.graphlib.Graph();
   g.setGraph({ rankdir: 'LR', nodesep: NODE_SEP, ranksep: RANK_SEP, marginx: 0, marginy: 0 });
   g.setDefaultEdgeLabel(() => ({}));
-  for (const n of nodes) g.setNode(n.id, { width: n.width, height: n.height });
-  for (const e of edges)
-    if (g.hasNode(e.source) && g.hasNode(e.target)) g.setEdge(e.source, e.target);
+  // Index-based names: the result depends only on the component's shape, so it can be reused.
+  nodes.forEach((n, i) => g.setNode(`n${i}`, { width: n.width, height: n.height }));
+  for (const [a, b] of edges) g.setEdge(`n${a}`, `n${b}`);
   dagre.layout(g);
-  const pos: LayoutResult = {};
   let width = 0;
   let height = 0;
-  for (const n of nodes) {
-    const p = g.node(n.id);
-    pos[n.id] = { x: p.x - n.width / 2, y: p.y - n.height / 2 };
+  const at = nodes.map((n, i) => {
+    const p = g.node(`n${i}`);
     width = Math.max(width, p.x + n.width / 2);
     height = Math.max(height, p.y + n.height / 2);
+    return { x: p.x - n.width / 2, y: p.y - n.height / 2 };
+  });
+  return { at, width, height };
+}
+
+/**
+ * Lays out each component; components with the same shape (node sizes, edges between the same
+ * positions, in the same order) give dagre the same input, so each shape is laid out once. Big
+ * projects are mostly copies of a few pipeline templates, and dagre costs milliseconds per call.
+ */
+function layeredAll(groups: LayoutNode[][], edges: LayoutInput['edges']): Laid[] {
+  const where = new Map<string, { group: number; index: number }>();
+  groups.forEach((nodes, group) => nodes.forEach((n, index) => where.set(n.id, { group, index })));
+  const local = groups.map((): [number, number][] => []);
+  for (const e of edges) {
+    const a = where.get(e.source);
+    const b = where.get(e.target);
+    if (a && b && a.group === b.group) local[a.group]?.push([a.index, b.index]);
   }
-  return { pos, width, height };
+  const shapes = new Map<string, Shape>();
+  return groups.map((nodes, group) => {
+    const mine = local[group] ?? [];
+    const key = `${nodes.map((n) => `${n.width}x${n.height}`).join(',')}|${mine.join(';')}`;
+    let shape = shapes.get(key);
+    if (!shape) {
+      shape = layered(nodes, mine);
+      shapes.set(key, shape);
+    }
+    const pos: LayoutResult = {};
+    nodes.forEach((n, i) => {
+      const p = shape.at[i];
+      if (p) pos[n.id] = p;
+    });
+    return { pos, width: shape.width, height: shape.height };
+  });
 }
 
 /** Connected components of the stage nodes, over stage → stage edges only. */
@@ -80,9 +121,12 @@ export function layoutGraph(input: LayoutInput): LayoutResult {
     const w = warehouseOrder.get(e.source);
     if (w !== undefined) feeders.set(e.target, Math.min(w, feeders.get(e.target) ?? w));
   }
-  const laid = components(stages, input.edges).map((nodes) => ({
-    ...layered(nodes, input.edges),
-    warehouse: Math.min(...nodes.map((n) => feeders.get(n.id) ?? Number.MAX_SAFE_INTEGER)),
+  const groups = components(stages, input.edges);
+  const laid = layeredAll(groups, input.edges).map((c, i) => ({
+    ...c,
+    warehouse: Math.min(
+      ...(groups[i] ?? []).map((n) => feeders.get(n.id) ?? Number.MAX_SAFE_INTEGER),
+    ),
   }));
   laid.sort((a, b) => a.warehouse - b.warehouse);
   const out: LayoutResult = {};
