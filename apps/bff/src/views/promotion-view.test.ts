@@ -42,6 +42,11 @@ describe('toPromotionView step config and output', () => {
     ]);
   });
 
+  it('names unnamed steps as Kargo does, 0-based: step-0, step-1, …', () => {
+    const view = toPromotionView(promotion({ phase: 'Pending' }), () => undefined);
+    expect(view.steps.map((s) => s.alias)).toEqual(['clone', 'step-1', 'step-2']);
+  });
+
   it('leaves output out before a step has run and ignores a state that is not an object', () => {
     const view = toPromotionView(
       promotion({ phase: 'Pending', state: ['bogus'] }),

@@ -26,10 +26,11 @@ export function toPromotionView(
   const state = isRecord(p.status?.state) ? p.status.state : {};
   const steps = (p.spec.steps ?? []).map((step, i) => {
     const exec = meta[i];
-    // Outputs are keyed by the executed alias; Kargo's default alias is 0-based `step-<i>`.
-    const output = state[exec?.alias ?? step.as ?? `step-${i}`];
+    // Kargo's default alias is 0-based `step-<i>`; outputs are keyed by the alias that ran.
+    const alias = exec?.alias ?? step.as ?? `step-${i}`;
+    const output = state[alias];
     return {
-      alias: step.as ?? `step-${i + 1}`,
+      alias,
       ...defined({
         uses: step.uses,
         task: step.task?.name,

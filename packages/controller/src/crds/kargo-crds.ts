@@ -69,6 +69,7 @@ const KINDS: KindDef[] = [
     schema: rootSchema(
       {
         alias: str,
+        discoveredAt: { type: 'string', format: 'date-time' },
         origin,
         commits: openArray,
         images: openArray,
