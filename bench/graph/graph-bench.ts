@@ -19,7 +19,8 @@ const FLAGS = [
   '--disable-sync',
   '--no-first-run',
 ];
-const dist = resolve('apps/web/dist');
+// WEB_DIST: measure a build kept elsewhere (a concurrent `npm run build` rewrites apps/web/dist).
+const dist = resolve(process.env.WEB_DIST ?? 'apps/web/dist');
 const sizes = [60, 600, 1200];
 const FREIGHT = 3000;
 const RUNS = Number(process.env.RUNS ?? 3);
