@@ -42,6 +42,7 @@ export const logout = () =>
 /** Adds where to come back to after the identity provider sends the browser back. */
 export function oidcLoginUrl(loginUrl: string, next: string): string {
   const url = new URL(loginUrl, document.baseURI);
-  url.searchParams.set('next', next);
+  // The BFF's OIDC start route brings the browser back to `returnTo` once signed in.
+  url.searchParams.set('returnTo', next);
   return url.toString();
 }

@@ -18,6 +18,9 @@ export const capabilitiesQuery = (project: string) =>
     queryFn: ({ signal }) =>
       api(`${base(project)}/capabilities`, { signal }, (b) => CapabilitiesSchema.parse(b)),
     staleTime: 60_000,
+    // Role changes reach no socket room (RBAC is not watched), so re-ask: a revoked grant
+    // disables its controls within seconds, without a reload.
+    refetchInterval: 5_000,
   });
 
 /** Freight a stage requests, newest first, each with whether the stage may take it and why not. */
