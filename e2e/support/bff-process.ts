@@ -18,6 +18,8 @@ export function spawnBff(port: number, dataDir: string): ReturnType<typeof spawn
       WHARF_DATA_DIR: dataDir,
       WHARF_ADMIN_PASSWORD: E2E_ADMIN_PASSWORD,
       LOG_LEVEL: 'warn',
+      // With the global setup's OIDC provider, redirects come back to this very app.
+      ...(process.env.WHARF_OIDC_ISSUER ? { WHARF_PUBLIC_URL: `http://127.0.0.1:${port}` } : {}),
     },
     stdio: ['ignore', 'inherit', 'inherit'],
   });

@@ -4,8 +4,12 @@ import { dirname, join } from 'node:path';
 /** The admin password the app under test is started with. */
 export const E2E_ADMIN_PASSWORD = 'e2e-admin-password-not-secret';
 
+// One file per Playwright run: runs started at the same time on one machine (each with its own
+// app and session key) must not read each other's session. Workers inherit the runner's value.
+const run = (process.env.WHARF_E2E_RUN ??= String(process.pid));
+
 /** Where the signed-in admin session is stored; specs start from it unless they opt out. */
-export const ADMIN_STATE = join(import.meta.dirname, '..', '.auth', 'admin.json');
+export const ADMIN_STATE = join(import.meta.dirname, '..', '.auth', `admin-${run}.json`);
 
 /**
  * Signs in as admin over HTTP, as the login page does (CSRF header, same origin), and stores the
