@@ -105,7 +105,7 @@ test('a group granted "promoter for staging" promotes to staging only, and loses
     .getByRole('button', { name: 'Promote to production' });
   await expect(production).toBeDisabled();
   await production.locator('..').hover();
-  await expect(userPage.getByRole('tooltip')).toContainText(/promote/i);
+  await expect(userPage.getByRole('tooltip')).toContainText(/promote.*"production"/i);
 
   const staging = board.stage('staging').getByRole('button', { name: 'Promote to staging' });
   await expect(staging).toBeEnabled();
@@ -136,6 +136,6 @@ test('a group granted "promoter for staging" promotes to staging only, and loses
   await expect(revoke).toBeHidden();
   await expect(staging).toBeDisabled({ timeout: 15_000 });
   await staging.locator('..').hover();
-  await expect(userPage.getByRole('tooltip')).toContainText(/promote/i);
+  await expect(userPage.getByRole('tooltip')).toContainText(/promote.*"staging"/i);
   await user.close();
 });
