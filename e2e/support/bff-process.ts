@@ -17,6 +17,8 @@ export function spawnBff(port: number, dataDir: string): ReturnType<typeof spawn
       PORT: String(port),
       WHARF_DATA_DIR: dataDir,
       WHARF_ADMIN_PASSWORD: E2E_ADMIN_PASSWORD,
+      // Every spec signs in from 127.0.0.1; the 429 itself is tested in apps/bff/test/identity.
+      WHARF_LOGIN_RATE_LIMIT: '1000',
       LOG_LEVEL: 'warn',
       // With the global setup's OIDC provider, redirects come back to this very app.
       ...(process.env.WHARF_OIDC_ISSUER ? { WHARF_PUBLIC_URL: `http://127.0.0.1:${port}` } : {}),
