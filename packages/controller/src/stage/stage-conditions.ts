@@ -30,7 +30,8 @@ export function stageConditions(
   const lastFailed = f.lastPhase !== undefined && f.lastPhase !== 'Succeeded';
   if (!f.hasFreight) {
     set('Healthy', 'Unknown', 'NoFreight', 'No Freight has been promoted to this Stage yet');
-    set('Verified', 'Unknown', 'NoFreight', 'No Freight to verify');
+    // Nothing to verify is not "verifying": dashboards read Verified=Unknown as in progress.
+    c = removeCondition(c, 'Verified');
   } else if (f.promoting) {
     set('Healthy', 'Unknown', 'Promoting', 'Health is checked once the running Promotion finishes');
   } else {
