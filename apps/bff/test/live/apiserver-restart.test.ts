@@ -85,7 +85,11 @@ describe.skipIf(!HAVE_CRDS)('when the embedded API server is killed and restarte
     expect(again.snapshot.version).not.toBe(
       'data' in first && first.data.mode === 'snapshot' ? first.data.snapshot.version : '',
     );
-    expect((await fetch(`${bff.url}/readyz`)).status).toBe(200);
+    // Ready again once every kind's informer has re-listed, not only the stages this client saw.
+    await eventually(
+      async () => ((await fetch(`${bff.url}/readyz`)).status === 200 ? true : undefined),
+      15_000,
+    );
     const metrics = await (await fetch(`${bff.url}/metrics`)).text();
     expect(metrics).toMatch(/wharf_watch_restarts_total\{kind="stages"\} [1-9]/);
   });
