@@ -141,13 +141,14 @@ describe.skipIf(!KUBECTL)('kubectl conformance', () => {
       '-p',
       '{"data":{"extra":"1"}}',
     ]);
-    const deadline = Date.now() + 10_000;
-    while (!out.includes('MODIFIED') && Date.now() < deadline)
+    // Wait for the whole expected table, not just the first bytes of it: kubectl may flush late.
+    const expected =
+      /^EVENT\s+NAME\s+DATA\s+AGE\nADDED\s+settings\s+1\s+\S+\nMODIFIED\s+settings\s+2\s+\S+\n/;
+    const deadline = Date.now() + 20_000;
+    while (!expected.test(out) && Date.now() < deadline)
       await new Promise((r) => setTimeout(r, 50));
     watcher.kill();
-    expect(out).toMatch(
-      /^EVENT\s+NAME\s+DATA\s+AGE\nADDED\s+settings\s+1\s+\S+\nMODIFIED\s+settings\s+2\s+\S+\n/,
-    );
+    expect(out, out).toMatch(expected);
   });
 
   it('labels, annotates and patches with strategic merge, merge and JSON patches', async () => {
