@@ -1,36 +1,19 @@
-import { ProjectPage } from '../pages/project-page.js';
-import { apply } from '../support/kube.js';
-import { phaseOf, promotionsOf } from '../support/promotions.js';
+import { promoteToNewStage } from '../support/promote-through-dialog.js';
+import { phaseOf } from '../support/promotions.js';
 import { expect, test } from '../support/kargo-test.js';
 
 test('each promotion step shows its config as written and the output it stored, as YAML', async ({
   page,
   fixture,
 }) => {
-  await apply(`
-apiVersion: kargo.akuity.io/v1alpha1
-kind: Stage
-metadata: {name: composed, namespace: ${fixture.name}}
-spec:
-  requestedFreight:
-  - origin: {kind: Warehouse, name: shop}
-    sources: {direct: true}
-  promotionTemplate:
-    spec:
-      steps:
-      - as: compose
+  const promotion = await promoteToNewStage(
+    page,
+    fixture,
+    'composed',
+    `      - as: compose
         uses: compose-output
-        config: {greeting: hello, target: "\${{ ctx.stage }}"}
-`);
-  const project = new ProjectPage(page, fixture.name);
-  await project.page.goto(
-    `/projects/${fixture.name}?promote=composed&freight=${fixture.freight.new}`,
+        config: {greeting: hello, target: "\${{ ctx.stage }}"}`,
   );
-  await project.promoteDialog().getByRole('button', { name: 'Promote', exact: true }).click();
-  await expect(page.getByRole('heading', { name: 'Promotion to composed' })).toBeVisible();
-  await expect.poll(async () => (await promotionsOf(fixture.name, 'composed')).length).toBe(1);
-  const [promotion] = await promotionsOf(fixture.name, 'composed');
-  if (!promotion) throw new Error('no promotion');
   await expect
     .poll(() => phaseOf(fixture.name, promotion.metadata.name), { timeout: 30_000 })
     .toBe('Succeeded');
