@@ -210,6 +210,40 @@ describe.skipIf(!HAVE_KARGO_CRDS)('real Kargo CRDs', () => {
     expect(w.spec.bogus).toBeUndefined();
   });
 
+  it('a Warehouse status as Kargo writes it (discovered image tags with _ and digests) is accepted; a bad tag is refused naming the value', async () => {
+    const base = {
+      group: 'kargo.akuity.io',
+      version: 'v1alpha1',
+      plural: 'warehouses',
+      namespace: 'kargo-demo',
+      name: 'defaults',
+    };
+    const digest = `sha256:${'ab12'.repeat(16)}`;
+    const status = (tag: string) => ({
+      discoveredArtifacts: {
+        discoveredAt: '2025-06-01T10:00:00Z',
+        images: [{ repoURL: 'ghcr.io/x/y', references: [{ tag, digest }] }],
+      },
+    });
+    const cur = (await api.getNamespacedCustomObject(base)) as Record<string, unknown>;
+    const written = (await api.replaceNamespacedCustomObjectStatus({
+      ...base,
+      body: { ...cur, status: status('v1.2.3_build-7') },
+    })) as { status: ReturnType<typeof status> };
+    expect(written.status.discoveredArtifacts.images[0]?.references[0]?.tag).toBe('v1.2.3_build-7');
+    const err = (await api
+      .replaceNamespacedCustomObjectStatus({
+        ...base,
+        body: { ...written, status: status('v1 2') },
+      })
+      .catch((e: unknown) => e)) as k8s.ApiException<string>;
+    expect(err.code).toBe(422);
+    const { details } = JSON.parse(err.body) as { details: { causes: { message: string }[] } };
+    expect(details.causes.map((c) => c.message)).toEqual([
+      `Invalid value: "v1 2": status.discoveredArtifacts.images[0].references[0].tag in body should match '^[\\w.\\-\\_]+$'`,
+    ]);
+  });
+
   it('status is a subresource: main writes ignore status, status writes ignore spec and keep generation', async () => {
     const base = {
       group: 'kargo.akuity.io',

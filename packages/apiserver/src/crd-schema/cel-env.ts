@@ -1,4 +1,5 @@
 import { Environment } from '@marcbachmann/cel-js';
+import { mustCompileGoRegexp } from './go-regexp.js';
 
 // One CEL environment for x-kubernetes-validations: `self` and `oldSelf` are dynamic,
 // plus the Kubernetes string and regex library functions the base library lacks.
@@ -17,10 +18,10 @@ function build(): Environment {
     )
     .registerFunction(
       'string.find(string): string',
-      (s: string, re: string) => new RegExp(re, 'u').exec(s)?.[0] ?? '',
+      (s: string, re: string) => mustCompileGoRegexp(re).find(s) ?? '',
     )
     .registerFunction('string.findAll(string): list<string>', (s: string, re: string) =>
-      [...s.matchAll(new RegExp(re, 'gu'))].map((m) => m[0]),
+      mustCompileGoRegexp(re).findAll(s),
     )
     .registerFunction('list.isSorted(): bool', (l: unknown[]) =>
       l.every((v, i) => i === 0 || compare(l[i - 1], v) <= 0),

@@ -157,6 +157,31 @@ describe('validateCrdDefinition', () => {
     ]);
   });
 
+  it("refuses a pattern Go's regexp cannot compile, and accepts RE2 syntax ECMAScript lacks", () => {
+    const schema = (pattern: string) => ({
+      type: 'object',
+      properties: {
+        tag: { type: 'string', pattern },
+        any: { type: 'string', anyOf: [{ pattern }] },
+      },
+    });
+    expect(
+      validateCrdDefinition(crd({ spec: { versions: [version('v1', true, schema('^a(?=b)'))] } })),
+    ).toEqual(
+      ['properties[tag].pattern', 'properties[any].anyOf[0].pattern'].map((at) => ({
+        type: 'FieldValueInvalid',
+        field: `spec.versions[0].schema.openAPIV3Schema.${at}`,
+        message:
+          'Invalid value: "^a(?=b)": must be a valid regular expression, but isn\'t: error parsing regexp: invalid or unsupported Perl syntax: `(?=`',
+      })),
+    );
+    expect(
+      validateCrdDefinition(
+        crd({ spec: { versions: [version('v1', true, schema('^[\\w.\\-\\_]+\\z'))] } }),
+      ),
+    ).toEqual([]);
+  });
+
   it('refuses CEL rules that do not compile', () => {
     const schema = { type: 'object', 'x-kubernetes-validations': [{ rule: 'self.a ==' }] };
     const [cause] = validateCrdDefinition(

@@ -3,6 +3,7 @@ import { child } from './field-path.js';
 import type { FieldCause, Schema } from './types.js';
 import { isObject } from './types.js';
 import { checkListAndMapTypes } from './structural-lists.js';
+import { compileGoRegexp } from './go-regexp.js';
 import { validateNode } from './validate.js';
 
 // Whether a CRD schema is structural (what Kubernetes demands of apiextensions.k8s.io/v1):
@@ -51,6 +52,7 @@ function walk(schema: Schema, path: string, out: FieldCause[], root: boolean): v
     out.push(required(child(path, 'items'), 'must be specified'));
   }
   checkListAndMapTypes(schema, path, out);
+  checkPattern(schema, path, out);
   if (schema.default !== undefined) {
     out.push(...validateNode(schema, child(path, 'default'), schema.default));
   }
@@ -72,6 +74,20 @@ function walk(schema: Schema, path: string, out: FieldCause[], root: boolean): v
   if (isObject(schema.additionalProperties)) {
     walk(schema.additionalProperties as Schema, child(path, 'additionalProperties'), out, false);
   }
+}
+
+/** Kubernetes refuses a CRD whose pattern Go's regexp cannot compile. */
+function checkPattern(schema: Schema, path: string, out: FieldCause[]): void {
+  if (!schema.pattern) return;
+  const re = compileGoRegexp(schema.pattern);
+  if (typeof re === 'string')
+    out.push(
+      invalid(
+        child(path, 'pattern'),
+        schema.pattern,
+        `must be a valid regular expression, but isn't: ${re}`,
+      ),
+    );
 }
 
 /** int-or-string may spell itself out as anyOf [{type: integer}, {type: string}]. */
@@ -98,6 +114,7 @@ function checkValueValidationOnly(schema: Schema, path: string, out: FieldCause[
     if (schema[key] !== undefined)
       out.push(forbidden(child(path, key), 'must be empty to be structural'));
   }
+  checkPattern(schema, path, out);
 }
 
 /** At the root, metadata may only restrict name and generateName. */

@@ -1,6 +1,7 @@
 import { duplicate, invalid, notSupported, tooLong, tooMany, typeInvalid } from './field-errors.js';
 import { deepEqual } from './deep-equal.js';
 import { formatValid } from './formats.js';
+import { compileGoRegexp } from './go-regexp.js';
 import { jsonType } from './json-type.js';
 import type { FieldCause, Schema } from './types.js';
 
@@ -8,22 +9,6 @@ import type { FieldCause, Schema } from './types.js';
 // `<path> in body should match '<pattern>'` and friends.
 
 const inBody = (path: string) => (path ? `${path} in body` : 'in body');
-
-const patterns = new Map<string, RegExp>();
-
-/** The compiled pattern, or the reason it does not compile. */
-function compiledPattern(pattern: string): RegExp | string {
-  let re = patterns.get(pattern);
-  if (!re) {
-    try {
-      re = new RegExp(pattern, 'u');
-    } catch (err) {
-      return err instanceof Error ? err.message : String(err);
-    }
-    patterns.set(pattern, re);
-  }
-  return re;
-}
 
 export function checkEnum(schema: Schema, path: string, value: unknown): FieldCause[] {
   if (!schema.enum || schema.enum.includes(value)) return [];
@@ -43,12 +28,13 @@ export function checkString(schema: Schema, path: string, value: string): FieldC
     );
   }
   if (schema.pattern !== undefined) {
-    const re = compiledPattern(schema.pattern);
+    const re = compileGoRegexp(schema.pattern);
     if (typeof re === 'string') {
+      // Only a CRD stored before its pattern was checked can get here; Kubernetes words it so.
       out.push(
         invalid(
           path,
-          '',
+          value,
           `${inBody(path)} should match '${schema.pattern}, but pattern is invalid: ${re}'`,
         ),
       );
