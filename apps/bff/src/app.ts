@@ -38,6 +38,8 @@ export interface AppDeps {
   extraRouters?: ExtraRouter[];
   showStacks?: boolean;
   version?: string;
+  /** Longest a watch through the Kubernetes proxy stays open. */
+  proxyWatchMaxSeconds?: number;
 }
 
 export const DEFAULT_WEB_DIST = fileURLToPath(new URL('../../web/dist', import.meta.url));
@@ -86,7 +88,7 @@ export function createApp(deps: AppDeps): express.Express {
   const api = Router();
   api.use(express.json({ limit: '2mb' }));
   for (const extra of deps.extraRouters ?? []) api.use(extra.path, extra.router);
-  api.use('/k8s', k8sProxy(deps.resolveCaller));
+  api.use('/k8s', k8sProxy(deps.resolveCaller, deps.proxyWatchMaxSeconds));
   mountRoutes(api, routes, deps.resolveCaller);
   api.use(apiNotFound);
   app.use('/api/v1', api);

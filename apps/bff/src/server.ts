@@ -29,6 +29,7 @@ export interface BffOptions {
   cacheDelays?: BackoffDelays;
   now?: () => number;
   showStacks?: boolean;
+  proxyWatchMaxSeconds?: number;
 }
 
 export interface RunningBff {
@@ -91,6 +92,7 @@ export async function startBff(opts: BffOptions): Promise<RunningBff> {
     now,
     ...(opts.extraRouters ? { extraRouters: opts.extraRouters } : {}),
     showStacks: opts.showStacks ?? false,
+    ...(opts.proxyWatchMaxSeconds ? { proxyWatchMaxSeconds: opts.proxyWatchMaxSeconds } : {}),
   });
   const httpServer = createServer(app);
   const models = new ReadModels(cache, now);

@@ -2,7 +2,7 @@ import type { ErrorRequestHandler, RequestHandler } from 'express';
 import type { ApiError } from '@wharf/shared/api';
 import { ZodError } from 'zod';
 import { KubeApiError, toHttpError } from '../kube/kube-api-error.js';
-import { HttpError, InputError, NotFoundError } from './http-errors.js';
+import { HttpError, InputError, NotFoundError, PayloadTooLargeError } from './http-errors.js';
 
 function describeZod(err: ZodError): string {
   return err.issues
@@ -17,10 +17,24 @@ function isStatusError(err: unknown): err is Error & { status: number; details?:
   return typeof status === 'number' && status >= 400 && status < 600;
 }
 
+/** body-parser's refusal of a body over its limit (`limit` in bytes). */
+function tooLarge(err: unknown): PayloadTooLargeError | undefined {
+  if (!(err instanceof Error) || !('type' in err) || err.type !== 'entity.too.large') return;
+  const limit = 'limit' in err && typeof err.limit === 'number' ? err.limit : undefined;
+  const kb = limit === undefined ? 'the limit' : `${Math.round(limit / 1024)} KiB`;
+  return new PayloadTooLargeError(
+    `The request body is larger than ${kb}, the most this endpoint accepts; nothing was changed.`,
+  );
+}
+
 /** Maps any thrown error to a typed HttpError; unknown errors become a 500 without internals. */
 export function toHttp(err: unknown): HttpError {
   if (err instanceof HttpError) return err;
+  const large = tooLarge(err);
+  if (large) return large;
   if (err instanceof KubeApiError) return toHttpError(err);
+  const fromClient = KubeApiError.fromClientNode(err);
+  if (fromClient) return toHttpError(fromClient);
   if (err instanceof ZodError) return new InputError(describeZod(err), err.issues);
   if (isStatusError(err)) return new HttpError(err.status, err.message, err.details);
   if (err instanceof SyntaxError && 'body' in err) {

@@ -43,6 +43,13 @@ export class ConflictError extends HttpError {
   }
 }
 
+/** The request is larger than the endpoint accepts; nothing was changed. */
+export class PayloadTooLargeError extends HttpError {
+  constructor(message: string) {
+    super(413, message);
+  }
+}
+
 /** The request is well formed but Kargo would refuse it (e.g. freight not available to the stage). */
 export class UnprocessableError extends HttpError {
   constructor(message: string, details?: unknown) {

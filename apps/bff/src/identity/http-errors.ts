@@ -1,5 +1,6 @@
 import type { ErrorRequestHandler } from 'express';
 import type { ApiError } from '@wharf/shared/api';
+import { toHttp } from '../errors/error-middleware.js';
 import {
   ConflictError,
   ForbiddenError,
@@ -7,7 +8,6 @@ import {
   InputError,
   NotFoundError,
   UnauthorizedError,
-  UpstreamError,
 } from '../errors/http-errors.js';
 
 export { ConflictError, HttpError, InputError, NotFoundError, UnauthorizedError };
@@ -29,41 +29,13 @@ export class TokenNotIssuedError extends HttpError {
   }
 }
 
-/** @kubernetes/client-node's generated APIs throw `{code, body}`; say it in the API's terms. */
-function fromKubeClient(err: unknown): HttpError | undefined {
-  if (typeof err !== 'object' || err === null || !('code' in err) || typeof err.code !== 'number') {
-    return undefined;
-  }
-  const code = err.code;
-  let message = 'Kubernetes refused the request.';
-  const body = 'body' in err ? err.body : undefined;
-  if (typeof body === 'string') {
-    try {
-      const status: unknown = JSON.parse(body);
-      if (typeof status === 'object' && status !== null && 'message' in status) {
-        message = `Kubernetes refused the request: ${String(status.message)}`;
-      }
-    } catch {
-      message = `Kubernetes refused the request: ${body.slice(0, 300)}`;
-    }
-  }
-  if (code === 403) return new ForbiddenError(message);
-  if (code === 404) return new NotFoundError(message);
-  if (code === 409) return new ConflictError(message);
-  if (code >= 400 && code < 500) return new HttpError(code, message);
-  return new UpstreamError(message);
-}
-
 /**
  * The identity and roles routers answer their own errors with the BFF's fixed body, so they
  * behave the same mounted in the app or alone.
  */
 export const identityErrorHandler: ErrorRequestHandler = (err: unknown, req, res, next) => {
   if (res.headersSent) return next(err);
-  const http =
-    err instanceof HttpError
-      ? err
-      : (fromKubeClient(err) ?? new HttpError(500, 'Internal error; see the server log.'));
+  const http = toHttp(err);
   if (http.status >= 500) console.error(err);
   const id = (req as { id?: unknown }).id;
   const body: ApiError = {

@@ -4,9 +4,14 @@ import {
   HttpError,
   InputError,
   NotFoundError,
+  UnauthorizedError,
   UnprocessableError,
   UpstreamError,
 } from '../errors/http-errors.js';
+
+/** What a request says when Kubernetes stopped accepting the caller's credentials. */
+export const CREDENTIALS_REFUSED =
+  'Kubernetes no longer accepts your credentials (the token expired or was revoked, or its ServiceAccount was deleted); sign in again.';
 
 /** A non-2xx answer of the Kubernetes API, carrying its `Status` reason and message. */
 export class KubeApiError extends Error {
@@ -34,6 +39,16 @@ export class KubeApiError extends Error {
     }
     return new KubeApiError(status, reason, message);
   }
+
+  /** @kubernetes/client-node's generated APIs throw `{code, body}`; read it as a KubeApiError. */
+  static fromClientNode(err: unknown): KubeApiError | undefined {
+    if (typeof err !== 'object' || err === null || !('code' in err)) return undefined;
+    const code = err.code;
+    if (typeof code !== 'number' || code < 400 || code > 599) return undefined;
+    const body = 'body' in err ? err.body : undefined;
+    const text = typeof body === 'string' ? body : body === undefined ? '' : JSON.stringify(body);
+    return KubeApiError.fromBody(code, Buffer.from(text));
+  }
 }
 
 /** Says what Kubernetes refused in the terms of the HTTP API the browser sees. */
@@ -42,6 +57,8 @@ export function toHttpError(err: KubeApiError): HttpError {
   switch (err.status) {
     case 400:
       return new InputError(msg);
+    case 401:
+      return new UnauthorizedError(CREDENTIALS_REFUSED);
     case 403:
       return new ForbiddenError(msg);
     case 404:

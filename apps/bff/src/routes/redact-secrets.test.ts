@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pathIsSecrets, redactSecrets } from './redact-secrets.js';
+import { redactSecrets } from './redact-secrets.js';
 
 const secret = {
   kind: 'Secret',
@@ -36,12 +36,33 @@ describe('redactSecrets', () => {
     expect(out).toContain('visible');
   });
 
-  it('treats kind-less objects from a /secrets path as Secrets', () => {
-    expect(pathIsSecrets('/api/v1/namespaces/x/secrets')).toBe(true);
-    expect(pathIsSecrets('/api/v1/namespaces/x/configmaps')).toBe(false);
+  it('treats every kind-less object of a Secrets answer as a Secret', () => {
     const out = JSON.stringify(
       redactSecrets({ metadata: { name: 'a' }, data: { k: 'eA==' } }, true),
     );
     expect(out).not.toContain('eA==');
+  });
+
+  it('redacts the object of a watch event, not the event wrapper', () => {
+    const event = { type: 'ADDED', object: { metadata: { name: 'a' }, data: { k: 'eA==' } } };
+    expect(JSON.stringify(redactSecrets(event, true))).not.toContain('eA==');
+    const typed = { type: 'MODIFIED', object: secret };
+    expect(JSON.stringify(redactSecrets(typed))).not.toContain('c2VjcmV0');
+  });
+
+  it('redacts whatever the spelling of the kind, and the objects of Table rows', () => {
+    expect(JSON.stringify(redactSecrets({ ...secret, kind: 'secret' }))).not.toContain('c2VjcmV0');
+    const table = {
+      kind: 'Table',
+      rows: [
+        { cells: ['s', 'Opaque', 1], object: { metadata: { name: 's' }, data: { k: 'eA==' } } },
+      ],
+    };
+    expect(JSON.stringify(redactSecrets(table, true))).not.toContain('eA==');
+  });
+
+  it('leaves a Status (an error answer) as it is', () => {
+    const status = { kind: 'Status', code: 403, message: 'secrets is forbidden' };
+    expect(redactSecrets(status, true)).toEqual(status);
   });
 });
