@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnBff, stopBff, waitHealthy } from './bff-process.js';
-import { freePort } from './free-port.js';
+import { freePort } from '@wharf/test-support';
 import { OIDC_CLIENT_ID, OIDC_CLIENT_SECRET, startOidcProvider } from './oidc-provider.js';
 import { ADMIN_STATE, storeAdminSession } from './sign-in.js';
 

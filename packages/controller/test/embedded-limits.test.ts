@@ -52,16 +52,18 @@ beforeAll(async () => {
 afterAll(async () => c?.close());
 
 describe('what the embedded cluster cannot do, it says', () => {
-  it('image and chart subscriptions are accepted and the Warehouse says they are not reachable', async () => {
+  it('an image subscription to a registry that is not there fails at once with a condition saying so', async () => {
     await c.api.create<Warehouse>('Warehouse', {
       metadata: { name: 'images', namespace: NS },
-      spec: { subscriptions: [{ image: { repoURL: 'ghcr.io/example/app' } }] },
+      spec: { subscriptions: [{ image: { repoURL: '127.0.0.1:1/example/app' } }] },
     });
     const w = await waitFor('warehouse condition', async () => {
       const x = await c.api.get<Warehouse>('Warehouse', NS, 'images');
       return x?.status?.conditions?.find((k) => k.type === 'Healthy' && k.status === 'False');
     });
-    expect(w.message).toContain('not reachable from the embedded cluster');
+    expect(w.message).toContain(
+      'image subscription "127.0.0.1:1/example/app": cannot reach 127.0.0.1:1',
+    );
   });
 
   it('a step it cannot run (argocd-update) fails with a message that says so', async () => {

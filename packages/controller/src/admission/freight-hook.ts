@@ -1,6 +1,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import { freightName, KARGO_GROUP, LABELS, type Freight } from '@wharf/shared';
 import { generateAlias } from '../freight/alias.js';
+import { rfc3339 } from '../kube/clock.js';
 import type { KargoApi } from '../kube/kargo-api.js';
 import type { AdmissionHook, AdmissionRequest } from './hook-types.js';
 import { allow, guard, Refusal } from './responses.js';
@@ -11,6 +12,7 @@ const IMMUTABLE = ['origin', 'commits', 'images', 'charts', 'artifacts'] as cons
 interface Deps {
   api: KargoApi;
   recordApprovals: ApprovalRecorder;
+  now: () => Date;
 }
 
 const asFreight = (o: Record<string, unknown> | undefined): Freight => {
@@ -71,6 +73,11 @@ async function mutate(deps: Deps, req: AdmissionRequest) {
     req.operation === 'CREATE'
       ? { ...f, metadata: { ...f.metadata, name: freightName(f.origin.name, f) } }
       : f;
+  // As Kargo's webhook: Freight made by hand is discovered when it is created, so it sorts as newest.
+  if (!named.discoveredAt)
+    named.discoveredAt = rfc3339(
+      named.metadata.creationTimestamp ? new Date(named.metadata.creationTimestamp) : deps.now(),
+    );
   return allow(await withAlias(deps.api, named, old, ns));
 }
 

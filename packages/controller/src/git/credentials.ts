@@ -1,41 +1,50 @@
-import { normalizeGitUrl } from '@wharf/shared';
-import { LABEL_CRED_TYPE } from '../kargo/constants.js';
 import type { KubeClients } from '../kube/clients.js';
+import { findCredentials } from '../credentials/credentials.js';
 import { gitConfigEnv, LOCAL_GIT_BASE, localGitConfig } from './local-host.js';
 
-const decode = (b64: string | undefined) =>
-  b64 ? Buffer.from(b64, 'base64').toString('utf8') : undefined;
+export interface GitAccess {
+  env: Record<string, string>;
+  /** The Secret whose credentials git was given, when one matched. */
+  secret?: string;
+}
 
 /**
- * Env for git about one repository: the local-host rewrite, plus http credentials from Secrets
- * labelled `kargo.akuity.io/cred-type: git` in the project namespace (exact `repoURL`, or
- * `repoURLIsRegex: "true"`).
+ * How git reaches one repository: the local-host rewrite, TLS verification off when the
+ * subscription or step says `insecureSkipTLSVerify`, and http basic credentials from the project's
+ * `cred-type: git` Secrets (see findCredentials).
  */
-export async function gitCredentialEnv(
+export async function gitAccess(
   clients: KubeClients,
   namespace: string,
   repoURL: string,
   localRoot: string,
-): Promise<Record<string, string>> {
+  opts: { insecureSkipTLSVerify?: boolean } = {},
+): Promise<GitAccess> {
   const entries = localGitConfig(localRoot);
-  if (!/^https?:/i.test(repoURL) || repoURL.startsWith(LOCAL_GIT_BASE))
-    return gitConfigEnv(entries);
-  const list = await clients.core.listNamespacedSecret({
-    namespace,
-    labelSelector: `${LABEL_CRED_TYPE}=git`,
-  });
-  for (const s of list.items) {
-    const url = decode(s.data?.repoURL) ?? '';
-    const isRegex = decode(s.data?.repoURLIsRegex) === 'true';
-    const match = isRegex
-      ? new RegExp(url).test(repoURL)
-      : normalizeGitUrl(url) === normalizeGitUrl(repoURL);
-    if (!match) continue;
-    const basic = Buffer.from(
-      `${decode(s.data?.username) ?? ''}:${decode(s.data?.password) ?? ''}`,
-    ).toString('base64');
-    entries.push(['http.extraHeader', `Authorization: Basic ${basic}`]);
-    break;
-  }
-  return gitConfigEnv(entries);
+  if (opts.insecureSkipTLSVerify) entries.push(['http.sslVerify', 'false']);
+  if (!/^https:/i.test(repoURL) || repoURL.startsWith(LOCAL_GIT_BASE))
+    return { env: gitConfigEnv(entries) };
+  const creds = await findCredentials(clients, namespace, 'git', repoURL);
+  if (!creds) return { env: gitConfigEnv(entries) };
+  const basic = Buffer.from(`${creds.username}:${creds.password}`).toString('base64');
+  entries.push(['http.extraHeader', `Authorization: Basic ${basic}`]);
+  return { env: gitConfigEnv(entries), secret: creds.secret };
+}
+
+const REFUSED =
+  /could not read Username|Authentication failed|terminal prompts disabled|returned error: 40[13]/i;
+
+/** Says what to do when a server refused git: add a credential, or fix the one that matched. */
+export function explainGitFailure(
+  err: unknown,
+  repoURL: string,
+  namespace: string,
+  access: GitAccess,
+): Error {
+  const message = err instanceof Error ? err.message : String(err);
+  if (!REFUSED.test(message)) return err instanceof Error ? err : new Error(message);
+  const hint = access.secret
+    ? `the credentials in Secret "${access.secret}" were refused; correct its username and password`
+    : `no Secret labelled kargo.akuity.io/cred-type=git in project "${namespace}" matches ${repoURL}; add git credentials for it`;
+  return new Error(`${repoURL} requires authentication: ${hint} (${message})`);
 }

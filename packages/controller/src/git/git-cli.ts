@@ -1,6 +1,5 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { LOCAL_GIT_HOST } from './local-host.js';
 
 const run = promisify(execFile);
 
@@ -29,6 +28,9 @@ export async function git(
       env: {
         ...process.env,
         GIT_TERMINAL_PROMPT: '0',
+        // A dead connection fails after 30 s of silence instead of hanging a reconcile.
+        GIT_HTTP_LOW_SPEED_LIMIT: '1',
+        GIT_HTTP_LOW_SPEED_TIME: '30',
         GIT_AUTHOR_NAME: id.name,
         GIT_AUTHOR_EMAIL: id.email,
         GIT_COMMITTER_NAME: id.name,
@@ -43,24 +45,4 @@ export async function git(
       `git ${args[0] ?? ''} failed: ${stderr || (err instanceof Error ? err.message : String(err))}`,
     );
   }
-}
-
-const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]', '::1']);
-
-/** Local paths, file:// URLs and loopback http(s) only: the embedded cluster never reaches out. */
-export function reachability(url: string): { ok: true } | { ok: false; message: string } {
-  if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(url) && !/^[^/]+@[^:]+:/.test(url)) return { ok: true };
-  try {
-    const u = new URL(url);
-    if (u.protocol === 'file:' || (u.protocol === 'https:' && u.hostname === LOCAL_GIT_HOST))
-      return { ok: true };
-    if ((u.protocol === 'http:' || u.protocol === 'https:') && LOOPBACK.has(u.hostname))
-      return { ok: true };
-  } catch {
-    /* falls through to the refusal below */
-  }
-  return {
-    ok: false,
-    message: `"${url}" is not reachable from the embedded cluster, which only reads local paths, file:// URLs and loopback addresses; point Wharf at a real cluster running Kargo to use it`,
-  };
 }

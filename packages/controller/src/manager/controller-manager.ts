@@ -9,7 +9,7 @@ import { projectConfigHook, projectHook } from '../admission/project-hook.js';
 import { promotionHook } from '../admission/promotion-hook.js';
 import { installCrds } from '../crds/install-crds.js';
 import { collectGarbage, DEFAULT_GC, type GcLimits } from '../gc/garbage-collector.js';
-import { gitCredentialEnv } from '../git/credentials.js';
+import { gitAccess } from '../git/credentials.js';
 import { localGitRoot } from '../demo/paths.js';
 import { makeClients } from '../kube/clients.js';
 import { type Clock, systemClock } from '../kube/clock.js';
@@ -24,6 +24,7 @@ import type { RetryBackoff } from '../promotion/step-retry.js';
 import { StageReconciler } from '../stage/stage-reconciler.js';
 import { builtinSteps } from '../steps/registry.js';
 import type { StepRegistry } from '../steps/step-types.js';
+import { makeDiscoverers } from '../warehouse/discoverers.js';
 import { WarehouseReconciler } from '../warehouse/warehouse-reconciler.js';
 import { wireHandlers } from './wire-handlers.js';
 
@@ -68,7 +69,7 @@ export async function startControllers(
   const hooks = installHooks(host, [
     projectHook(clients),
     projectConfigHook(),
-    freightHook({ api, recordApprovals: approvalRecorder(record) }),
+    freightHook({ api, recordApprovals: approvalRecorder(record), now }),
     promotionHook({ api, clients, now }),
   ]);
 
@@ -80,15 +81,18 @@ export async function startControllers(
     stages: kindInformer<Stage>(clients, 'Stage', clock, logger),
     promotions: kindInformer<Promotion>(clients, 'Promotion', clock, logger),
   };
-  const gitEnv = (ns: string, url: string) =>
-    gitCredentialEnv(clients, ns, url, localGitRoot(dataDir));
+  const access = (ns: string, url: string, opts?: { insecureSkipTLSVerify?: boolean }) =>
+    gitAccess(clients, ns, url, localGitRoot(dataDir), opts);
   const projects = new ProjectReconciler(api, clients, clock);
   const warehouses = new WarehouseReconciler({
     api,
     clock,
     record,
-    gitEnv,
-    gitCacheDir: join(dataDir, 'controller', 'git-cache'),
+    discover: makeDiscoverers(
+      clients,
+      join(dataDir, 'controller', 'git-cache'),
+      localGitRoot(dataDir),
+    ),
     minIntervalMs: t.minWarehouseIntervalMs ?? 10_000,
   });
   const stages = new StageReconciler({ api, clock, record, configs: informers.configs });
@@ -108,7 +112,7 @@ export async function startControllers(
       api,
       clock,
       record,
-      gitEnv,
+      gitAccess: access,
       steps: { ...builtinSteps(), ...t.steps },
       workRoot: join(dataDir, 'controller', 'work'),
       ...(t.retryBackoff ? { retryBackoff: t.retryBackoff } : {}),

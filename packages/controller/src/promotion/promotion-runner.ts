@@ -9,6 +9,7 @@ import {
   type Stage,
   type StepExecutionMetadata,
 } from '@wharf/shared';
+import type { GitAccess } from '../git/credentials.js';
 import type { PromotionScope } from '../expr/promotion-env.js';
 import { type Clock, rfc3339 } from '../kube/clock.js';
 import type { EventRecorder } from '../kube/events.js';
@@ -32,7 +33,11 @@ export interface RunnerDeps {
   clock: Clock;
   workRoot: string;
   record: EventRecorder;
-  gitEnv(namespace: string, repoURL: string): Promise<Record<string, string>>;
+  gitAccess(
+    namespace: string,
+    repoURL: string,
+    opts?: { insecureSkipTLSVerify?: boolean },
+  ): Promise<GitAccess>;
   retryBackoff?: RetryBackoff;
 }
 
@@ -121,7 +126,7 @@ export class PromotionRun {
       promotion: scope.promotion,
       freight: scope.freight,
       signal: this.signal,
-      gitEnv: (url) => this.deps.gitEnv(this.ns, url),
+      gitAccess: (url, opts) => this.deps.gitAccess(this.ns, url, opts),
     };
     for (let i = this.status.currentStep ?? 0; i < steps.length; i++) {
       const step = steps[i];

@@ -4,7 +4,8 @@ import { existsSync } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { git, reachability } from '../git/git-cli.js';
+import { explainGitFailure } from '../git/credentials.js';
+import { git } from '../git/git-cli.js';
 import { parseConfig } from './parse-config.js';
 import { workPath } from './paths.js';
 import { StepFailure, type StepContext, type StepRunner } from './step-types.js';
@@ -75,14 +76,17 @@ async function addWorktree(
 /** Clones the repository once (bare) and checks out each requested ref as a worktree at its path. */
 export const gitClone: StepRunner = async (raw, ctx) => {
   const cfg = parseConfig('git-clone', Config, raw);
-  const reach = reachability(cfg.repoURL);
-  if (!reach.ok) throw new StepFailure(reach.message);
   const bare = join(ctx.workDir, '.repos', createHash('sha1').update(cfg.repoURL).digest('hex'));
   if (!existsSync(bare)) {
     await mkdir(join(ctx.workDir, '.repos'), { recursive: true });
-    await git(['clone', '--quiet', '--bare', cfg.repoURL, bare], {
-      env: await ctx.gitEnv(cfg.repoURL),
-    });
+    const access = await ctx.gitAccess(cfg.repoURL, cfg);
+    await git(['clone', '--quiet', '--bare', cfg.repoURL, bare], { env: access.env }).catch(
+      (err: unknown) => {
+        throw explainGitFailure(err, cfg.repoURL, ctx.project, access);
+      },
+    );
+    // Later steps (git-push) talk to the same server: keep its TLS setting with the clone.
+    if (cfg.insecureSkipTLSVerify) await git(['config', 'http.sslVerify', 'false'], { cwd: bare });
     await git(['config', 'remote.origin.fetch', '+refs/heads/*:refs/remotes/origin/*'], {
       cwd: bare,
     });

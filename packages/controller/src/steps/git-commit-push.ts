@@ -1,6 +1,7 @@
 import { readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { explainGitFailure } from '../git/credentials.js';
 import { git } from '../git/git-cli.js';
 import { parseConfig } from './parse-config.js';
 import { workPath } from './paths.js';
@@ -69,7 +70,10 @@ export const gitPush: StepRunner = async (raw, ctx) => {
     'origin',
     `HEAD:refs/heads/${branch}`,
   ];
-  await git(args, { cwd: dir, env: await ctx.gitEnv(remote) });
+  const access = await ctx.gitAccess(remote);
+  await git(args, { cwd: dir, env: access.env }).catch((err: unknown) => {
+    throw explainGitFailure(err, remote, ctx.project, access);
+  });
   const commit = (await git(['rev-parse', 'HEAD'], { cwd: dir })).trim();
   return { status: 'Succeeded', output: { branch, commit } };
 };

@@ -1,4 +1,5 @@
 import type { FreightReference } from '@wharf/shared';
+import type { GitAccess } from '../git/credentials.js';
 
 export interface StepContext {
   workDir: string;
@@ -7,8 +8,8 @@ export interface StepContext {
   promotion: string;
   freight: FreightReference[];
   signal: AbortSignal;
-  /** Env that authenticates git for a repository (from the project's git credential Secrets). */
-  gitEnv(repoURL: string): Promise<Record<string, string>>;
+  /** How git reaches a repository: env with the project's git credentials and TLS settings. */
+  gitAccess(repoURL: string, opts?: { insecureSkipTLSVerify?: boolean }): Promise<GitAccess>;
 }
 
 export interface StepResult {

@@ -1,29 +1,60 @@
 import type { DiscoveredArtifacts, Freight, Warehouse } from '@wharf/shared';
 
-/** Freight from the newest commit of every git subscription; undefined when one has none. */
+/** Kargo's check after discovery: every subscription must have found something. */
+export function missingArtifacts(found: DiscoveredArtifacts): string[] {
+  const out: string[] = [];
+  for (const g of found.git ?? [])
+    if (!g.commits?.length) out.push(`No commits discovered for Git repository "${g.repoURL}"`);
+  for (const i of found.images ?? [])
+    if (!i.references?.length)
+      out.push(`No references discovered for image repository "${i.repoURL}"`);
+  for (const c of found.charts ?? [])
+    if (!c.versions?.length)
+      out.push(
+        `No versions discovered for chart ${c.name ? `"${c.name}" ` : ''}from repository "${c.repoURL}"`,
+      );
+  return out;
+}
+
+/** Freight from the newest artifact of every subscription; undefined when one has none. */
 export function freightFromDiscovery(
   w: Warehouse,
   found: DiscoveredArtifacts,
   discoveredAt: string,
 ): Freight | undefined {
-  const commits = [];
-  for (const repo of found.git ?? []) {
-    const c = repo.commits?.[0];
-    if (!c) return undefined;
-    commits.push({
+  if (missingArtifacts(found).length) return undefined;
+  const commits = (found.git ?? []).map((repo) => {
+    const c = repo.commits?.[0] ?? {};
+    return {
       repoURL: repo.repoURL,
       id: c.id,
       ...(c.tag ? { tag: c.tag } : { branch: c.branch }),
       message: c.subject,
       author: c.author,
       committer: c.committer,
-    });
-  }
-  if (commits.length === 0) return undefined;
+    };
+  });
+  const images = (found.images ?? []).map((repo) => {
+    const r = repo.references?.[0];
+    return {
+      repoURL: repo.repoURL,
+      tag: r?.tag,
+      digest: r?.digest,
+      ...(r?.annotations ? { annotations: r.annotations } : {}),
+    };
+  });
+  const charts = (found.charts ?? []).map((c) => ({
+    repoURL: c.repoURL,
+    ...(c.name ? { name: c.name } : {}),
+    version: c.versions?.[0],
+  }));
+  if (commits.length + images.length + charts.length === 0) return undefined;
   return {
     metadata: { name: '', namespace: w.metadata.namespace },
     origin: { kind: 'Warehouse', name: w.metadata.name },
-    commits,
+    ...(commits.length ? { commits } : {}),
+    ...(images.length ? { images } : {}),
+    ...(charts.length ? { charts } : {}),
     discoveredAt,
   };
 }

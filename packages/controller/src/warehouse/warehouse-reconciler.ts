@@ -7,27 +7,24 @@ import {
   type Freight,
   type Warehouse,
 } from '@wharf/shared';
-import { discoverCommits } from '../git/discover.js';
-import { reachability } from '../git/git-cli.js';
 import { CONTROLLER_ACTOR } from '../kargo/constants.js';
 import { type Clock, parseDuration, rfc3339 } from '../kube/clock.js';
 import type { EventRecorder } from '../kube/events.js';
 import type { KargoApi } from '../kube/kargo-api.js';
 import { setCondition } from '../stage/conditions.js';
-import { freightFromDiscovery } from './build-freight.js';
+import { freightFromDiscovery, missingArtifacts } from './build-freight.js';
+import type { Discoverers } from './discoverers.js';
 
 export interface WarehouseDeps {
   api: KargoApi;
   clock: Clock;
   record: EventRecorder;
-  gitCacheDir: string;
-  gitEnv(namespace: string, repoURL: string): Promise<Record<string, string>>;
+  discover: Discoverers;
   /** Floor for `spec.interval`, so a tiny interval can't spin the controller. */
   minIntervalMs: number;
 }
 
-const UNREACHABLE = (kind: string, url: string) =>
-  `${kind} subscription "${url}" is not reachable from the embedded cluster (it only reads local git repositories); point Wharf at a real cluster running Kargo to discover it`;
+const reason = (err: unknown) => (err instanceof Error ? err.message : String(err));
 
 /** Discovers artifacts and creates Freight like Kargo's warehouse controller. */
 export class WarehouseReconciler {
@@ -66,31 +63,43 @@ export class WarehouseReconciler {
     );
     conds = setCondition(conds, 'Ready', 'False', 'Discovering', 'Discovering artifacts', at, gen);
     await this.d.api.patchStatus('Warehouse', ns, w.metadata.name, { conditions: conds });
-    const found: DiscoveredArtifacts = { discoveredAt: at, git: [] };
+    const found: DiscoveredArtifacts = { discoveredAt: at };
     const problems: string[] = [];
+    const push = <K extends 'git' | 'images' | 'charts'>(
+      key: K,
+      item: NonNullable<DiscoveredArtifacts[K]>[number],
+    ) => {
+      const list = (found[key] ?? []) as NonNullable<DiscoveredArtifacts[K]>[number][];
+      list.push(item);
+      (found as Record<K, unknown>)[key] = list;
+    };
     for (const sub of w.spec.subscriptions) {
-      if (sub.git) {
-        const reach = reachability(sub.git.repoURL);
-        if (!reach.ok) {
-          problems.push(reach.message);
-          continue;
-        }
-        try {
-          const commits = await discoverCommits(
-            this.d.gitCacheDir,
-            sub.git,
-            await this.d.gitEnv(ns, sub.git.repoURL),
-          );
-          found.git?.push({ repoURL: sub.git.repoURL, commits });
-        } catch (err) {
-          problems.push(
-            `git subscription "${sub.git.repoURL}": ${err instanceof Error ? err.message : String(err)}`,
-          );
-        }
-      } else if (sub.image) problems.push(UNREACHABLE('image', sub.image.repoURL));
-      else if (sub.chart) problems.push(UNREACHABLE('chart', sub.chart.repoURL));
+      const d = this.d.discover;
+      if (sub.git)
+        await d.git(ns, sub.git).then(
+          (r) => push('git', r),
+          (err: unknown) => problems.push(`git subscription "${sub.git?.repoURL}": ${reason(err)}`),
+        );
+      else if (sub.image)
+        await d.image(ns, sub.image).then(
+          (r) => push('images', r),
+          (err: unknown) =>
+            problems.push(`image subscription "${sub.image?.repoURL}": ${reason(err)}`),
+        );
+      else if (sub.chart)
+        await d.chart(ns, sub.chart).then(
+          (r) => push('charts', r),
+          (err: unknown) =>
+            problems.push(`chart subscription "${sub.chart?.repoURL}": ${reason(err)}`),
+        );
       else problems.push('a subscription of a kind the embedded cluster does not know');
     }
+    // Like Kargo, a failed discovery keeps what was found before (only the time moves on, so
+    // the next attempt waits for the interval instead of looping on its own status update).
+    const failed = problems.length > 0;
+    const previous = w.status?.discoveredArtifacts;
+    const discovered = failed && previous ? { ...previous, discoveredAt: at } : found;
+    if (!failed) problems.push(...missingArtifacts(found));
     let lastFreightID = w.status?.lastFreightID;
     if (problems.length === 0 && (w.spec.freightCreationPolicy ?? 'Automatic') === 'Automatic') {
       const f = freightFromDiscovery(w, found, at);
@@ -127,7 +136,7 @@ export class WarehouseReconciler {
     );
     await this.d.api.patchStatus('Warehouse', ns, w.metadata.name, {
       conditions: conds,
-      discoveredArtifacts: found,
+      discoveredArtifacts: discovered,
       observedGeneration: gen,
       ...(lastFreightID ? { lastFreightID } : {}),
       ...(refresh ? { lastHandledRefresh: refresh } : {}),

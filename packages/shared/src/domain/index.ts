@@ -8,6 +8,7 @@ export * from './freight-order.js';
 export * from './graph-ranks.js';
 export * from './graph-scc.js';
 export * from './graph-traversal.js';
+export * from './image-ref.js';
 export * from './pipeline-graph.js';
 export * from './repo-url.js';
 export * from './soak.js';

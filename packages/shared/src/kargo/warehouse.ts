@@ -23,8 +23,13 @@ export const ImageSubscriptionSchema = z.looseObject({
   imageSelectionStrategy: z.string().optional(),
   constraint: z.string().optional(),
   semverConstraint: z.string().optional(),
+  /** Deprecated: Kargo v1.11 fails discovery when set (use allowTagsRegexes). */
   allowTags: z.string().optional(),
+  allowTagsRegexes: z.array(z.string()).optional(),
+  /** Deprecated: Kargo v1.11 fails discovery when set (use ignoreTagsRegexes). */
   ignoreTags: z.array(z.string()).optional(),
+  ignoreTagsRegexes: z.array(z.string()).optional(),
+  cacheByTag: z.boolean().optional(),
   platform: z.string().optional(),
   discoveryLimit: z.number().int().optional(),
   strictSemvers: z.boolean().optional(),
@@ -37,6 +42,7 @@ export const ChartSubscriptionSchema = z.looseObject({
   name: z.string().optional(),
   semverConstraint: z.string().optional(),
   discoveryLimit: z.number().int().optional(),
+  insecureSkipTLSVerify: z.boolean().optional(),
 });
 export type ChartSubscription = z.infer<typeof ChartSubscriptionSchema>;
 
@@ -137,3 +143,7 @@ export const WarehouseSchema = z.looseObject({
   status: WarehouseStatusSchema.optional(),
 });
 export type Warehouse = z.infer<typeof WarehouseSchema>;
+
+export type GitDiscoveryResult = NonNullable<DiscoveredArtifacts['git']>[number];
+export type ImageDiscoveryResult = NonNullable<DiscoveredArtifacts['images']>[number];
+export type ChartDiscoveryResult = NonNullable<DiscoveredArtifacts['charts']>[number];
