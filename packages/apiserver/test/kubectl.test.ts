@@ -1,5 +1,6 @@
 // Conformance: the real kubectl binary drives the embedded server as it would a cluster.
 import { once } from 'node:events';
+import * as https from 'node:https';
 import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HAVE_KARGO_CRDS, KARGO_CRDS } from './helpers/kargo.js';
@@ -79,6 +80,60 @@ spec:
       name: images
     sources:
       direct: true
+`;
+
+// Items of a `kind: List`, indented under `items:`; NAME is replaced per test.
+const LIST_ITEMS = `- apiVersion: v1
+  kind: Namespace
+  metadata:
+    name: NAME
+- apiVersion: v1
+  kind: ServiceAccount
+  metadata:
+    name: NAME
+    namespace: NAME
+  automountServiceAccountToken: false
+- apiVersion: v1
+  kind: ConfigMap
+  metadata:
+    name: NAME
+    namespace: NAME
+    deletionGracePeriodSeconds: 0
+  data:
+    k: v
+`;
+
+const KARGO_LIST_ITEMS = `- apiVersion: kargo.akuity.io/v1alpha1
+  kind: Warehouse
+  metadata:
+    name: NAME
+    namespace: NAME
+  spec:
+    interval: 5m0s
+    subscriptions:
+    - image:
+        repoURL: ghcr.io/example/app
+- apiVersion: kargo.akuity.io/v1alpha1
+  kind: Stage
+  metadata:
+    name: NAME
+    namespace: NAME
+  spec:
+    requestedFreight:
+    - origin:
+        kind: Warehouse
+        name: NAME
+      sources:
+        direct: true
+    promotionTemplate:
+      spec:
+        steps:
+        - uses: git-clone
+          config:
+            repoURL: https://git.example.com/app.git
+            checkout:
+            - branch: main
+              path: ./src
 `;
 
 describe.skipIf(!KUBECTL)('kubectl conformance', () => {
@@ -242,6 +297,73 @@ describe.skipIf(!KUBECTL)('kubectl conformance', () => {
     expect(await k.ok(['get', 'cm', 'ssa', '-n', 'shop', '-o', 'jsonpath={.data}'])).toBe(
       '{"j":"w"}',
     );
+  });
+
+  it('creates and applies a kind: List, validating its items against the protobuf OpenAPI v2 as kubectl does', async () => {
+    const items = (HAVE_KARGO_CRDS ? `${LIST_ITEMS}${KARGO_LIST_ITEMS}` : LIST_ITEMS).replaceAll(
+      'NAME',
+      'listed',
+    );
+    const list = `apiVersion: v1\nkind: List\nitems:\n${items}`;
+    const created = await k.ok(['create', '-f', '-'], { input: list });
+    expect(created).toContain('namespace/listed created');
+    expect(created).toContain('serviceaccount/listed created');
+    if (HAVE_KARGO_CRDS) expect(created).toContain('stage.kargo.akuity.io/listed created');
+    const applied = await k.ok(['apply', '-f', '-'], { input: list });
+    expect(applied).toContain('configmap/listed configured');
+    expect(await k.ok(['get', 'cm', 'listed', '-n', 'listed', '-o', 'jsonpath={.data.k}'])).toBe(
+      'v',
+    );
+  });
+
+  it('refuses a List whose Kargo item has an unknown field on the client, naming it, and creates nothing', async () => {
+    if (!HAVE_KARGO_CRDS) return;
+    const items = `${LIST_ITEMS}${KARGO_LIST_ITEMS}`
+      .replaceAll('NAME', 'typo')
+      .replace('    sources:', '    colour: red\n    sources:');
+    const r = await k.run(['create', '-f', '-'], {
+      input: `apiVersion: v1\nkind: List\nitems:\n${items}`,
+    });
+    expect(r.code).not.toBe(0);
+    expect(r.stderr).toContain(
+      'unknown field "colour" in io.akuity.kargo.v1alpha1.Stage.spec.requestedFreight',
+    );
+    expect((await k.run(['get', 'ns', 'typo'])).code).not.toBe(0);
+  });
+
+  it('serves /openapi/v2 as kube-apiserver negotiates it: protobuf, JSON, or 406', async () => {
+    const get = (accept: string) =>
+      new Promise<{ status: number; type: string; body: Buffer }>((resolve, reject) => {
+        const req = https.request(
+          `${t.server.url}/openapi/v2`,
+          {
+            ca: t.server.caPem,
+            headers: { Authorization: `Bearer ${t.server.adminToken}`, Accept: accept },
+          },
+          (res) => {
+            const chunks: Buffer[] = [];
+            res.on('data', (d: Buffer) => chunks.push(d));
+            res.on('end', () =>
+              resolve({
+                status: res.statusCode ?? 0,
+                type: String(res.headers['content-type']),
+                body: Buffer.concat(chunks),
+              }),
+            );
+          },
+        );
+        req.on('error', reject);
+        req.end();
+      });
+    const proto = await get('application/com.github.proto-openapi.spec.v2@v1.0+protobuf');
+    expect(proto.status).toBe(200);
+    expect(proto.type).toBe('application/com.github.proto-openapi.spec.v2.v1.0+protobuf');
+    // Field 1 (swagger) of the Document message: tag 0x0a, length 3, "2.0".
+    expect([...proto.body.subarray(0, 5)]).toEqual([0x0a, 3, 0x32, 0x2e, 0x30]);
+    const json = await get('application/json');
+    expect(json.type).toBe('application/json');
+    expect((JSON.parse(json.body.toString()) as { swagger: string }).swagger).toBe('2.0');
+    expect((await get('text/html')).status).toBe(406);
   });
 
   it('deletes with cascade: foreground and background remove dependents, orphan keeps them', async () => {

@@ -14,7 +14,8 @@ import {
   VERSION_INFO,
 } from '../discovery/discovery.js';
 import { errors } from '../errors/status.js';
-import { openapiV2, openapiV3Doc, openapiV3Index } from '../openapi/openapi.js';
+import { openapiV3Doc, openapiV3Index } from '../openapi/openapi.js';
+import { serveOpenapiV2 } from '../openapi/serve-v2.js';
 import { sendJson } from './respond.js';
 
 function ok(res: ServerResponse): void {
@@ -41,7 +42,7 @@ export function handleNonResource(
     );
   if (p === '/api') return sendJson(res, 200, apiVersions(req.headers.host ?? ''));
   if (p === '/apis') return sendJson(res, 200, apiGroupList(ctx.catalog));
-  if (p === '/openapi/v2') return sendJson(res, 200, openapiV2(ctx.catalog));
+  if (p === '/openapi/v2') return serveOpenapiV2(ctx.catalog, req, res);
   if (p === '/openapi/v3') return sendJson(res, 200, openapiV3Index(ctx.catalog));
   const parts = p.split('/').filter(Boolean);
   if (parts[0] === 'openapi' && parts[1] === 'v3') {

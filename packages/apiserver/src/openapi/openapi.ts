@@ -89,18 +89,3 @@ export function openapiV3Index(catalog: Catalog): JsonObject {
   }
   return { paths: out };
 }
-
-export function openapiV2(catalog: Catalog): JsonObject {
-  const definitions: JsonObject = { [OBJECT_META_NAME]: OBJECT_META };
-  for (const d of catalog.all())
-    for (const v of d.versions)
-      definitions[schemaName(d, v)] = JSON.parse(
-        JSON.stringify(kindSchema(d, v)).replaceAll('#/components/schemas/', '#/definitions/'),
-      ) as JsonObject;
-  return {
-    swagger: '2.0',
-    info: { title: 'Kubernetes', version: 'v1.32.0' },
-    paths: {},
-    definitions,
-  };
-}

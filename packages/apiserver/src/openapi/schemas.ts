@@ -26,6 +26,7 @@ export const OBJECT_META: JsonObject = {
       'GenerateName is an optional prefix, used by the server, to generate a unique name ONLY IF the Name field has not been provided.',
     ),
     namespace: str('Namespace defines the space within which each name must be unique.'),
+    selfLink: str('Deprecated: selfLink is a legacy read-only field that is no longer populated.'),
     uid: str('UID is the unique in time and space value for this object.'),
     resourceVersion: str('An opaque value that represents the internal version of this object.'),
     generation: {
@@ -44,6 +45,12 @@ export const OBJECT_META: JsonObject = {
       format: 'date-time',
       description:
         'DeletionTimestamp is RFC 3339 date and time at which this resource will be deleted.',
+    },
+    deletionGracePeriodSeconds: {
+      type: 'integer',
+      format: 'int64',
+      description:
+        'Number of seconds allowed for this object to gracefully terminate before it will be removed from the system.',
     },
     labels: strMap(
       'Map of string keys and values that can be used to organize and categorize objects.',
