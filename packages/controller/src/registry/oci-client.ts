@@ -96,7 +96,9 @@ export class OciRepository {
     const speaks = (protocol: 'https:' | 'http:') =>
       checkSupport(registry, username, password, this.options({ protocol })).then(
         () => undefined,
-        (err: { statusCode?: number }) => (err.statusCode ? undefined : err),
+        // A registry answers /v2/ with 200, or 401/403 asking for credentials.
+        (err: { statusCode?: number }) =>
+          err.statusCode === 401 || err.statusCode === 403 ? undefined : err,
       );
     const httpsErr = await speaks('https:');
     if (!httpsErr) this.protocol = 'https:';

@@ -17,6 +17,22 @@ interface HttpFailure {
   message?: string;
 }
 
+/** The registry's own words: a raw body the client serialized as a Buffer, or its `errors[0]`. */
+function readable(detail: string): string {
+  let text = detail;
+  try {
+    const parsed = JSON.parse(text) as { type?: string; data?: number[] };
+    if (parsed.type === 'Buffer' && Array.isArray(parsed.data))
+      text = Buffer.from(parsed.data).toString('utf8');
+    const body = JSON.parse(text) as { errors?: { message?: string; code?: string }[] };
+    const first = body.errors?.[0];
+    if (first) return first.message ?? first.code ?? text;
+  } catch {
+    /* not JSON: the text is what the server said */
+  }
+  return text.trim();
+}
+
 /** Turns what the HTTP client threw into one sentence about `what` on `host`. */
 export function describeFailure(
   err: unknown,
@@ -25,7 +41,7 @@ export function describeFailure(
   hint: { credentials?: string; noCredentials: string },
 ): RegistryError {
   const e = (err ?? {}) as HttpFailure;
-  const detail = e.message || e.code || String(err);
+  const detail = readable(e.message || e.code || String(err));
   const status = e.statusCode;
   if (status === 401 || status === 403)
     return new RegistryError(

@@ -1,0 +1,294 @@
+import type { Freight, Warehouse } from '@wharf/shared';
+import {
+  packageChart,
+  startHelmRepo,
+  startRegistry,
+  type HelmRepo,
+  type OciRegistry,
+} from '@wharf/test-support';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { OciRepository } from '../src/registry/oci-client.js';
+import { startCluster, waitFor, type TestCluster } from './helpers/cluster.js';
+
+// A real distribution registry, a Helm repository and the API server on 2 shared cores.
+vi.setConfig({ testTimeout: 120_000, hookTimeout: 180_000 });
+
+const NS = 'artifacts';
+let c: TestCluster;
+let open: OciRegistry;
+let locked: OciRegistry;
+let charts: HelmRepo;
+const digests: Record<string, string> = {};
+const day = (d: number) => new Date(Date.UTC(2026, 0, d, 12, 0, 0));
+
+async function warehouse(
+  name: string,
+  sub: Record<string, unknown>,
+  manual = false,
+): Promise<void> {
+  await c.api.create<Warehouse>('Warehouse', {
+    metadata: { name, namespace: NS },
+    spec: {
+      interval: '5m0s',
+      ...(manual ? { freightCreationPolicy: 'Manual' } : {}),
+      subscriptions: [sub],
+    },
+  });
+}
+
+const discovered = (name: string) =>
+  waitFor(`warehouse ${name} to finish discovery`, async () => {
+    const w = await c.api.get<Warehouse>('Warehouse', NS, name);
+    const healthy = w?.status?.conditions?.find((x) => x.type === 'Healthy');
+    return healthy && healthy.status !== 'Unknown' && w?.status?.observedGeneration ? w : undefined;
+  });
+
+const healthy = (w: Warehouse) => w.status?.conditions?.find((x) => x.type === 'Healthy');
+
+async function refresh(name: string) {
+  const token = new Date().toISOString();
+  await c.api.patch('Warehouse', NS, name, {
+    metadata: { annotations: { 'kargo.akuity.io/refresh': token } },
+  });
+  return waitFor(`refresh of ${name}`, async () => {
+    const w = await c.api.get<Warehouse>('Warehouse', NS, name);
+    return w?.status?.lastHandledRefresh === token ? w : undefined;
+  });
+}
+
+beforeAll(async () => {
+  [open, locked, charts] = await Promise.all([
+    startRegistry(),
+    startRegistry({ username: 'puller', password: 'pull-secret' }),
+    startHelmRepo({ username: 'charts', password: 'chart-secret' }),
+  ]);
+  const tags: [string, number][] = [
+    ['0.8', 1],
+    ['0.9.0', 2],
+    ['0.9.1', 3],
+    ['0.9.2', 4],
+    ['1.0.0-rc.1', 5],
+    ['latest', 4],
+    ['build-a', 9],
+    ['build-b', 6],
+  ];
+  for (const [tag, d] of tags)
+    digests[tag] = await open.pushImage('echo-server', tag, { created: day(d) });
+  digests.multi = await open.pushImage('multi', '2.0.0', {
+    created: day(7),
+    platforms: [
+      { os: 'linux', architecture: 'amd64' },
+      { os: 'linux', architecture: 'arm64' },
+    ],
+    annotations: { 'org.opencontainers.image.source': 'https://example.com/multi' },
+  });
+  await open.pushImage('multi', '1.0.0', { created: day(1) });
+  digests.private = await locked.pushImage('private/app', '3.1.4', { created: day(3) });
+  for (const v of ['1.0.0', '1.1.0', '1.2.0', '2.0.0']) await charts.addChart('podinfo', v);
+  for (const v of ['0.1.0', '0.2.0+build.7'])
+    await open.pushChart('charts/podinfo', v, await packageChart('podinfo', v));
+  c = await startCluster();
+  await c.api.create('Project', { metadata: { name: NS } });
+});
+afterAll(async () => {
+  await c?.close();
+  await Promise.all([open?.close(), locked?.close(), charts?.close()]);
+});
+
+describe('image subscriptions over the OCI distribution API', () => {
+  it('lists every tag across Link-header pages', async () => {
+    const repo = new OciRepository(
+      {
+        registry: open.host,
+        repository: 'echo-server',
+        insecureSkipTLSVerify: true,
+        noCredentialsHint: '',
+      },
+      3,
+    );
+    expect((await repo.tags()).sort()).toEqual(
+      ['0.8', '0.9.0', '0.9.1', '0.9.2', '1.0.0-rc.1', 'build-a', 'build-b', 'latest'].sort(),
+    );
+  });
+
+  it('SemVer with a constraint and discoveryLimit records tags, digests and build dates as Kargo does, and makes freight of the newest', async () => {
+    const repoURL = `${open.host}/echo-server`;
+    await warehouse('semver', {
+      image: { repoURL, constraint: '^0.9.0', discoveryLimit: 2, insecureSkipTLSVerify: true },
+    });
+    const w = await discovered('semver');
+    expect(healthy(w)?.status).toBe('True');
+    expect(w.status?.discoveredArtifacts?.images).toEqual([
+      {
+        repoURL,
+        references: [
+          { tag: '0.9.2', digest: digests['0.9.2'], createdAt: '2026-01-04T12:00:00Z' },
+          { tag: '0.9.1', digest: digests['0.9.1'], createdAt: '2026-01-03T12:00:00Z' },
+        ],
+      },
+    ]);
+    const f = await waitFor('freight', async () =>
+      (await c.api.list<Freight>('Freight', NS)).find((x) => x.origin.name === 'semver'),
+    );
+    expect(f.images).toEqual([{ repoURL, tag: '0.9.2', digest: digests['0.9.2'] }]);
+    expect(f.metadata.name).toMatch(/^[0-9a-f]{40}$/);
+  });
+
+  it('strictSemvers: false also considers "0.8"; Lexical, NewestBuild and Digest order as Kargo does', async () => {
+    const repoURL = `${open.host}/echo-server`;
+    const base = { repoURL, insecureSkipTLSVerify: true };
+    await warehouse(
+      'loose',
+      { image: { ...base, strictSemvers: false, constraint: '<0.9.1' } },
+      true,
+    );
+    await warehouse(
+      'lexical',
+      { image: { ...base, imageSelectionStrategy: 'Lexical', allowTagsRegexes: ['^build-'] } },
+      true,
+    );
+    await warehouse(
+      'newest',
+      {
+        image: {
+          ...base,
+          imageSelectionStrategy: 'NewestBuild',
+          ignoreTagsRegexes: ['^build-a$'],
+          discoveryLimit: 3,
+        },
+      },
+      true,
+    );
+    await warehouse(
+      'digest',
+      { image: { ...base, imageSelectionStrategy: 'Digest', constraint: 'latest' } },
+      true,
+    );
+    const tagsOf = async (name: string) =>
+      (await discovered(name)).status?.discoveredArtifacts?.images?.[0]?.references?.map(
+        (r) => r.tag,
+      );
+    expect(await tagsOf('loose')).toEqual(['0.9.0', '0.8']);
+    expect(await tagsOf('lexical')).toEqual(['build-b', 'build-a']);
+    expect(await tagsOf('newest')).toEqual(['build-b', '1.0.0-rc.1', 'latest']);
+    const digest = await discovered('digest');
+    expect(digest.status?.discoveredArtifacts?.images?.[0]?.references?.[0]?.digest).toBe(
+      digests.latest,
+    );
+    expect(await c.api.list<Freight>('Freight', NS)).not.toContainEqual(
+      expect.objectContaining({ origin: { kind: 'Warehouse', name: 'digest' } }),
+    );
+
+    const moved = await open.pushImage('echo-server', 'latest', { created: day(10) });
+    const after = await refresh('digest');
+    expect(after.status?.discoveredArtifacts?.images?.[0]?.references?.[0]).toMatchObject({
+      tag: 'latest',
+      digest: moved,
+    });
+  });
+
+  it('a platform constraint keeps image indexes with that platform, recording the index digest and its annotations', async () => {
+    const repoURL = `${open.host}/multi`;
+    await warehouse(
+      'arm',
+      { image: { repoURL, platform: 'linux/arm64', insecureSkipTLSVerify: true } },
+      true,
+    );
+    const w = await discovered('arm');
+    expect(w.status?.discoveredArtifacts?.images).toEqual([
+      {
+        repoURL,
+        platform: 'linux/arm64',
+        references: [
+          {
+            tag: '2.0.0',
+            digest: digests.multi,
+            annotations: { 'org.opencontainers.image.source': 'https://example.com/multi' },
+            createdAt: '2026-01-07T12:00:00Z',
+          },
+        ],
+      },
+    ]);
+  });
+
+  it('a self-signed registry without insecureSkipTLSVerify fails with a TLS condition, not a hang', async () => {
+    await warehouse('tls', { image: { repoURL: `${open.host}/echo-server` } });
+    const w = await discovered('tls');
+    expect(healthy(w)?.status).toBe('False');
+    expect(healthy(w)?.message).toContain(`TLS verification of ${open.host} failed`);
+  });
+
+  it('a registry that wants credentials shows its refusal until a cred-type: image Secret is added', async () => {
+    const repoURL = `${locked.host}/private/app`;
+    await warehouse('private', { image: { repoURL, insecureSkipTLSVerify: true } });
+    const refused = await discovered('private');
+    expect(healthy(refused)?.message).toContain(`${locked.host} refused access`);
+    expect(healthy(refused)?.message).toContain(
+      `no Secret labelled kargo.akuity.io/cred-type=image in project "${NS}" matches ${repoURL}`,
+    );
+    await c.clients.core.createNamespacedSecret({
+      namespace: NS,
+      body: {
+        metadata: {
+          name: 'registry',
+          namespace: NS,
+          labels: { 'kargo.akuity.io/cred-type': 'image' },
+        },
+        stringData: { repoURL, username: 'puller', password: 'pull-secret' },
+      },
+    });
+    const ok = await refresh('private');
+    expect(healthy(ok)?.status).toBe('True');
+    expect(ok.status?.discoveredArtifacts?.images?.[0]?.references?.[0]).toMatchObject({
+      tag: '3.1.4',
+      digest: digests.private,
+    });
+  });
+});
+
+describe('chart subscriptions', () => {
+  it('a classic HTTP repository with Helm credentials gives versions newest first within the constraint and limit', async () => {
+    await c.clients.core.createNamespacedSecret({
+      namespace: NS,
+      body: {
+        metadata: {
+          name: 'charts',
+          namespace: NS,
+          labels: { 'kargo.akuity.io/cred-type': 'helm' },
+        },
+        stringData: { repoURL: charts.url, username: 'charts', password: 'chart-secret' },
+      },
+    });
+    await warehouse('chart', {
+      chart: {
+        repoURL: charts.url,
+        name: 'podinfo',
+        semverConstraint: '^1.0.0',
+        discoveryLimit: 2,
+        insecureSkipTLSVerify: true,
+      },
+    });
+    const w = await discovered('chart');
+    expect(w.status?.discoveredArtifacts?.charts).toEqual([
+      {
+        repoURL: charts.url,
+        name: 'podinfo',
+        semverConstraint: '^1.0.0',
+        versions: ['1.2.0', '1.1.0'],
+      },
+    ]);
+    const f = await waitFor('chart freight', async () =>
+      (await c.api.list<Freight>('Freight', NS)).find((x) => x.origin.name === 'chart'),
+    );
+    expect(f.charts).toEqual([{ repoURL: charts.url, name: 'podinfo', version: '1.2.0' }]);
+  });
+
+  it('an OCI chart reads versions from tags, with "_" standing for "+"', async () => {
+    const repoURL = `oci://${open.host}/charts/podinfo`;
+    await warehouse('oci-chart', { chart: { repoURL, insecureSkipTLSVerify: true } }, true);
+    const w = await discovered('oci-chart');
+    expect(w.status?.discoveredArtifacts?.charts).toEqual([
+      { repoURL, versions: ['0.2.0+build.7', '0.1.0'] },
+    ]);
+  });
+});
