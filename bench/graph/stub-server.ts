@@ -3,7 +3,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize } from 'node:path';
 import { Server as SocketServer } from 'socket.io';
-import type { Capabilities, ProjectSnapshot } from '@wharf/shared/api';
+import { ProjectActionSchema, type Capabilities, type ProjectSnapshot } from '@wharf/shared/api';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html',
@@ -27,14 +27,9 @@ function capabilitiesOf(project: string, snapshot: ProjectSnapshot | undefined):
   return {
     project,
     actor: 'admin',
-    projectActions: {
-      refreshWarehouse: yes,
-      aliasFreight: yes,
-      deleteFreight: yes,
-      abortPromotion: yes,
-      applyResources: yes,
-      manageRoles: yes,
-    },
+    projectActions: Object.fromEntries(
+      ProjectActionSchema.options.map((a) => [a, yes]),
+    ) as Capabilities['projectActions'],
     stages: Object.fromEntries((snapshot?.stages ?? []).map((x) => [x.name, stage])),
   };
 }

@@ -13,6 +13,8 @@ import type { Metrics } from './ops/metrics.js';
 import { openApiDocument } from './ops/openapi.js';
 import { ReadModels } from './read/read-models.js';
 import { actionRoutes } from './routes/action-routes.js';
+import { authoringRoutes } from './routes/authoring-routes.js';
+import { credentialRoutes } from './routes/credential-routes.js';
 import { mountRoutes } from './routes/api-route.js';
 import { k8sProxy } from './routes/k8s-proxy.js';
 import { readRoutes } from './routes/read-routes.js';
@@ -40,7 +42,11 @@ export interface AppDeps {
   version?: string;
   /** Longest a watch through the Kubernetes proxy stays open. */
   proxyWatchMaxSeconds?: number;
+  /** Kargo's shared-resources namespace (shared credentials); Kargo's chart default. */
+  sharedNamespace?: string;
 }
+
+export const DEFAULT_SHARED_NAMESPACE = 'kargo-shared-resources';
 
 export const DEFAULT_WEB_DIST = fileURLToPath(new URL('../../web/dist', import.meta.url));
 
@@ -48,7 +54,17 @@ export const DEFAULT_WEB_DIST = fileURLToPath(new URL('../../web/dist', import.m
 export function createApp(deps: AppDeps): express.Express {
   const now = deps.now ?? Date.now;
   const models = new ReadModels(deps.cache, now);
-  const routes = [...readRoutes(models, now), ...actionRoutes(models, now)];
+  const sharedNamespace = deps.sharedNamespace ?? DEFAULT_SHARED_NAMESPACE;
+  const routes = [
+    ...readRoutes(models, now),
+    ...actionRoutes(models, now),
+    ...authoringRoutes({
+      models,
+      allStages: () => deps.cache.get('stages').list(),
+      sharedNamespace,
+    }),
+    ...credentialRoutes(sharedNamespace),
+  ];
   const openapi = openApiDocument(routes, deps.version ?? '0.1.0');
 
   const app = express();

@@ -25,6 +25,13 @@ const ConfigSchema = z.object({
     .enum(['0', '1'])
     .default('1')
     .describe('Seed the demo projects (embedded only)'),
+  WHARF_SHARED_RESOURCES_NAMESPACE: z
+    .string()
+    .regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/)
+    .default('kargo-shared-resources')
+    .describe(
+      "Kargo's shared-resources namespace (its SHARED_RESOURCES_NAMESPACE): shared credentials",
+    ),
   NODE_ENV: z.string().default('production').describe('development shows stack traces in errors'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });

@@ -24,6 +24,7 @@ const bff = await startBff({
   coalesceMs: config.WHARF_COALESCE_MS,
   ...(config.WHARF_WEB_DIST ? { webDist: config.WHARF_WEB_DIST } : {}),
   showStacks: config.NODE_ENV === 'development',
+  sharedNamespace: config.WHARF_SHARED_RESOURCES_NAMESPACE,
 });
 const sweep = identity.watchRooms(bff);
 logger.info(

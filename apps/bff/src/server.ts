@@ -30,6 +30,7 @@ export interface BffOptions {
   now?: () => number;
   showStacks?: boolean;
   proxyWatchMaxSeconds?: number;
+  sharedNamespace?: string;
 }
 
 export interface RunningBff {
@@ -93,6 +94,7 @@ export async function startBff(opts: BffOptions): Promise<RunningBff> {
     ...(opts.extraRouters ? { extraRouters: opts.extraRouters } : {}),
     showStacks: opts.showStacks ?? false,
     ...(opts.proxyWatchMaxSeconds ? { proxyWatchMaxSeconds: opts.proxyWatchMaxSeconds } : {}),
+    ...(opts.sharedNamespace ? { sharedNamespace: opts.sharedNamespace } : {}),
   });
   const httpServer = createServer(app);
   const models = new ReadModels(cache, now);

@@ -13,12 +13,20 @@ import {
 export const CREDENTIALS_REFUSED =
   'Kubernetes no longer accepts your credentials (the token expired or was revoked, or its ServiceAccount was deleted); sign in again.';
 
-/** A non-2xx answer of the Kubernetes API, carrying its `Status` reason and message. */
+/** One `Status.details.causes[]` entry: which field Kubernetes refused, and why. */
+export interface KubeStatusCause {
+  field?: string;
+  message: string;
+  reason?: string;
+}
+
+/** A non-2xx answer of the Kubernetes API, carrying its `Status` reason, message and causes. */
 export class KubeApiError extends Error {
   constructor(
     readonly status: number,
     readonly reason: string,
     message: string,
+    readonly causes: KubeStatusCause[] = [],
   ) {
     super(message);
     this.name = 'KubeApiError';
@@ -27,17 +35,19 @@ export class KubeApiError extends Error {
   static fromBody(status: number, body: Buffer): KubeApiError {
     let reason = '';
     let message = body.toString('utf8').slice(0, 500) || `HTTP ${status}`;
+    let causes: KubeStatusCause[] = [];
     try {
       const parsed: unknown = JSON.parse(body.toString('utf8'));
       if (parsed && typeof parsed === 'object') {
-        const s = parsed as { reason?: unknown; message?: unknown };
+        const s = parsed as { reason?: unknown; message?: unknown; details?: unknown };
         if (typeof s.reason === 'string') reason = s.reason;
         if (typeof s.message === 'string') message = s.message;
+        causes = causesOf(s.details);
       }
     } catch {
       // Not a Status object; keep the raw text.
     }
-    return new KubeApiError(status, reason, message);
+    return new KubeApiError(status, reason, message, causes);
   }
 
   /** @kubernetes/client-node's generated APIs throw `{code, body}`; read it as a KubeApiError. */
@@ -72,4 +82,22 @@ export function toHttpError(err: KubeApiError): HttpError {
         ? new UpstreamError(msg)
         : new HttpError(err.status, msg);
   }
+}
+
+function causesOf(details: unknown): KubeStatusCause[] {
+  if (!details || typeof details !== 'object' || !('causes' in details)) return [];
+  const list = (details as { causes?: unknown }).causes;
+  if (!Array.isArray(list)) return [];
+  return list.flatMap((c: unknown) => {
+    if (!c || typeof c !== 'object') return [];
+    const { field, message, reason } = c as Record<string, unknown>;
+    if (typeof message !== 'string') return [];
+    return [
+      {
+        message,
+        ...(typeof field === 'string' && field ? { field } : {}),
+        ...(typeof reason === 'string' && reason ? { reason } : {}),
+      },
+    ];
+  });
 }

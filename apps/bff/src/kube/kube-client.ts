@@ -22,11 +22,15 @@ export class KubeClient {
     return this.request(path, { method: 'POST', body });
   }
 
+  replace(path: string, body: unknown): Promise<unknown> {
+    return this.request(path, { method: 'PUT', body });
+  }
+
   mergePatch(path: string, patch: unknown): Promise<unknown> {
     return this.request(path, { method: 'PATCH', body: patch, contentType: MERGE_PATCH });
   }
 
-  delete(path: string): Promise<unknown> {
-    return this.request(path, { method: 'DELETE' });
+  delete(path: string, options?: unknown): Promise<unknown> {
+    return this.request(path, { method: 'DELETE', ...(options ? { body: options } : {}) });
   }
 }

@@ -1,9 +1,12 @@
-import { PROMOTE_VERB } from '@wharf/shared';
+import { KARGO_GROUP, PROMOTE_VERB } from '@wharf/shared';
 import {
+  ClusterActionSchema,
   ProjectActionSchema,
   StageActionSchema,
   type Capabilities,
   type CapabilityDecision,
+  type ClusterAction,
+  type ClusterCapabilities,
   type ProjectAction,
   type StageAction,
 } from '@wharf/shared/api';
@@ -11,42 +14,90 @@ import type { AccessCheck, Caller } from '../access/caller.js';
 import { kargoCheck } from '../access/require.js';
 import type { ProjectReader } from './project-reader.js';
 
-/** The Kubernetes checks behind each stage action (all must pass). */
-function stageChecks(action: StageAction, ns: string, stage: string): AccessCheck[] {
-  const promote = kargoCheck(PROMOTE_VERB, 'stages', ns, stage);
-  switch (action) {
-    case 'promote':
-    case 'promoteDownstream':
-      return [promote, kargoCheck('create', 'promotions', ns)];
-    case 'approve':
-      return [promote, kargoCheck('patch', 'freights', ns, undefined, 'status')];
-    case 'refresh':
-    case 'reverify':
-    case 'abortVerification':
-      return [kargoCheck('patch', 'stages', ns, stage)];
-    case 'delete':
-      return [kargoCheck('delete', 'stages', ns, stage)];
-  }
-}
+// Declarative: each action is the list of Kubernetes checks that must all pass. Whoever changes
+// how a decision is reached (e.g. identity) changes `decide`, not these tables.
 
-function projectChecks(action: ProjectAction, ns: string): AccessCheck[] {
-  switch (action) {
-    case 'refreshWarehouse':
-      return [kargoCheck('patch', 'warehouses', ns)];
-    case 'aliasFreight':
-      return [kargoCheck('patch', 'freights', ns)];
-    case 'deleteFreight':
-      return [kargoCheck('delete', 'freights', ns)];
-    case 'abortPromotion':
-      return [kargoCheck('patch', 'promotions', ns)];
-    case 'applyResources':
-      return [kargoCheck('create', 'stages', ns), kargoCheck('create', 'warehouses', ns)];
-    case 'manageRoles':
-      return [
-        { verb: 'create', group: 'rbac.authorization.k8s.io', resource: 'roles', namespace: ns },
-      ];
-  }
-}
+const core = (verb: string, resource: string, namespace?: string): AccessCheck => ({
+  verb,
+  group: '',
+  resource,
+  ...(namespace ? { namespace } : {}),
+});
+const cluster = (verb: string, resource: string, name?: string): AccessCheck => ({
+  verb,
+  group: KARGO_GROUP,
+  resource,
+  ...(name ? { name } : {}),
+});
+
+const STAGE_CHECKS: Record<StageAction, (ns: string, stage: string) => AccessCheck[]> = {
+  promote: (ns, s) => [
+    kargoCheck(PROMOTE_VERB, 'stages', ns, s),
+    kargoCheck('create', 'promotions', ns),
+  ],
+  promoteDownstream: (ns, s) => STAGE_CHECKS.promote(ns, s),
+  approve: (ns, s) => [
+    kargoCheck(PROMOTE_VERB, 'stages', ns, s),
+    kargoCheck('patch', 'freights', ns, undefined, 'status'),
+  ],
+  refresh: (ns, s) => [kargoCheck('patch', 'stages', ns, s)],
+  reverify: (ns, s) => [kargoCheck('patch', 'stages', ns, s)],
+  abortVerification: (ns, s) => [kargoCheck('patch', 'stages', ns, s)],
+  delete: (ns, s) => [kargoCheck('delete', 'stages', ns, s)],
+};
+
+const PROJECT_CHECKS: Record<ProjectAction, (ns: string) => AccessCheck[]> = {
+  refreshWarehouse: (ns) => [kargoCheck('patch', 'warehouses', ns)],
+  aliasFreight: (ns) => [kargoCheck('patch', 'freights', ns)],
+  deleteFreight: (ns) => [kargoCheck('delete', 'freights', ns)],
+  abortPromotion: (ns) => [kargoCheck('patch', 'promotions', ns)],
+  applyResources: (ns) => [
+    kargoCheck('create', 'stages', ns),
+    kargoCheck('create', 'warehouses', ns),
+  ],
+  manageRoles: (ns) => [
+    { verb: 'create', group: 'rbac.authorization.k8s.io', resource: 'roles', namespace: ns },
+  ],
+  createWarehouse: (ns) => [kargoCheck('create', 'warehouses', ns)],
+  updateWarehouse: (ns) => [kargoCheck('update', 'warehouses', ns)],
+  deleteWarehouse: (ns) => [kargoCheck('delete', 'warehouses', ns)],
+  createStage: (ns) => [kargoCheck('create', 'stages', ns)],
+  updateStage: (ns) => [kargoCheck('update', 'stages', ns)],
+  updateProjectConfig: (ns) => [
+    kargoCheck('create', 'projectconfigs', ns),
+    kargoCheck('update', 'projectconfigs', ns, ns),
+  ],
+  deleteProject: (ns) => [cluster('delete', 'projects', ns)],
+  readCredentials: (ns) => [core('list', 'secrets', ns)],
+  manageCredentials: (ns) => [
+    core('create', 'secrets', ns),
+    core('update', 'secrets', ns),
+    core('delete', 'secrets', ns),
+  ],
+  managePromotionTasks: (ns) => [
+    kargoCheck('create', 'promotiontasks', ns),
+    kargoCheck('update', 'promotiontasks', ns),
+  ],
+  manageConfigMaps: (ns) => [core('create', 'configmaps', ns), core('update', 'configmaps', ns)],
+};
+
+const CLUSTER_CHECKS: Record<ClusterAction, (shared: string) => AccessCheck[]> = {
+  createProject: () => [cluster('create', 'projects')],
+  updateClusterConfig: () => [
+    cluster('create', 'clusterconfigs'),
+    cluster('update', 'clusterconfigs'),
+  ],
+  manageClusterPromotionTasks: () => [
+    cluster('create', 'clusterpromotiontasks'),
+    cluster('update', 'clusterpromotiontasks'),
+  ],
+  readSharedCredentials: (shared) => [core('list', 'secrets', shared)],
+  manageSharedCredentials: (shared) => [
+    core('create', 'secrets', shared),
+    core('update', 'secrets', shared),
+    core('delete', 'secrets', shared),
+  ],
+};
 
 async function decide(caller: Caller, checks: AccessCheck[]): Promise<CapabilityDecision> {
   for (const check of checks) {
@@ -56,28 +107,41 @@ async function decide(caller: Caller, checks: AccessCheck[]): Promise<Capability
   return { allowed: true };
 }
 
+async function decideAll<A extends string>(
+  caller: Caller,
+  actions: readonly A[],
+  checks: (a: A) => AccessCheck[],
+): Promise<Record<A, CapabilityDecision>> {
+  return Object.fromEntries(
+    await Promise.all(actions.map(async (a) => [a, await decide(caller, checks(a))] as const)),
+  ) as Record<A, CapabilityDecision>;
+}
+
 /** Asks Kubernetes about every action; decisions are as the caller, never a table of our own. */
 export async function capabilitiesOf(caller: Caller, r: ProjectReader): Promise<Capabilities> {
   const ns = r.project;
-  const projectActions = Object.fromEntries(
-    await Promise.all(
-      ProjectActionSchema.options.map(
-        async (a) => [a, await decide(caller, projectChecks(a, ns))] as const,
-      ),
-    ),
-  ) as Capabilities['projectActions'];
+  const projectActions = await decideAll(caller, ProjectActionSchema.options, (a) =>
+    PROJECT_CHECKS[a](ns),
+  );
   const stages: Capabilities['stages'] = {};
   await Promise.all(
     r.list('stages').map(async (s) => {
       const name = s.metadata.name;
-      stages[name] = Object.fromEntries(
-        await Promise.all(
-          StageActionSchema.options.map(
-            async (a) => [a, await decide(caller, stageChecks(a, ns, name))] as const,
-          ),
-        ),
-      ) as Capabilities['stages'][string];
+      stages[name] = await decideAll(caller, StageActionSchema.options, (a) =>
+        STAGE_CHECKS[a](ns, name),
+      );
     }),
   );
   return { project: ns, actor: caller.actor, projectActions, stages };
+}
+
+/** What the caller may do outside projects: create projects, cluster config, shared credentials. */
+export async function clusterCapabilitiesOf(
+  caller: Caller,
+  sharedNamespace: string,
+): Promise<ClusterCapabilities> {
+  const actions = await decideAll(caller, ClusterActionSchema.options, (a) =>
+    CLUSTER_CHECKS[a](sharedNamespace),
+  );
+  return { actor: caller.actor, sharedNamespace, actions };
 }

@@ -9,7 +9,7 @@ export interface RouteSpec<
   B extends z.ZodType = z.ZodType,
   R extends z.ZodType = z.ZodType,
 > {
-  method: 'get' | 'post' | 'patch' | 'delete';
+  method: 'get' | 'post' | 'put' | 'patch' | 'delete';
   /** Express path relative to /api/v1, e.g. `/projects/:project/stages`. */
   path: string;
   summary: string;

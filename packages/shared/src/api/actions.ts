@@ -4,12 +4,9 @@ import { FreightViewSchema } from './freight-view.js';
 import { PromotionViewSchema } from './promotion-view.js';
 import { StageViewSchema } from './stage-view.js';
 import { WarehouseViewSchema } from './warehouse-view.js';
+import { KubeNameSchema } from './names.js';
 
-const KubeName = z
-  .string()
-  .min(1)
-  .max(253)
-  .regex(/^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/, 'must be a lower-case Kubernetes name');
+const KubeName = KubeNameSchema;
 
 /** Exactly one of `freight`, `freightAlias` or `origin` (a warehouse name: resumes auto-promotion). */
 export const PromoteRequestSchema = z.union([

@@ -25,26 +25,57 @@ export const ProjectActionSchema = z.enum([
   'abortPromotion',
   'applyResources',
   'manageRoles',
+  'createWarehouse',
+  'updateWarehouse',
+  'deleteWarehouse',
+  'createStage',
+  'updateStage',
+  'updateProjectConfig',
+  'deleteProject',
+  'readCredentials',
+  'manageCredentials',
+  'managePromotionTasks',
+  'manageConfigMaps',
 ]);
 export type ProjectAction = z.infer<typeof ProjectActionSchema>;
 
-export const StageCapabilitiesSchema = z.object(
-  Object.fromEntries(StageActionSchema.options.map((a) => [a, CapabilityDecisionSchema])) as Record<
-    StageAction,
-    typeof CapabilityDecisionSchema
-  >,
-);
+/** One decision per action of an enum. */
+function decisionsFor<A extends string>(actions: readonly A[]) {
+  return z.object(
+    Object.fromEntries(actions.map((a) => [a, CapabilityDecisionSchema])) as Record<
+      A,
+      typeof CapabilityDecisionSchema
+    >,
+  );
+}
+
+export const StageCapabilitiesSchema = decisionsFor(StageActionSchema.options);
 export type StageCapabilities = z.infer<typeof StageCapabilitiesSchema>;
 
 /** GET /api/v1/projects/{p}/capabilities: what the signed-in caller may do in a project. */
 export const CapabilitiesSchema = z.object({
   project: z.string(),
   actor: z.string(),
-  projectActions: z.object(
-    Object.fromEntries(
-      ProjectActionSchema.options.map((a) => [a, CapabilityDecisionSchema]),
-    ) as Record<ProjectAction, typeof CapabilityDecisionSchema>,
-  ),
+  projectActions: decisionsFor(ProjectActionSchema.options),
   stages: z.record(z.string(), StageCapabilitiesSchema),
 });
 export type Capabilities = z.infer<typeof CapabilitiesSchema>;
+
+/** What the caller may do outside any one project. */
+export const ClusterActionSchema = z.enum([
+  'createProject',
+  'updateClusterConfig',
+  'manageClusterPromotionTasks',
+  'readSharedCredentials',
+  'manageSharedCredentials',
+]);
+export type ClusterAction = z.infer<typeof ClusterActionSchema>;
+
+/** GET /api/v1/capabilities. */
+export const ClusterCapabilitiesSchema = z.object({
+  actor: z.string(),
+  /** Kargo's shared namespace, where shared credentials live. */
+  sharedNamespace: z.string(),
+  actions: decisionsFor(ClusterActionSchema.options),
+});
+export type ClusterCapabilities = z.infer<typeof ClusterCapabilitiesSchema>;

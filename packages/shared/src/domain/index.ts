@@ -15,3 +15,5 @@ export * from './soak.js';
 export * from './stage-freight.js';
 export * from './stage-phase.js';
 export * from './summary.js';
+export * from './delete-impact.js';
+export * from './object-merge.js';

@@ -1,0 +1,186 @@
+import { ANNOTATIONS } from '@wharf/shared';
+import {
+  AUTHORING_KINDS,
+  NAMESPACED_AUTHORING_RESOURCES,
+  apiVersionOf,
+  type AuthoringResource,
+  type CreateProjectRefusal,
+  type CreateProjectResult,
+  type CreatedRef,
+  type FieldCause,
+  type KubeObject,
+  type WizardPart,
+} from '@wharf/shared/api';
+import type { z } from 'zod';
+import type { CreateProjectRequestSchema } from '@wharf/shared/api';
+import type { Caller } from '../access/caller.js';
+import { requireAccess } from '../access/require.js';
+import { createCredential } from '../credentials/credential-store.js';
+import { toHttp } from '../errors/error-middleware.js';
+import { HttpError, InputError } from '../errors/http-errors.js';
+import { KubeApiError } from '../kube/kube-api-error.js';
+import { KubeClient } from '../kube/kube-client.js';
+import { corePath } from '../kube/paths.js';
+import { causesOf } from './kube-refusal.js';
+import { clientFor, send } from './object-writer.js';
+import { objectPath } from './object-path.js';
+
+type Request = z.output<typeof CreateProjectRequestSchema>;
+
+interface Step {
+  part: WizardPart;
+  ref: CreatedRef;
+  /** Creates (or with dryRun, validates) the thing; throws Kubernetes' refusal. */
+  run(dryRun: boolean): Promise<void>;
+  path?: string;
+}
+
+function resourceOf(obj: KubeObject, index: number): AuthoringResource {
+  const r = NAMESPACED_AUTHORING_RESOURCES.find(
+    (res) => AUTHORING_KINDS[res].kind === obj.kind && apiVersionOf(res) === obj.apiVersion,
+  );
+  if (!r)
+    throw new InputError(
+      `objects[${index}]: ${obj.apiVersion} ${obj.kind} can't be part of a new project; use one of ${NAMESPACED_AUTHORING_RESOURCES.map((x) => AUTHORING_KINDS[x].kind).join(', ')}.`,
+    );
+  return r;
+}
+
+function refusal(
+  status: number,
+  message: string,
+  failed: CreateProjectRefusal['failed'],
+  rolledBack: CreatedRef[],
+  leftBehind: CreatedRef[],
+): HttpError {
+  const details: CreateProjectRefusal = { failed, rolledBack, leftBehind };
+  return new HttpError(status, message, details);
+}
+
+async function namespaceExists(client: KubeClient, name: string): Promise<boolean> {
+  try {
+    await client.get(corePath('namespaces', undefined, name));
+    return true;
+  } catch (err) {
+    // Not allowed to look: assume it exists, so a rollback never deletes it.
+    return !(err instanceof KubeApiError && err.status === 404);
+  }
+}
+
+/**
+ * Creates a project and everything in it in one go, as the caller. Kubernetes validates every
+ * object (dry run) before any of it is kept; the Project must exist first because Kargo creates
+ * its namespace when admitting it. If anything is refused, what was created is deleted again,
+ * newest first, and a namespace that existed before is kept.
+ */
+export async function createProject(caller: Caller, req: Request): Promise<CreateProjectResult> {
+  const name = req.project.metadata.name;
+  if (req.project.kind !== 'Project' || req.project.apiVersion !== apiVersionOf('projects'))
+    throw new InputError(`project must be a ${apiVersionOf('projects')} Project.`);
+  const projectClient = await clientFor(caller, 'create', { resource: 'projects' });
+  const objects = req.objects.map((o, i) => {
+    if (o.metadata.namespace && o.metadata.namespace !== name)
+      throw new InputError(`objects[${i}]: metadata.namespace must be "${name}" (or left out).`);
+    return {
+      obj: { ...o, metadata: { ...o.metadata, namespace: name } },
+      resource: resourceOf(o, i),
+    };
+  });
+  // Fail before touching anything when the caller may not create one of the kinds.
+  for (const r of new Set(objects.map((o) => o.resource)))
+    await requireAccess(caller, {
+      verb: 'create',
+      group: AUTHORING_KINDS[r].group,
+      resource: r,
+      namespace: name,
+    });
+  if (req.credentials.length)
+    await requireAccess(caller, {
+      verb: 'create',
+      group: '',
+      resource: 'secrets',
+      namespace: name,
+    });
+
+  const steps: Step[] = [
+    ...req.credentials.map((c, index): Step => ({
+      part: { part: 'credentials', index },
+      ref: { kind: 'Secret', name: c.name, namespace: name },
+      path: corePath('secrets', name, c.name),
+      run: async (dryRun) => void (await createCredential(caller, name, c, { dryRun })),
+    })),
+    ...objects.map(({ obj, resource }, index): Step => ({
+      part: { part: 'objects', index },
+      ref: { kind: obj.kind, name: obj.metadata.name, namespace: name },
+      path: objectPath(resource, name, obj.metadata.name),
+      run: async (dryRun) => {
+        const client = await clientFor(caller, 'create', { resource, namespace: name });
+        await send(client, 'POST', objectPath(resource, name), obj, dryRun);
+      },
+    })),
+  ];
+
+  const projectRef: CreatedRef = { kind: 'Project', name };
+  const failedAs = (part: WizardPart, ref: CreatedRef, err: unknown) => ({
+    status: err instanceof KubeApiError ? err.status : toHttp(err).status,
+    message: err instanceof Error ? err.message : String(err),
+    failed: {
+      ...part,
+      kind: ref.kind,
+      name: ref.name,
+      causes: (err instanceof KubeApiError
+        ? causesOf(err)
+        : [{ message: toHttp(err).message }]) as FieldCause[],
+    },
+  });
+
+  const nsExisted = await namespaceExists(new KubeClient(caller.kubeConfigFor()), name);
+  const projectPath = objectPath('projects');
+  try {
+    await send(projectClient, 'POST', projectPath, req.project, true);
+    await send(projectClient, 'POST', projectPath, req.project, false);
+  } catch (err) {
+    const f = failedAs({ part: 'project' }, projectRef, err);
+    throw refusal(f.status, f.message, f.failed, [], []);
+  }
+
+  const created: Step[] = [];
+  const rollBack = async () => {
+    const rolledBack: CreatedRef[] = [];
+    const leftBehind: CreatedRef[] = [];
+    for (const s of [...created].reverse()) {
+      const client = new KubeClient(caller.kubeConfigFor());
+      await client.delete(s.path ?? '').then(
+        () => rolledBack.push(s.ref),
+        () => leftBehind.push(s.ref),
+      );
+    }
+    const client = new KubeClient(caller.kubeConfigFor());
+    const projectObj = objectPath('projects', undefined, name);
+    try {
+      if (nsExisted)
+        await client.mergePatch(projectObj, {
+          metadata: { annotations: { [ANNOTATIONS.keepNamespace]: 'true' } },
+        });
+      await client.delete(projectObj);
+      rolledBack.push(projectRef);
+    } catch {
+      leftBehind.push(projectRef);
+    }
+    return { rolledBack, leftBehind };
+  };
+
+  for (const dryRun of [true, false]) {
+    for (const s of steps) {
+      try {
+        await s.run(dryRun);
+        if (!dryRun) created.push(s);
+      } catch (err) {
+        const f = failedAs(s.part, s.ref, err);
+        const { rolledBack, leftBehind } = await rollBack();
+        throw refusal(f.status, f.message, f.failed, rolledBack, leftBehind);
+      }
+    }
+  }
+  return { project: name, created: [projectRef, ...steps.map((s) => s.ref)] };
+}

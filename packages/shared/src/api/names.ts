@@ -1,0 +1,8 @@
+import { z } from 'zod';
+
+/** A DNS-subdomain object name as Kubernetes accepts it (lower case, digits, `-` and `.`). */
+export const KubeNameSchema = z
+  .string()
+  .min(1)
+  .max(253)
+  .regex(/^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/, 'must be a lower-case Kubernetes name');
