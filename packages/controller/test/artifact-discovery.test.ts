@@ -1,4 +1,8 @@
-import type { Freight, Warehouse } from '@wharf/shared';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import type { Freight, Promotion, Stage, Warehouse } from '@wharf/shared';
 import {
   packageChart,
   startHelmRepo,
@@ -7,6 +11,8 @@ import {
   type OciRegistry,
 } from '@wharf/test-support';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { initBareRepo } from '../src/demo/git-seed.js';
+import { git } from '../src/git/git-cli.js';
 import { OciRepository } from '../src/registry/oci-client.js';
 import { startCluster, waitFor, type TestCluster } from './helpers/cluster.js';
 
@@ -18,6 +24,7 @@ let c: TestCluster;
 let open: OciRegistry;
 let locked: OciRegistry;
 let charts: HelmRepo;
+let plainCharts: HelmRepo;
 const digests: Record<string, string> = {};
 const day = (d: number) => new Date(Date.UTC(2026, 0, d, 12, 0, 0));
 
@@ -62,6 +69,8 @@ beforeAll(async () => {
     startRegistry({ username: 'puller', password: 'pull-secret' }),
     startHelmRepo({ username: 'charts', password: 'chart-secret' }),
   ]);
+  plainCharts = await startHelmRepo({ plainHttp: true });
+  for (const v of ['1.0.0', '1.2.0']) await plainCharts.addChart('podinfo', v);
   const tags: [string, number][] = [
     ['0.8', 1],
     ['0.9.0', 2],
@@ -92,7 +101,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await c?.close();
-  await Promise.all([open?.close(), locked?.close(), charts?.close()]);
+  await Promise.all([open?.close(), locked?.close(), charts?.close(), plainCharts?.close()]);
 });
 
 describe('image subscriptions over the OCI distribution API', () => {
@@ -290,5 +299,123 @@ describe('chart subscriptions', () => {
     expect(w.status?.discoveredArtifacts?.charts).toEqual([
       { repoURL, versions: ['0.2.0+build.7', '0.1.0'] },
     ]);
+  });
+});
+
+describe('promotion steps that use images and charts', () => {
+  it('yaml-update with imageFrom()/chartFrom(), kustomize-set-image with a digest and helm-update-chart change real files and push them', async () => {
+    const image = `${open.host}/echo-server`;
+    const chartRepo = plainCharts.url;
+    const work = await mkdtemp(join(tmpdir(), 'wharf-gitops-'));
+    const bare = join(work, 'gitops.git');
+    await initBareRepo(
+      bare,
+      {
+        'app/values.yaml': 'image:\n  repository: echo-server # kept\n  tag: none\n',
+        'app/kustomization.yaml': `resources: []\nimages:\n  - name: other\n    newTag: "1"\n  - name: ${image}\n    newTag: old\n`,
+        'chart/Chart.yaml': `apiVersion: v2\nname: umbrella\nversion: 0.1.0\ndependencies:\n  - name: podinfo\n    repository: ${chartRepo}\n    version: 1.0.0\n`,
+      },
+      join(work, 'scratch'),
+    );
+    await warehouse('bundle', {
+      image: {
+        repoURL: image,
+        constraint: '^0.9.0',
+        discoveryLimit: 1,
+        insecureSkipTLSVerify: true,
+      },
+    });
+    await c.api.patch('Warehouse', NS, 'bundle', {
+      spec: {
+        subscriptions: [
+          {
+            image: {
+              repoURL: image,
+              constraint: '^0.9.0',
+              discoveryLimit: 1,
+              insecureSkipTLSVerify: true,
+            },
+          },
+          { chart: { repoURL: chartRepo, name: 'podinfo' } },
+        ],
+      },
+    });
+    const freight = await waitFor('freight with an image and a chart', async () =>
+      (await c.api.list<Freight>('Freight', NS)).find(
+        (f) => f.origin.name === 'bundle' && f.charts?.length,
+      ),
+    );
+    const img = `imageFrom("${image}")`;
+    const chart = `chartFrom("${chartRepo}", "podinfo")`;
+    await c.api.create<Stage>('Stage', {
+      metadata: { name: 'dev', namespace: NS },
+      spec: {
+        requestedFreight: [
+          { origin: { kind: 'Warehouse', name: 'bundle' }, sources: { direct: true } },
+        ],
+        promotionTemplate: {
+          spec: {
+            steps: [
+              {
+                uses: 'git-clone',
+                config: { repoURL: bare, checkout: [{ branch: 'main', path: './out' }] },
+              },
+              {
+                uses: 'yaml-update',
+                config: {
+                  path: './out/app/values.yaml',
+                  updates: [
+                    { key: 'image.tag', value: `\${{ ${img}.Tag }}` },
+                    { key: 'image.digest', value: `\${{ ${img}.Digest }}` },
+                    { key: 'chart.version', value: `\${{ ${chart}.Version }}` },
+                  ],
+                },
+              },
+              {
+                uses: 'kustomize-set-image',
+                config: { path: './out/app', images: [{ image, digest: `\${{ ${img}.Digest }}` }] },
+              },
+              {
+                uses: 'helm-update-chart',
+                config: {
+                  path: './out/chart',
+                  charts: [
+                    { repository: chartRepo, name: 'podinfo', version: `\${{ ${chart}.Version }}` },
+                  ],
+                },
+              },
+              { uses: 'git-commit', config: { path: './out', message: 'Promote' } },
+              { uses: 'git-push', config: { path: './out' } },
+            ],
+          },
+        },
+      },
+    });
+    const p = await c.api.create<Promotion>('Promotion', {
+      metadata: { name: '', generateName: 'dev.', namespace: NS },
+      spec: { stage: 'dev', freight: freight.metadata.name },
+    });
+    const done = await waitFor('the promotion to finish', async () => {
+      const x = await c.api.get<Promotion>('Promotion', NS, p.metadata.name);
+      return x?.status?.finishedAt ? x : undefined;
+    });
+    expect([done.status?.phase, done.status?.message]).toEqual([
+      'Succeeded',
+      'All steps completed',
+    ]);
+    const show = (path: string) => git(['show', `main:${path}`], { cwd: bare });
+    expect(await show('app/values.yaml')).toBe(
+      `image:\n  repository: echo-server # kept\n  tag: 0.9.2\n  digest: ${digests['0.9.2']}\nchart:\n  version: 1.2.0\n`,
+    );
+    expect(parse(await show('app/kustomization.yaml')).images).toEqual([
+      { name: image, digest: digests['0.9.2'] },
+      { name: 'other', newTag: '1' },
+    ]);
+    expect(parse(await show('chart/Chart.yaml')).dependencies[0].version).toBe('1.2.0');
+    expect(parse(await show('chart/Chart.lock')).dependencies).toEqual([
+      { name: 'podinfo', repository: chartRepo, version: '1.2.0' },
+    ]);
+    const vendored = await git(['ls-tree', '--name-only', 'main', 'chart/charts/'], { cwd: bare });
+    expect(vendored.trim()).toBe('chart/charts/podinfo-1.2.0.tgz');
   });
 });

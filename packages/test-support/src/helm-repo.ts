@@ -1,5 +1,6 @@
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { createServer, type Server } from 'node:https';
+import { createServer as createHttpServer, type RequestListener, type Server } from 'node:http';
+import { createServer } from 'node:https';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
@@ -7,7 +8,7 @@ import { run } from './processes.js';
 import { selfSignedCert } from './tls.js';
 
 export interface HelmRepo {
-  /** `https://127.0.0.1:<port>` */
+  /** `https://127.0.0.1:<port>` (`http://` when plainHttp) */
   url: string;
   /** Packages a minimal chart, adds it to index.yaml and serves both; resolves with the .tgz bytes. */
   addChart(name: string, version: string): Promise<Buffer>;
@@ -35,7 +36,7 @@ export async function packageChart(name: string, version: string): Promise<Buffe
  * behind basic auth: what Helm and Kargo read with plain HTTP GETs.
  */
 export async function startHelmRepo(
-  opts: { username?: string; password?: string } = {},
+  opts: { username?: string; password?: string; plainHttp?: boolean } = {},
 ): Promise<HelmRepo> {
   const root = await mkdtemp(join(tmpdir(), 'wharf-helm-repo-'));
   const tls = await selfSignedCert(root);
@@ -44,21 +45,21 @@ export async function startHelmRepo(
   const expected = opts.username
     ? `Basic ${Buffer.from(`${opts.username}:${opts.password ?? ''}`).toString('base64')}`
     : undefined;
-  const server: Server = createServer(
-    { cert: tls.certPem, key: await readFile(tls.keyPath) },
-    (req, res) => {
-      if (expected && req.headers.authorization !== expected) {
-        res.writeHead(401, { 'WWW-Authenticate': 'Basic realm="charts"' }).end('unauthorized');
-        return;
-      }
-      const body = files.get(new URL(req.url ?? '/', 'https://x').pathname);
-      if (!body) res.writeHead(404).end('not found');
-      else res.writeHead(200).end(body);
-    },
-  );
+  const handle: RequestListener = (req, res) => {
+    if (expected && req.headers.authorization !== expected) {
+      res.writeHead(401, { 'WWW-Authenticate': 'Basic realm="charts"' }).end('unauthorized');
+      return;
+    }
+    const body = files.get(new URL(req.url ?? '/', 'https://x').pathname);
+    if (!body) res.writeHead(404).end('not found');
+    else res.writeHead(200).end(body);
+  };
+  const server: Server = opts.plainHttp
+    ? createHttpServer(handle)
+    : createServer({ cert: tls.certPem, key: await readFile(tls.keyPath) }, handle);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const addr = server.address();
-  const url = `https://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}`;
+  const url = `${opts.plainHttp ? 'http' : 'https'}://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}`;
   return {
     url,
     async addChart(name, version) {

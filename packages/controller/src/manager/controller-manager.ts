@@ -9,6 +9,7 @@ import { projectConfigHook, projectHook } from '../admission/project-hook.js';
 import { promotionHook } from '../admission/promotion-hook.js';
 import { installCrds } from '../crds/install-crds.js';
 import { collectGarbage, DEFAULT_GC, type GcLimits } from '../gc/garbage-collector.js';
+import { findCredentials } from '../credentials/credentials.js';
 import { gitAccess } from '../git/credentials.js';
 import { localGitRoot } from '../demo/paths.js';
 import { makeClients } from '../kube/clients.js';
@@ -113,6 +114,7 @@ export async function startControllers(
       clock,
       record,
       gitAccess: access,
+      credentials: (ns, type, url) => findCredentials(clients, ns, type, url),
       steps: { ...builtinSteps(), ...t.steps },
       workRoot: join(dataDir, 'controller', 'work'),
       ...(t.retryBackoff ? { retryBackoff: t.retryBackoff } : {}),

@@ -9,6 +9,7 @@ import {
   type Stage,
   type StepExecutionMetadata,
 } from '@wharf/shared';
+import type { CredentialType, RepoCredentials } from '../credentials/credentials.js';
 import type { GitAccess } from '../git/credentials.js';
 import type { PromotionScope } from '../expr/promotion-env.js';
 import { type Clock, rfc3339 } from '../kube/clock.js';
@@ -33,6 +34,11 @@ export interface RunnerDeps {
   clock: Clock;
   workRoot: string;
   record: EventRecorder;
+  credentials(
+    namespace: string,
+    type: CredentialType,
+    repoURL: string,
+  ): Promise<RepoCredentials | undefined>;
   gitAccess(
     namespace: string,
     repoURL: string,
@@ -127,6 +133,7 @@ export class PromotionRun {
       freight: scope.freight,
       signal: this.signal,
       gitAccess: (url, opts) => this.deps.gitAccess(this.ns, url, opts),
+      credentials: (type, url) => this.deps.credentials(this.ns, type, url),
     };
     for (let i = this.status.currentStep ?? 0; i < steps.length; i++) {
       const step = steps[i];

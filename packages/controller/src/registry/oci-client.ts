@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import {
   checkSupport,
   getImageConfig,
+  getLayer,
   getTags,
   registryCall,
   type ClientOptions,
@@ -163,5 +164,20 @@ export class OciRepository {
     return typeof blob === 'string'
       ? (JSON.parse(blob) as Record<string, unknown>)
       : (blob as Record<string, unknown>);
+  }
+
+  /** Any blob (a chart's tarball) by digest, as bytes. */
+  async blob(digest: string): Promise<Buffer> {
+    await this.ensureScheme();
+    const { registry, repository, username, password } = this.access;
+    const data: unknown = await getLayer(
+      registry,
+      repository,
+      digest,
+      username,
+      password,
+      this.options(),
+    ).catch((err: unknown) => this.fail(err, `blob ${digest} of ${repository}`));
+    return Buffer.isBuffer(data) ? data : Buffer.from(data as ArrayBuffer);
   }
 }

@@ -1,5 +1,6 @@
 import { gitClone } from './git-clone.js';
 import { gitClear, gitCommit, gitPush } from './git-commit-push.js';
+import { helmUpdateChart } from './helm-update-chart.js';
 import { kustomizeSetImage } from './kustomize-set-image.js';
 import { composeOutput, copy, fail, unsupportedSteps } from './simple-steps.js';
 import type { StepRegistry } from './step-types.js';
@@ -15,6 +16,7 @@ export function builtinSteps(): StepRegistry {
     'git-push': gitPush,
     'yaml-update': yamlUpdate,
     'kustomize-set-image': kustomizeSetImage,
+    'helm-update-chart': helmUpdateChart,
     'compose-output': composeOutput,
     copy,
     fail,

@@ -35,7 +35,6 @@ const UNSUPPORTED: Record<string, string> = {
   'git-merge-pr': "there is no git forge behind the embedded cluster's repositories",
   http: 'the embedded cluster makes no outbound HTTP requests',
   'helm-template': 'the embedded cluster has no helm binary',
-  'helm-update-chart': 'the embedded cluster has no helm binary or chart repositories',
   'kustomize-build': 'the embedded cluster has no kustomize binary',
   'send-message': 'the embedded cluster has no messaging integrations',
 };

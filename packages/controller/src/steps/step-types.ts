@@ -1,4 +1,5 @@
 import type { FreightReference } from '@wharf/shared';
+import type { CredentialType, RepoCredentials } from '../credentials/credentials.js';
 import type { GitAccess } from '../git/credentials.js';
 
 export interface StepContext {
@@ -10,6 +11,8 @@ export interface StepContext {
   signal: AbortSignal;
   /** How git reaches a repository: env with the project's git credentials and TLS settings. */
   gitAccess(repoURL: string, opts?: { insecureSkipTLSVerify?: boolean }): Promise<GitAccess>;
+  /** The project's credentials of a kind for a repository, as Kargo finds them. */
+  credentials(type: CredentialType, repoURL: string): Promise<RepoCredentials | undefined>;
 }
 
 export interface StepResult {
