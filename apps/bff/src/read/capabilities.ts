@@ -49,6 +49,7 @@ const STAGE_CHECKS: Record<StageAction, (ns: string, stage: string) => AccessChe
 const PROJECT_CHECKS: Record<ProjectAction, (ns: string) => AccessCheck[]> = {
   refreshWarehouse: (ns) => [kargoCheck('patch', 'warehouses', ns)],
   aliasFreight: (ns) => [kargoCheck('patch', 'freights', ns)],
+  createFreight: (ns) => [kargoCheck('create', 'freights', ns)],
   deleteFreight: (ns) => [kargoCheck('delete', 'freights', ns)],
   abortPromotion: (ns) => [kargoCheck('patch', 'promotions', ns)],
   applyResources: (ns) => [

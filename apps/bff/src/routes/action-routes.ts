@@ -5,6 +5,8 @@ import {
   AliasRequestSchema,
   AliasResultSchema,
   ApplyResourcesRequestSchema,
+  CreateFreightRequestSchema,
+  CreateFreightResultSchema,
   ApplyResourcesResultSchema,
   ApproveRequestSchema,
   ApproveResultSchema,
@@ -26,6 +28,7 @@ import {
   verificationAction,
 } from '../actions/annotation-actions.js';
 import { applyResources } from '../actions/apply-resources.js';
+import { createFreight } from '../actions/create-freight.js';
 import { approve, deleteFreight, setAlias } from '../actions/freight-actions.js';
 import { promote } from '../actions/promote.js';
 import { promoteDownstream } from '../actions/promote-downstream.js';
@@ -88,6 +91,19 @@ export function actionRoutes(models: ReadModels, now: () => number): RouteSpec[]
       response: AliasResultSchema,
       handler: ({ caller, params, body }) =>
         setAlias(ctx(caller, params.project), params.freight, body),
+    }),
+    route({
+      method: 'post',
+      path: '/projects/:project/warehouses/:warehouse/freight',
+      tag: 'actions',
+      summary:
+        'Create freight from artifacts picked by hand, one per warehouse subscription (Kargo names it)',
+      params: WarehouseParams,
+      body: CreateFreightRequestSchema,
+      response: CreateFreightResultSchema,
+      status: 201,
+      handler: ({ caller, params, body }) =>
+        createFreight(ctx(caller, params.project), params.warehouse, body),
     }),
     route({
       method: 'delete',

@@ -34,6 +34,48 @@ export const AliasRequestSchema = z.strictObject({
 });
 export type AliasRequest = z.infer<typeof AliasRequestSchema>;
 
+const ArtifactField = z.string().min(1).max(2048);
+
+/**
+ * Freight assembled by hand from a warehouse's artifacts (one per subscription). The server fills
+ * commit details and image annotations from what the warehouse discovered; Kargo names it.
+ */
+export const CreateFreightRequestSchema = z.strictObject({
+  commits: z
+    .array(
+      z.strictObject({
+        repoURL: ArtifactField,
+        id: z.string().regex(/^[0-9a-f]{7,64}$/),
+        tag: ArtifactField.optional(),
+        branch: ArtifactField.optional(),
+      }),
+    )
+    .max(20)
+    .optional(),
+  images: z
+    .array(
+      z.strictObject({
+        repoURL: ArtifactField,
+        tag: ArtifactField,
+        digest: z.string().regex(/^[a-z0-9]+:[a-f0-9]+$/),
+      }),
+    )
+    .max(20)
+    .optional(),
+  charts: z
+    .array(
+      z.strictObject({
+        repoURL: ArtifactField,
+        name: ArtifactField.optional(),
+        version: ArtifactField,
+      }),
+    )
+    .max(20)
+    .optional(),
+  alias: AliasRequestSchema.shape.alias.optional(),
+});
+export type CreateFreightRequest = z.infer<typeof CreateFreightRequestSchema>;
+
 /** One or more YAML (or JSON) documents separated by `---`. */
 export const ApplyResourcesRequestSchema = z.strictObject({ manifest: z.string().min(1) });
 export type ApplyResourcesRequest = z.infer<typeof ApplyResourcesRequestSchema>;
@@ -57,6 +99,10 @@ export const ApproveResultSchema = z.object({
 });
 export const AliasResultSchema = z.object({
   action: z.literal('alias'),
+  freight: FreightViewSchema,
+});
+export const CreateFreightResultSchema = z.object({
+  action: z.literal('create-freight'),
   freight: FreightViewSchema,
 });
 export const DeleteFreightResultSchema = z.object({
@@ -105,6 +151,7 @@ export const ActionResultSchema = z.discriminatedUnion('action', [
   PromoteDownstreamResultSchema,
   ApproveResultSchema,
   AliasResultSchema,
+  CreateFreightResultSchema,
   DeleteFreightResultSchema,
   RefreshWarehouseResultSchema,
   RefreshStageResultSchema,

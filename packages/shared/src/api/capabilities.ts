@@ -21,6 +21,7 @@ export type StageAction = z.infer<typeof StageActionSchema>;
 export const ProjectActionSchema = z.enum([
   'refreshWarehouse',
   'aliasFreight',
+  'createFreight',
   'deleteFreight',
   'abortPromotion',
   'applyResources',

@@ -1,6 +1,7 @@
 export * from './available-freight.js';
 export * from './conditions.js';
 export * from './duration.js';
+export * from './freight-assembly.js';
 export * from './freight-availability.js';
 export * from './freight-diff.js';
 export * from './freight-name.js';
