@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import express, { Router } from 'express';
 import helmet from 'helmet';
@@ -18,6 +19,8 @@ import { credentialRoutes } from './routes/credential-routes.js';
 import { mountRoutes } from './routes/api-route.js';
 import { k8sProxy } from './routes/k8s-proxy.js';
 import { readRoutes } from './routes/read-routes.js';
+import type { TrustProxy } from './ops/trust-proxy.js';
+import { webAppRouter } from './web/web-app.js';
 
 /** A router another module mounts, e.g. identity at `/api/v1/auth` or roles at `/api/v1/projects/:p/roles`. */
 export interface ExtraRouter {
@@ -33,8 +36,8 @@ export interface AppDeps {
   resolveCaller: CallerResolver;
   logger: Logger;
   metrics: Metrics;
-  /** Ready for traffic: caches synced. */
-  ready: () => boolean;
+  /** Ready for traffic (see ClusterCache.ready), with each cached kind's state as detail. */
+  readiness: () => { ready: boolean; kinds: Record<string, unknown> };
   now?: () => number;
   /** Mounted before the built-in API routes, with the same error handling. */
   extraRouters?: ExtraRouter[];
@@ -44,6 +47,10 @@ export interface AppDeps {
   proxyWatchMaxSeconds?: number;
   /** Kargo's shared-resources namespace (shared credentials); Kargo's chart default. */
   sharedNamespace?: string;
+  /** The path of WHARF_PUBLIC_URL without its trailing slash (`/wharf`), or '' at the root. */
+  basePath?: string;
+  /** Which proxies' X-Forwarded-For/-Proto/-Host count (WHARF_TRUST_PROXY). */
+  trustProxy?: TrustProxy;
 }
 
 export const DEFAULT_SHARED_NAMESPACE = 'kargo-shared-resources';
@@ -70,6 +77,9 @@ export function createApp(deps: AppDeps): express.Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', false);
+  // Behind a proxy, req.protocol, req.host, req.secure and req.ip come from X-Forwarded-* headers
+  // of the trusted hops only: the Origin check, Secure cookies and rate limits depend on them.
+  app.set('trust proxy', deps.trustProxy ?? false);
   app.use(helmet({ contentSecurityPolicy: false }));
   app.use(
     pinoHttp({
@@ -79,25 +89,30 @@ export function createApp(deps: AppDeps): express.Express {
         res.setHeader('x-request-id', id);
         return id;
       },
-      autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/metrics' },
+      autoLogging: {
+        ignore: (req) => /\/(healthz|readyz|metrics)$/.test(req.url ?? ''),
+      },
     }),
   );
-  app.use(deps.metrics.httpMiddleware());
-  app.get('/healthz', (_req, res) => {
+  // Everything lives under the base path; the proxy passes paths unchanged.
+  const basePath = deps.basePath ?? '';
+  app.use(deps.metrics.httpMiddleware(basePath));
+  const root = Router();
+  root.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
-  app.get('/readyz', (_req, res) => {
-    const ready = deps.ready();
-    res.status(ready ? 200 : 503).json({ ready, cluster: deps.clusterStatus() });
+  root.get('/readyz', (_req, res) => {
+    const { ready, kinds } = deps.readiness();
+    res.status(ready ? 200 : 503).json({ ready, cluster: deps.clusterStatus(), kinds });
   });
-  app.get('/metrics', async (_req, res) => {
+  root.get('/metrics', async (_req, res) => {
     res.setHeader('content-type', deps.metrics.registry.contentType);
     res.send(await deps.metrics.registry.metrics());
   });
-  app.get('/api/openapi.json', (_req, res) => {
+  root.get('/api/openapi.json', (_req, res) => {
     res.json(openapi);
   });
-  app.get('/api/v1/cluster', (_req, res) => {
+  root.get('/api/v1/cluster', (_req, res) => {
     res.json(deps.clusterStatus());
   });
 
@@ -107,16 +122,18 @@ export function createApp(deps: AppDeps): express.Express {
   api.use('/k8s', k8sProxy(deps.resolveCaller, deps.proxyWatchMaxSeconds));
   mountRoutes(api, routes, deps.resolveCaller);
   api.use(apiNotFound);
-  app.use('/api/v1', api);
+  root.use('/api/v1', api);
 
   const dist = deps.webDist ?? DEFAULT_WEB_DIST;
-  if (existsSync(dist)) {
-    app.use(express.static(dist, { index: false, maxAge: '1h' }));
-    // Client-side routes: anything that is not an API call gets the app shell.
-    app.get(/^\/(?!api\/|socket\.io\/).*/, (_req, res) => {
-      res.sendFile('index.html', { root: dist, maxAge: 0 });
+  if (existsSync(join(dist, 'index.html'))) root.use(webAppRouter(dist, basePath));
+  if (basePath) {
+    // `/wharf` → `/wharf/`, so relative URLs and the cookie path (`/wharf/`) apply.
+    app.use((req, res, next) => {
+      if (req.path !== basePath || (req.method !== 'GET' && req.method !== 'HEAD')) return next();
+      res.redirect(301, `${basePath}/${req.originalUrl.slice(basePath.length)}`);
     });
   }
+  app.use(basePath || '/', root);
   app.use(errorMiddleware({ showStacks: deps.showStacks ?? false }));
   return app;
 }

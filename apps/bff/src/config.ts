@@ -1,19 +1,36 @@
 import { z } from 'zod';
+import { parseTrustProxy, type TrustProxy } from './ops/trust-proxy.js';
 
 const flag = z.enum(['0', '1', '']).default('');
 
-/** Every setting the BFF reads, checked once at start so a typo fails fast with a readable list. */
-const ConfigSchema = z.object({
-  PORT: z.coerce.number().int().min(0).max(65535).default(8080).describe('HTTP port'),
-  HOST: z.string().min(1).default('0.0.0.0').describe('Address to listen on'),
-  WHARF_DATA_DIR: z.string().min(1).default('.wharf').describe('Embedded cluster data, kubeconfig'),
+/**
+ * The BFF's own settings, checked once at start so a typo fails fast with a readable list.
+ * Identity's settings are in identity/identity-config.ts; the README's table is generated from both.
+ */
+export const ConfigSchema = z.object({
+  PORT: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(65535)
+    .default(8080)
+    .describe('HTTP port of the dashboard'),
+  HOST: z.string().min(1).default('0.0.0.0').describe('Address the dashboard listens on'),
+  WHARF_DATA_DIR: z
+    .string()
+    .min(1)
+    .default('.wharf')
+    .describe('Where the embedded cluster, generated keys and the demo live'),
   WHARF_EMBEDDED: flag.describe('1 forces the embedded cluster even when KUBECONFIG is set'),
-  KUBECONFIG: z.string().optional().describe('Kubeconfig of a real cluster'),
+  KUBECONFIG: z.string().optional().describe('Use this cluster instead of the embedded one'),
   KUBERNETES_SERVICE_HOST: z
     .string()
     .optional()
-    .describe('Set inside a pod: use in-cluster config'),
-  WHARF_WEB_DIST: z.string().optional().describe('Directory of the built web app'),
+    .describe('Set by Kubernetes inside a pod: Wharf uses its ServiceAccount'),
+  WHARF_WEB_DIST: z
+    .string()
+    .optional()
+    .describe('Directory of the built web app (default: apps/web/dist)'),
   WHARF_COALESCE_MS: z.coerce
     .number()
     .int()
@@ -24,7 +41,7 @@ const ConfigSchema = z.object({
   WHARF_SEED_DEMO: z
     .enum(['0', '1'])
     .default('1')
-    .describe('Seed the demo projects (embedded only)'),
+    .describe('0 starts the embedded cluster without the demo projects'),
   WHARF_SHARED_RESOURCES_NAMESPACE: z
     .string()
     .regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/)
@@ -32,8 +49,28 @@ const ConfigSchema = z.object({
     .describe(
       "Kargo's shared-resources namespace (its SHARED_RESOURCES_NAMESPACE): shared credentials",
     ),
-  NODE_ENV: z.string().default('production').describe('development shows stack traces in errors'),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  WHARF_TRUST_PROXY: z
+    .string()
+    .default('')
+    .describe(
+      'Proxies in front of Wharf whose X-Forwarded-* headers count: a hop count (1 = the nearest), or addresses/CIDRs/loopback/uniquelocal, comma-separated',
+    )
+    .transform((raw, ctx): TrustProxy => {
+      const parsed = parseTrustProxy(raw);
+      if (typeof parsed === 'object' && !Array.isArray(parsed)) {
+        ctx.addIssue({ code: 'custom', message: parsed.error });
+        return z.NEVER;
+      }
+      return parsed;
+    }),
+  NODE_ENV: z
+    .string()
+    .default('production')
+    .describe('`development` shows stack traces in error answers'),
+  LOG_LEVEL: z
+    .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+    .default('info')
+    .describe('Log level; logs are JSON lines, or readable text when stdout is a terminal'),
 });
 export type Config = z.infer<typeof ConfigSchema>;
 

@@ -3,12 +3,18 @@ import type { Logger } from 'pino';
 import type { ExtraRouter } from './app.js';
 import type { CallerResolver } from './access/caller.js';
 import { identityRouters, startIdentity } from './identity/mount.js';
+import { cachedRoleSource } from './identity/role-directory.js';
 import { startRoomAccessSweep } from './identity/room-access-sweep.js';
+import type { ClusterCache } from './cache/cluster-cache.js';
 import type { RunningBff } from './server.js';
 
 export interface IdentityWiring {
   resolveCaller: CallerResolver;
   extraRouters: ExtraRouter[];
+  /** WHARF_PUBLIC_URL (path ending in `/`), which identity reads for redirect URIs and cookies. */
+  publicUrl: URL | undefined;
+  /** WHARF_GLOBAL_ROLE_NAMESPACES: their ServiceAccounts are cached beside project namespaces'. */
+  globalRoleNamespaces: readonly string[];
   /** Re-checks sockets in project rooms so revoked access takes effect on live views too. */
   watchRooms(bff: RunningBff): { stop(): void };
 }
@@ -18,15 +24,24 @@ export async function wireIdentity(opts: {
   dataDir: string;
   kc: KubeConfig;
   logger: Logger;
+  /** The BFF's cache, once it exists: role mapping reads its ServiceAccounts and Projects. */
+  cache: () => ClusterCache | undefined;
 }): Promise<IdentityWiring> {
   const identity = await startIdentity({
     dataDir: opts.dataDir,
     kubeConfig: opts.kc,
     log: (message) => opts.logger.info(message),
+    roleSource: cachedRoleSource({
+      serviceAccounts: () => opts.cache()?.get('serviceaccounts').list() ?? [],
+      projectNamespaces: () =>
+        (opts.cache()?.get('projects').list() ?? []).map((p) => p.metadata.name),
+    }),
   });
   return {
     resolveCaller: identity.resolveCaller,
     extraRouters: identityRouters(identity),
+    publicUrl: identity.config.publicUrl,
+    globalRoleNamespaces: identity.config.globalRoleNamespaces,
     watchRooms: (bff) =>
       startRoomAccessSweep({
         resolveCaller: identity.resolveCaller,

@@ -1,7 +1,9 @@
+import type { ClusterCache } from './cache/cluster-cache.js';
 import { clusterMode, loadConfig } from './config.js';
 import { connectCluster } from './kube/connect.js';
 import { wireIdentity } from './identity-wiring.js';
 import { createLogger } from './logger.js';
+import { basePathOf } from './ops/public-url.js';
 import { startBff } from './server.js';
 
 const config = loadConfig();
@@ -12,7 +14,14 @@ const cluster = await connectCluster(config, logger).catch((err: unknown) => {
   process.exit(1);
 });
 // Sign-in is always in front of everything: there is no mode in which requests act as the BFF.
-const identity = await wireIdentity({ dataDir: config.WHARF_DATA_DIR, kc: cluster.kc, logger });
+// Role mapping reads the BFF's cache, which exists once the BFF starts (before any request).
+const live: { cache?: ClusterCache } = {};
+const identity = await wireIdentity({
+  dataDir: config.WHARF_DATA_DIR,
+  kc: cluster.kc,
+  logger,
+  cache: () => live.cache,
+});
 const bff = await startBff({
   resolveCaller: identity.resolveCaller,
   extraRouters: identity.extraRouters,
@@ -25,7 +34,11 @@ const bff = await startBff({
   ...(config.WHARF_WEB_DIST ? { webDist: config.WHARF_WEB_DIST } : {}),
   showStacks: config.NODE_ENV === 'development',
   sharedNamespace: config.WHARF_SHARED_RESOURCES_NAMESPACE,
+  basePath: basePathOf(identity.publicUrl),
+  trustProxy: config.WHARF_TRUST_PROXY,
+  serviceAccountNamespaces: identity.globalRoleNamespaces,
 });
+live.cache = bff.cache;
 const sweep = identity.watchRooms(bff);
 logger.info(
   { port: bff.port, mode: cluster.mode },

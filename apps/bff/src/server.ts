@@ -13,6 +13,7 @@ import type { ClusterMode } from './config.js';
 import { LiveHub } from './live/live-hub.js';
 import { attachSockets, type RoomMember } from './live/socket-server.js';
 import { Metrics } from './ops/metrics.js';
+import type { TrustProxy } from './ops/trust-proxy.js';
 import { ReadModels } from './read/read-models.js';
 
 export interface BffOptions {
@@ -31,6 +32,11 @@ export interface BffOptions {
   showStacks?: boolean;
   proxyWatchMaxSeconds?: number;
   sharedNamespace?: string;
+  /** Serve everything under this path (from WHARF_PUBLIC_URL), e.g. `/wharf`; '' at the root. */
+  basePath?: string;
+  trustProxy?: TrustProxy;
+  /** Namespaces whose ServiceAccounts are cached beside project namespaces' (role mapping). */
+  serviceAccountNamespaces?: readonly string[];
 }
 
 export interface RunningBff {
@@ -49,7 +55,12 @@ export interface RunningBff {
 export async function startBff(opts: BffOptions): Promise<RunningBff> {
   const { kc, logger } = opts;
   const metrics = new Metrics();
-  const cache = new ClusterCache(kc, opts.cacheDelays ? { delays: opts.cacheDelays } : {});
+  const cache = new ClusterCache(kc, {
+    ...(opts.cacheDelays ? { delays: opts.cacheDelays } : {}),
+    ...(opts.serviceAccountNamespaces
+      ? { serviceAccountNamespaces: opts.serviceAccountNamespaces }
+      : {}),
+  });
   const now = opts.now ?? Date.now;
   for (const kind of KIND_NAMES) {
     cache.get(kind).on('failed', (err: Error) => {
@@ -61,14 +72,20 @@ export async function startBff(opts: BffOptions): Promise<RunningBff> {
   cache.on('kargo-missing', () =>
     logger.error(cache.status().message ?? 'Kargo is not installed in this cluster'),
   );
-  metrics.cacheSource = () => ({
-    sizes: Object.fromEntries(KIND_NAMES.map((k) => [k, cache.get(k).store.size])),
-    watches: KIND_NAMES.filter((k) => cache.get(k).state === 'synced').length,
-  });
+  metrics.cacheSource = () => {
+    const s = cache.status();
+    const kinds = Object.entries(s.kinds);
+    return {
+      sizes: Object.fromEntries(kinds.map(([k, v]) => [k, v.size])),
+      states: Object.fromEntries(kinds.map(([k, v]) => [k, v.state])),
+      watches: kinds.reduce((n, [, v]) => n + v.watches, 0),
+      ready: s.ready,
+    };
+  };
   const server = kc.getCurrentCluster()?.server;
   const clusterStatus = (): ClusterStatus => {
     const s = cache.status();
-    const connected = s.synced;
+    const { connected } = s;
     return {
       mode: opts.mode,
       connected,
@@ -76,9 +93,10 @@ export async function startBff(opts: BffOptions): Promise<RunningBff> {
       ...(s.kargoInstalled !== undefined ? { kargoInstalled: s.kargoInstalled } : {}),
       ...(s.message
         ? { message: s.message }
-        : connected
+        : connected || s.ready
           ? {}
           : { message: 'Connecting to Kubernetes and loading Kargo objects…' }),
+      ...(s.problems.length ? { problems: s.problems } : {}),
     };
   };
   const resolveCaller = opts.resolveCaller ?? adminCallerResolver(kc);
@@ -89,12 +107,17 @@ export async function startBff(opts: BffOptions): Promise<RunningBff> {
     resolveCaller,
     logger,
     metrics,
-    ready: () => cache.status().synced,
+    readiness: () => {
+      const s = cache.status();
+      return { ready: s.ready, kinds: s.kinds };
+    },
     now,
     ...(opts.extraRouters ? { extraRouters: opts.extraRouters } : {}),
     showStacks: opts.showStacks ?? false,
     ...(opts.proxyWatchMaxSeconds ? { proxyWatchMaxSeconds: opts.proxyWatchMaxSeconds } : {}),
     ...(opts.sharedNamespace ? { sharedNamespace: opts.sharedNamespace } : {}),
+    basePath: opts.basePath ?? '',
+    trustProxy: opts.trustProxy ?? false,
   });
   const httpServer = createServer(app);
   const models = new ReadModels(cache, now);
@@ -104,6 +127,7 @@ export async function startBff(opts: BffOptions): Promise<RunningBff> {
     resolveCaller,
     metrics,
     logger,
+    basePath: opts.basePath ?? '',
   });
   cache.start();
   await new Promise<void>((resolve) =>

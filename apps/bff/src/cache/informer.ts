@@ -1,5 +1,6 @@
 import { EventEmitter } from 'node:events';
 import { Watch, type KubeConfig } from '@kubernetes/client-node';
+import { KubeApiError } from '../kube/kube-api-error.js';
 import { KubeClient } from '../kube/kube-client.js';
 import { backoffDelay, DEFAULT_BACKOFF, type BackoffDelays } from './backoff.js';
 
@@ -25,7 +26,25 @@ export interface InformerOptions<T extends KubeObject> {
   delays?: BackoffDelays;
 }
 
-type State = 'starting' | 'synced' | 'failed' | 'stopped';
+/** `forbidden`: Kubernetes refused the BFF's identity (403); retried like any failure, reported apart. */
+export type InformerState = 'starting' | 'synced' | 'failed' | 'forbidden' | 'stopped';
+
+/** What readers, metrics and readiness see of one kind's cache, however many watches feed it. */
+export interface KindCache<T extends KubeObject> extends EventEmitter {
+  readonly name: string;
+  readonly state: InformerState;
+  readonly lastError: string | undefined;
+  readonly restarts: number;
+  /** Has listed completely at least once. */
+  readonly everSynced: boolean;
+  readonly size: number;
+  /** Upstream watches open now. */
+  readonly watches: number;
+  list(namespace?: string): T[];
+  get(namespace: string | undefined, name: string): T | undefined;
+  start(): void;
+  stop(): void;
+}
 
 /**
  * List-then-watch cache of one kind, shared by every consumer.
@@ -33,14 +52,14 @@ type State = 'starting' | 'synced' | 'failed' | 'stopped';
  * differences as changes; a 410 re-lists at once; any other failure retries with capped backoff.
  * Events: `change` (InformerChange), `synced`, `failed` (Error), `recovered`.
  */
-export class Informer<T extends KubeObject> extends EventEmitter {
+export class Informer<T extends KubeObject> extends EventEmitter implements KindCache<T> {
   readonly store = new Map<string, T>();
-  state: State = 'starting';
+  state: InformerState = 'starting';
   lastError: string | undefined;
   restarts = 0;
+  everSynced = false;
   private abort: AbortController | undefined;
   private timer: NodeJS.Timeout | undefined;
-  private everSynced = false;
   private readonly client: KubeClient;
   private readonly delays: BackoffDelays;
 
@@ -55,6 +74,14 @@ export class Informer<T extends KubeObject> extends EventEmitter {
 
   get name(): string {
     return this.opts.name;
+  }
+
+  get size(): number {
+    return this.store.size;
+  }
+
+  get watches(): number {
+    return this.state === 'synced' ? 1 : 0;
   }
 
   start(): void {
@@ -84,7 +111,7 @@ export class Informer<T extends KubeObject> extends EventEmitter {
     if (this.stopped()) return;
     try {
       const rv = await this.relist();
-      const wasFailed = this.state === 'failed';
+      const wasFailed = this.state === 'failed' || this.state === 'forbidden';
       this.state = 'synced';
       this.lastError = undefined;
       if (!this.everSynced) {
@@ -96,7 +123,7 @@ export class Informer<T extends KubeObject> extends EventEmitter {
       void this.run(0);
     } catch (err) {
       if (this.stopped()) return;
-      this.state = 'failed';
+      this.state = err instanceof KubeApiError && err.status === 403 ? 'forbidden' : 'failed';
       this.restarts += 1;
       this.lastError = err instanceof Error ? err.message : String(err);
       this.emit('failed', err);

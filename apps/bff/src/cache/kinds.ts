@@ -27,41 +27,63 @@ const GenericObjectSchema = z.looseObject({
 });
 export type GenericObject = z.infer<typeof GenericObjectSchema>;
 
-interface KindDef<T extends KubeObject> {
-  path: string;
+export interface KindDef<T extends KubeObject> {
+  /** Cluster-wide collection path; for `perProjectNamespace` kinds, the path in one namespace. */
+  path: string | ((namespace: string) => string);
   schema: z.ZodType<T>;
+  /** Served only once Kargo's API group is. */
   kargo: boolean;
+  /** The pipeline view needs it: readiness waits for it (and only for such kinds). */
+  required: boolean;
 }
 
-function kargo<T extends KubeObject>(plural: string, schema: z.ZodType<T>): KindDef<T> {
-  return { path: kargoPath(plural), schema, kargo: true };
+function kargo<T extends KubeObject>(
+  plural: string,
+  schema: z.ZodType<T>,
+  required: boolean,
+): KindDef<T> {
+  return { path: kargoPath(plural), schema, kargo: true, required };
 }
 
-/** Every kind the BFF caches: one informer (one upstream watch) each, cluster-wide. */
+/** A kind read only in project namespaces (the Project informer says which). */
+function perProjectNamespace<T extends KubeObject>(
+  path: (namespace: string) => string,
+  schema: z.ZodType<T>,
+): KindDef<T> {
+  return { path, schema, kargo: false, required: false };
+}
+
+const rbacPath = (plural: string) => (ns: string) =>
+  `/apis/rbac.authorization.k8s.io/v1/namespaces/${encodeURIComponent(ns)}/${plural}`;
+
+/**
+ * Every kind the BFF caches, one cache each however many browsers watch. Kargo's kinds are
+ * watched cluster-wide (one watch each); Events, ServiceAccounts, Roles and RoleBindings only in
+ * project namespaces (one watch per namespace), so the rest of the cluster's are never read.
+ */
 export const KINDS = {
-  projects: kargo<Project>(KARGO_RESOURCES.Project.plural, ProjectSchema),
-  projectconfigs: kargo<ProjectConfig>(KARGO_RESOURCES.ProjectConfig.plural, ProjectConfigSchema),
-  warehouses: kargo<Warehouse>(KARGO_RESOURCES.Warehouse.plural, WarehouseSchema),
-  freight: kargo<Freight>(KARGO_RESOURCES.Freight.plural, FreightSchema),
-  stages: kargo<Stage>(KARGO_RESOURCES.Stage.plural, StageSchema),
-  promotions: kargo<Promotion>(KARGO_RESOURCES.Promotion.plural, PromotionSchema),
-  promotiontasks: kargo<PromotionTask>(KARGO_RESOURCES.PromotionTask.plural, PromotionTaskSchema),
-  events: { path: corePath('events'), schema: KubeEventSchema, kargo: false } as KindDef<KubeEvent>,
-  serviceaccounts: {
-    path: corePath('serviceaccounts'),
-    schema: GenericObjectSchema,
-    kargo: false,
-  } as KindDef<GenericObject>,
-  roles: {
-    path: '/apis/rbac.authorization.k8s.io/v1/roles',
-    schema: GenericObjectSchema,
-    kargo: false,
-  } as KindDef<GenericObject>,
-  rolebindings: {
-    path: '/apis/rbac.authorization.k8s.io/v1/rolebindings',
-    schema: GenericObjectSchema,
-    kargo: false,
-  } as KindDef<GenericObject>,
+  projects: kargo<Project>(KARGO_RESOURCES.Project.plural, ProjectSchema, true),
+  projectconfigs: kargo<ProjectConfig>(
+    KARGO_RESOURCES.ProjectConfig.plural,
+    ProjectConfigSchema,
+    false,
+  ),
+  warehouses: kargo<Warehouse>(KARGO_RESOURCES.Warehouse.plural, WarehouseSchema, true),
+  freight: kargo<Freight>(KARGO_RESOURCES.Freight.plural, FreightSchema, true),
+  stages: kargo<Stage>(KARGO_RESOURCES.Stage.plural, StageSchema, true),
+  promotions: kargo<Promotion>(KARGO_RESOURCES.Promotion.plural, PromotionSchema, true),
+  promotiontasks: kargo<PromotionTask>(
+    KARGO_RESOURCES.PromotionTask.plural,
+    PromotionTaskSchema,
+    false,
+  ),
+  events: perProjectNamespace<KubeEvent>((ns) => corePath('events', ns), KubeEventSchema),
+  serviceaccounts: perProjectNamespace<GenericObject>(
+    (ns) => corePath('serviceaccounts', ns),
+    GenericObjectSchema,
+  ),
+  roles: perProjectNamespace<GenericObject>(rbacPath('roles'), GenericObjectSchema),
+  rolebindings: perProjectNamespace<GenericObject>(rbacPath('rolebindings'), GenericObjectSchema),
 };
 export type KindName = keyof typeof KINDS;
 export type ObjectOf<K extends KindName> = (typeof KINDS)[K] extends KindDef<infer T> ? T : never;

@@ -37,7 +37,8 @@ export function authRouter(id: Identity): Router {
     const body: AuthConfig = {
       password: true,
       token: true,
-      oidc: id.oidc ? { loginUrl: '/api/v1/auth/oidc/login' } : false,
+      // Relative to the page's <base href>, so it works under a sub-path.
+      oidc: id.oidc ? { loginUrl: 'api/v1/auth/oidc/login' } : false,
       csrfHeader: CSRF_HEADER,
     };
     res.json(body);
@@ -65,7 +66,7 @@ export function authRouter(id: Identity): Router {
 
   r.post('/logout', async (req, res) => {
     const raw = await sessionOf(req, id).catch(() => undefined);
-    clearCookie(res, SESSION_COOKIE);
+    clearCookie(res, SESSION_COOKIE, id.config.publicUrl);
     const end = raw?.oidc && id.oidc ? await id.oidc.endSessionUrl(raw.oidc.idToken) : undefined;
     res.json({ redirectTo: end ?? '/login' });
   });

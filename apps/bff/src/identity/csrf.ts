@@ -19,7 +19,8 @@ export function csrfGuard(publicUrl?: URL): RequestHandler {
       return next(new ForbiddenError(`Cross-site request refused (Sec-Fetch-Site: ${site}).`));
     }
     const origin = req.get('origin');
-    const expected = publicUrl?.origin ?? `${req.protocol}://${req.get('host') ?? ''}`;
+    // req.protocol and req.host follow X-Forwarded-Proto/-Host from trusted proxies only.
+    const expected = publicUrl?.origin ?? `${req.protocol}://${req.host}`;
     if (origin && origin !== expected) {
       return next(
         new ForbiddenError(`Cross-site request refused: Origin ${origin} is not ${expected}.`),

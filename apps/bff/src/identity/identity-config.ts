@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { normalizePublicUrl } from '../ops/public-url.js';
 
 const csv = z
   .string()
@@ -11,22 +12,67 @@ const csv = z
   );
 
 /** Identity settings, read from the environment once at start; a bad value fails fast with a readable list. */
-const IdentityEnvSchema = z
+export const IdentityEnvSchema = z
   .object({
-    WHARF_ADMIN_PASSWORD: z.string().min(8, 'use at least 8 characters').optional(),
-    WHARF_SESSION_KEY: z.string().min(32, 'use at least 32 random characters').optional(),
+    WHARF_ADMIN_PASSWORD: z
+      .string()
+      .min(8, 'use at least 8 characters')
+      .optional()
+      .describe('Admin password; when unset one is generated at first start and printed once'),
+    WHARF_SESSION_KEY: z
+      .string()
+      .min(32, 'use at least 32 random characters')
+      .optional()
+      .describe(
+        'Secret that seals session cookies; replicas must share it (unset: generated into the data dir)',
+      ),
     WHARF_PUBLIC_URL: z
       .url('must be an absolute http(s) URL, e.g. https://wharf.example.com')
-      .optional(),
-    WHARF_OIDC_ISSUER: z.url('must be the issuer URL of the OIDC provider').optional(),
-    WHARF_OIDC_CLIENT_ID: z.string().min(1).optional(),
-    WHARF_OIDC_CLIENT_SECRET: z.string().min(1).optional(),
-    WHARF_OIDC_SCOPES: z.string().default('openid profile email groups offline_access'),
-    WHARF_OIDC_USERNAME_CLAIM: z.string().min(1).default('email'),
-    WHARF_GLOBAL_ROLE_NAMESPACES: csv,
-    WHARF_ADMIN_IMPERSONATE_USER: z.string().min(1).optional(),
-    WHARF_SESSION_TTL_SECONDS: z.coerce.number().int().min(60).max(604800).default(28800),
-    WHARF_LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).max(10000).default(10),
+      .optional()
+      .describe(
+        'URL browsers use to reach Wharf, e.g. https://ops.example.com/wharf/; its path is where Wharf serves everything',
+      ),
+    WHARF_OIDC_ISSUER: z
+      .url('must be the issuer URL of the OIDC provider')
+      .optional()
+      .describe('OIDC issuer URL; enables single sign-on (needs WHARF_PUBLIC_URL)'),
+    WHARF_OIDC_CLIENT_ID: z.string().min(1).optional().describe('OIDC client id'),
+    WHARF_OIDC_CLIENT_SECRET: z
+      .string()
+      .min(1)
+      .optional()
+      .describe('OIDC client secret (unset: a public client with PKCE only)'),
+    WHARF_OIDC_SCOPES: z
+      .string()
+      .default('openid profile email groups offline_access')
+      .describe('Scopes asked of the OIDC provider'),
+    WHARF_OIDC_USERNAME_CLAIM: z
+      .string()
+      .min(1)
+      .default('email')
+      .describe('ID token claim shown as the user name'),
+    WHARF_GLOBAL_ROLE_NAMESPACES: csv.describe(
+      "Namespaces whose ServiceAccounts' claims map OIDC users everywhere, like Kargo's own namespace (comma-separated)",
+    ),
+    WHARF_ADMIN_IMPERSONATE_USER: z
+      .string()
+      .min(1)
+      .optional()
+      .describe("Kubernetes user the admin acts as (unset: the BFF's own identity)"),
+    WHARF_SESSION_TTL_SECONDS: z.coerce
+      .number()
+      .int()
+      .min(60)
+      .max(604800)
+      .default(28800)
+      .describe('How long a session cookie lasts'),
+    WHARF_LOGIN_RATE_LIMIT: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(10000)
+      .default(10)
+      .describe('Sign-in attempts per client address per minute'),
   })
   .superRefine((env, ctx) => {
     const oidc = [env.WHARF_OIDC_ISSUER, env.WHARF_OIDC_CLIENT_ID].filter(Boolean).length;
@@ -71,6 +117,7 @@ export interface OidcSettings {
 export interface IdentityConfig {
   adminPassword?: string;
   sessionKey?: string;
+  /** WHARF_PUBLIC_URL, its path ending in `/`. */
   publicUrl?: URL;
   oidc?: OidcSettings;
   globalRoleNamespaces: string[];
@@ -87,7 +134,7 @@ export function loadIdentityConfig(env: NodeJS.ProcessEnv = process.env): Identi
     throw new Error(`Invalid identity configuration:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
-  const publicUrl = e.WHARF_PUBLIC_URL ? new URL(e.WHARF_PUBLIC_URL) : undefined;
+  const publicUrl = e.WHARF_PUBLIC_URL ? normalizePublicUrl(e.WHARF_PUBLIC_URL) : undefined;
   return {
     ...(e.WHARF_ADMIN_PASSWORD ? { adminPassword: e.WHARF_ADMIN_PASSWORD } : {}),
     ...(e.WHARF_SESSION_KEY ? { sessionKey: e.WHARF_SESSION_KEY } : {}),
@@ -100,8 +147,8 @@ export function loadIdentityConfig(env: NodeJS.ProcessEnv = process.env): Identi
             ...(e.WHARF_OIDC_CLIENT_SECRET ? { clientSecret: e.WHARF_OIDC_CLIENT_SECRET } : {}),
             scopes: e.WHARF_OIDC_SCOPES,
             usernameClaim: e.WHARF_OIDC_USERNAME_CLAIM,
-            redirectUri: new URL('/api/v1/auth/oidc/callback', publicUrl).href,
-            postLogoutRedirectUri: new URL('/login', publicUrl).href,
+            redirectUri: new URL('api/v1/auth/oidc/callback', publicUrl).href,
+            postLogoutRedirectUri: new URL('login', publicUrl).href,
           },
         }
       : {}),

@@ -1,6 +1,7 @@
 import { type RequestHandler, Router } from 'express';
 import * as client from 'openid-client';
 import { z } from 'zod';
+import { basePathOf } from '../ops/public-url.js';
 import { UnauthorizedError } from './http-errors.js';
 import type { Identity } from './identity.js';
 import { issueSession } from './issue-session.js';
@@ -46,7 +47,7 @@ export function oidcRoutes(id: Identity, oidc: OidcClient, limiter: RequestHandl
   r.get('/callback', limiter, async (req, res) => {
     const raw = readCookie(req, OIDC_FLOW_COOKIE);
     const flow = FlowSchema.safeParse(raw ? await id.sealer.open(raw, FLOW_PURPOSE) : undefined);
-    clearCookie(res, OIDC_FLOW_COOKIE);
+    clearCookie(res, OIDC_FLOW_COOKIE, id.config.publicUrl);
     if (!flow.success) {
       throw new UnauthorizedError(
         'The sign-in took too long or did not start here; start it again.',
@@ -60,7 +61,8 @@ export function oidcRoutes(id: Identity, oidc: OidcClient, limiter: RequestHandl
       throw new UnauthorizedError(`The identity provider sign-in failed: ${why}`);
     });
     await issueSession(req, res, id, oidcSession(tokens, oidc.settings.usernameClaim));
-    res.redirect(302, flow.data.returnTo);
+    // returnTo is a path of the app, which lives under the public URL's path.
+    res.redirect(302, `${basePathOf(id.config.publicUrl)}${flow.data.returnTo}`);
   });
 
   return r;

@@ -55,6 +55,8 @@ export interface SocketDeps {
   resolveCaller: CallerResolver;
   metrics: Metrics;
   logger: Logger;
+  /** The socket path follows the base path: `/wharf/socket.io`. */
+  basePath: string;
 }
 
 /** socket.io on the websocket transport only, so replicas need no sticky sessions. */
@@ -74,7 +76,7 @@ export function attachSockets(deps: SocketDeps): {
   close(): Promise<void>;
 } {
   const io: WharfServer = new Server(deps.httpServer, {
-    path: SOCKET_PATH,
+    path: `${deps.basePath}${SOCKET_PATH}`,
     transports: ['websocket'],
     serveClient: false,
   });

@@ -22,11 +22,13 @@ export class Metrics {
     labelNames: ['kind'] as const,
     registers: [this.registry],
   });
-  /** Read at scrape time: objects per kind, and how many upstream watches are open. */
-  cacheSource: () => { sizes: Record<string, number>; watches: number } = () => ({
-    sizes: {},
-    watches: 0,
-  });
+  /** Read at scrape time: objects and state per kind, open upstream watches, readiness. */
+  cacheSource: () => {
+    sizes: Record<string, number>;
+    states: Record<string, string>;
+    watches: number;
+    ready: boolean;
+  } = () => ({ sizes: {}, states: {}, watches: 0, ready: false });
   readonly cacheSize = new Gauge({
     name: 'wharf_cache_objects',
     help: 'Objects held in the shared cache, by kind',
@@ -40,10 +42,31 @@ export class Metrics {
   });
   readonly upstreamWatches = new Gauge({
     name: 'wharf_upstream_watches',
-    help: 'Kubernetes watches this process holds open (one per kind, whatever the number of browsers)',
+    help: 'Kubernetes watches this process holds open (one per Kargo kind, one per project namespace for Events, ServiceAccounts, Roles and RoleBindings; never per browser)',
     registers: [this.registry],
     collect: () => {
       this.upstreamWatches.set(this.cacheSource().watches);
+    },
+  });
+  readonly cacheState = new Gauge({
+    name: 'wharf_cache_kind_state',
+    help: 'State of each cached kind: 1 for the state it is in (starting, synced, failed, forbidden, stopped), 0 for the others',
+    labelNames: ['kind', 'state'] as const,
+    registers: [this.registry],
+    collect: () => {
+      for (const [kind, current] of Object.entries(this.cacheSource().states)) {
+        for (const state of ['starting', 'synced', 'failed', 'forbidden', 'stopped']) {
+          this.cacheState.set({ kind, state }, state === current ? 1 : 0);
+        }
+      }
+    },
+  });
+  readonly ready = new Gauge({
+    name: 'wharf_ready',
+    help: '1 when this replica is ready for traffic (/readyz answers 200)',
+    registers: [this.registry],
+    collect: () => {
+      this.ready.set(this.cacheSource().ready ? 1 : 0);
     },
   });
   readonly socketMessages = new Counter({
@@ -57,12 +80,17 @@ export class Metrics {
     collectDefaultMetrics({ register: this.registry });
   }
 
-  /** Times every request; the route label is the matched pattern, so ids don't explode cardinality. */
-  httpMiddleware(): RequestHandler {
+  /**
+   * Times every request; the route label is the matched pattern, so ids don't explode cardinality,
+   * without the base path, so dashboards don't depend on where Wharf is hosted.
+   */
+  httpMiddleware(basePath = ''): RequestHandler {
     return (req, res, next) => {
       const end = this.httpDuration.startTimer();
       res.on('finish', () => {
-        const route = req.route ? `${req.baseUrl}${String(req.route.path)}` : 'unmatched';
+        const route = req.route
+          ? `${req.baseUrl.slice(basePath.length)}${String(req.route.path)}`
+          : 'unmatched';
         end({ method: req.method, route, status: String(res.statusCode) });
       });
       next();

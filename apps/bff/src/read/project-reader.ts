@@ -4,6 +4,13 @@ import type { ClusterCache } from '../cache/cluster-cache.js';
 import type { KindName, ObjectOf } from '../cache/kinds.js';
 import type { StageViewContext } from '../views/stage-view.js';
 
+function notLiveMessage(kind: string, state: string, error: string | undefined): string {
+  if (state === 'starting') return `${kind} are still loading from Kubernetes.`;
+  if (state === 'forbidden')
+    return `Wharf may not read ${kind} (Kubernetes answered forbidden); an admin can grant it (deploy/rbac).`;
+  return `${kind} may be stale: the watch failed (${error ?? 'unknown error'}); retrying.`;
+}
+
 /** Reads one project's objects from the shared cache and says which kinds could not be read. */
 export class ProjectReader {
   constructor(
@@ -17,13 +24,7 @@ export class ProjectReader {
   list<K extends KindName>(kind: K): ObjectOf<K>[] {
     const inf = this.cache.get(kind);
     if (inf.state !== 'synced' && !this.errors.some((e) => e.kind === kind)) {
-      this.errors.push({
-        kind,
-        message:
-          inf.state === 'starting'
-            ? `${kind} are still loading from Kubernetes.`
-            : `${kind} may be stale: the watch failed (${inf.lastError ?? 'unknown error'}); retrying.`,
-      });
+      this.errors.push({ kind, message: notLiveMessage(kind, inf.state, inf.lastError) });
     }
     return inf.list(this.project);
   }

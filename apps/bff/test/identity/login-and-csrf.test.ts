@@ -86,7 +86,7 @@ describe('admin password login', () => {
     expect(await res.json()).toEqual({
       password: true,
       token: true,
-      oidc: { loginUrl: '/api/v1/auth/oidc/login' },
+      oidc: { loginUrl: 'api/v1/auth/oidc/login' },
       csrfHeader: 'x-wharf-csrf',
     });
   });

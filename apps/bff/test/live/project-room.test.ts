@@ -183,10 +183,12 @@ describe.skipIf(!HAVE_CRDS)('live project rooms over socket.io', () => {
     joined(await join(c.socket, NS));
   });
 
-  it('holds one upstream watch per kind however many sockets are connected', async () => {
+  it('holds one upstream watch per Kargo kind and per project namespace for Events, ServiceAccounts, Roles and RoleBindings, however many sockets are connected', async () => {
     for (let i = 0; i < 5; i++) joined(await join((await client()).socket, NS));
+    const projects = h.bff.cache.get('projects').size;
+    expect(projects).toBeGreaterThan(0);
     const metrics = await (await fetch(`${h.bff.url}/metrics`)).text();
-    expect(metrics).toMatch(/^wharf_upstream_watches 11$/m);
+    expect(metrics).toMatch(new RegExp(`^wharf_upstream_watches ${7 + 4 * projects}$`, 'm'));
     expect(metrics).toMatch(/^wharf_connected_sockets \d+$/m);
   });
 });

@@ -26,13 +26,16 @@ describe('on a cluster without Kargo', () => {
     await rm(dir, { recursive: true, force: true });
   });
 
-  it('says clearly that Kargo is missing, and is not ready', async () => {
+  it('says clearly that Kargo is missing, and is ready so the page with that message is served', async () => {
     const status = await eventually(async () => {
       const s = ClusterStatusSchema.parse(await (await fetch(`${bff.url}/api/v1/cluster`)).json());
       return s.kargoInstalled === false ? s : undefined;
     });
     expect(status.connected).toBe(false);
     expect(status.message).toContain('kargo.akuity.io/v1alpha1');
-    expect((await fetch(`${bff.url}/readyz`)).status).toBe(503);
+    const readyz = await fetch(`${bff.url}/readyz`);
+    expect(readyz.status).toBe(200);
+    const body = (await readyz.json()) as { cluster: { message?: string } };
+    expect(body.cluster.message).toContain('install Kargo');
   });
 });

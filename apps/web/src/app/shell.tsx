@@ -17,6 +17,9 @@ import { ShortcutHelp } from './shortcut-help';
 const ConnectionChip = lazy(() =>
   import('./connection-chip').then((m) => ({ default: m.ConnectionChip })),
 );
+const ClusterNotice = lazy(() =>
+  import('./connection-chip').then((m) => ({ default: m.ClusterNotice })),
+);
 const UserMenu = lazy(() => import('./user-menu').then((m) => ({ default: m.UserMenu })));
 
 /** Sends the user to the login page on any 401, remembering where they were. */
@@ -73,6 +76,9 @@ export function Shell() {
         </Toolbar>
         {navigation.state === 'loading' && <LinearProgress aria-label="Loading screen" />}
       </AppBar>
+      <Suspense fallback={null}>
+        <ClusterNotice />
+      </Suspense>
       <Box
         component="main"
         sx={{ flex: 1, minHeight: 0, display: 'flex', flexDirection: 'column' }}
