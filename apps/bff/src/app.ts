@@ -3,14 +3,14 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import express, { Router } from 'express';
-import helmet from 'helmet';
 import type { Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
 import type { ClusterStatus } from '@wharf/shared';
 import type { CallerResolver } from './access/caller.js';
 import type { ClusterCache } from './cache/cluster-cache.js';
 import { apiNotFound, errorMiddleware } from './errors/error-middleware.js';
-import type { Metrics } from './ops/metrics.js';
+import { type Metrics, withRouteTemplate } from './ops/metrics.js';
+import { hideAddress } from './ops/hide-address.js';
 import { openApiDocument } from './ops/openapi.js';
 import { ReadModels } from './read/read-models.js';
 import { actionRoutes } from './routes/action-routes.js';
@@ -20,6 +20,7 @@ import { mountRoutes } from './routes/api-route.js';
 import { k8sProxy } from './routes/k8s-proxy.js';
 import { readRoutes } from './routes/read-routes.js';
 import type { TrustProxy } from './ops/trust-proxy.js';
+import { securityHeaders } from './web/content-security-policy.js';
 import { webAppRouter } from './web/web-app.js';
 
 /** A router another module mounts, e.g. identity at `/api/v1/auth` or roles at `/api/v1/projects/:p/roles`. */
@@ -80,7 +81,7 @@ export function createApp(deps: AppDeps): express.Express {
   // Behind a proxy, req.protocol, req.host, req.secure and req.ip come from X-Forwarded-* headers
   // of the trusted hops only: the Origin check, Secure cookies and rate limits depend on them.
   app.set('trust proxy', deps.trustProxy ?? false);
-  app.use(helmet({ contentSecurityPolicy: false }));
+  app.use(securityHeaders());
   app.use(
     pinoHttp({
       logger: deps.logger,
@@ -101,24 +102,37 @@ export function createApp(deps: AppDeps): express.Express {
   root.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
+  // Probes and anonymous callers see the cluster's state, never its internal address.
   root.get('/readyz', (_req, res) => {
     const { ready, kinds } = deps.readiness();
-    res.status(ready ? 200 : 503).json({ ready, cluster: deps.clusterStatus(), kinds });
+    const cluster = deps.clusterStatus();
+    res.status(ready ? 200 : 503).json(hideAddress({ ready, cluster, kinds }, cluster.server));
   });
   root.get('/metrics', async (_req, res) => {
     res.setHeader('content-type', deps.metrics.registry.contentType);
     res.send(await deps.metrics.registry.metrics());
   });
+  // Nothing an API answers may be kept by a browser or proxy cache (new tokens are shown once).
+  root.use('/api', (_req, res, next) => {
+    res.setHeader('cache-control', 'no-store');
+    next();
+  });
   root.get('/api/openapi.json', (_req, res) => {
     res.json(openapi);
   });
-  root.get('/api/v1/cluster', (_req, res) => {
-    res.json(deps.clusterStatus());
+  root.get('/api/v1/cluster', async (req, res) => {
+    const signedIn = await deps.resolveCaller(req).then(
+      () => true,
+      () => false,
+    );
+    const status = deps.clusterStatus();
+    res.json(signedIn ? status : hideAddress(status, status.server));
   });
 
   const api = Router();
   api.use(express.json({ limit: '2mb' }));
-  for (const extra of deps.extraRouters ?? []) api.use(extra.path, extra.router);
+  for (const extra of deps.extraRouters ?? [])
+    api.use(extra.path, withRouteTemplate(`/api/v1${extra.path}`, extra.router));
   api.use('/k8s', k8sProxy(deps.resolveCaller, deps.proxyWatchMaxSeconds));
   mountRoutes(api, routes, deps.resolveCaller);
   api.use(apiNotFound);

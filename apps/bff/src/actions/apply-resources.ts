@@ -1,10 +1,11 @@
-import { parseAllDocuments } from 'yaml';
+import { Composer, type Document, Parser } from 'yaml';
 import type { ActionResultOf, AppliedResource } from '@wharf/shared/api';
 import type { Caller } from '../access/caller.js';
 import { toHttp } from '../errors/error-middleware.js';
-import { InputError } from '../errors/http-errors.js';
+import { InputError, PayloadTooLargeError } from '../errors/http-errors.js';
 import { KubeApiError } from '../kube/kube-api-error.js';
 import { KubeClient } from '../kube/kube-client.js';
+import { refuseWhenNothingAllowed } from './nothing-allowed.js';
 
 interface Manifest {
   apiVersion: string;
@@ -18,15 +19,29 @@ interface ResourceInfo {
   namespaced: boolean;
 }
 
+/** Most documents one apply takes: each costs several Kubernetes calls, made one after another. */
+export const MAX_DOCUMENTS = 100;
+/** YAML aliases one document may expand; more is the "billion laughs" resource-exhaustion attack. */
+const MAX_ALIASES = 100;
+
 /** Splits YAML/JSON documents; refuses the whole request when any document is malformed. */
 export function parseManifests(text: string): Manifest[] {
-  const docs = parseAllDocuments(text);
+  const docs: Document.Parsed[] = [];
+  // Composed one document at a time, so a flood of documents is refused without parsing it all.
+  for (const doc of new Composer().compose(new Parser().parse(text), true, text.length)) {
+    if (docs.length === MAX_DOCUMENTS) {
+      throw new PayloadTooLargeError(
+        `The manifest holds more than ${MAX_DOCUMENTS} documents; apply it in parts. Nothing was applied.`,
+      );
+    }
+    docs.push(doc as Document.Parsed);
+  }
   const out: Manifest[] = [];
   docs.forEach((doc, i) => {
     if (doc.errors.length > 0) {
       throw new InputError(`Document ${i + 1} is not valid YAML: ${doc.errors[0]?.message ?? ''}`);
     }
-    const value: unknown = doc.toJS();
+    const value = toJS(doc, i);
     if (value === null || value === undefined) return;
     const m = value as Partial<Manifest>;
     if (
@@ -40,6 +55,17 @@ export function parseManifests(text: string): Manifest[] {
   });
   if (out.length === 0) throw new InputError('The manifest holds no documents.');
   return out;
+}
+
+function toJS(doc: Document.Parsed, i: number): unknown {
+  try {
+    return doc.toJS({ maxAliasCount: MAX_ALIASES });
+  } catch (err) {
+    if (!(err instanceof ReferenceError)) throw err;
+    throw new InputError(
+      `Document ${i + 1} expands too many YAML aliases (${err.message}); nothing was applied.`,
+    );
+  }
 }
 
 /** Looks the kind up in API discovery, so any served kind (CRDs included) can be applied. */
@@ -115,5 +141,9 @@ export async function applyResources(
       });
     }
   }
+  refuseWhenNothingAllowed(
+    results.map((r) => r.error),
+    `apply any of these ${results.length} documents`,
+  );
   return { action: 'apply', results };
 }

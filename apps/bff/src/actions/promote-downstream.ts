@@ -9,6 +9,7 @@ import {
   stageOrThrow,
   type ActionContext,
 } from './action-context.js';
+import { refuseWhenNothingAllowed } from './nothing-allowed.js';
 import { assertAvailable, createPromotion } from './promote.js';
 
 /** The freight to pass on: the one named, else the stage's current freight. */
@@ -69,6 +70,10 @@ export async function promoteDownstream(
         return { stage: name, ok: false as const, error: { name: e.name, message: e.message } };
       }
     }),
+  );
+  refuseWhenNothingAllowed(
+    results.map((r) => (r.ok ? undefined : r.error)),
+    `promote to any stage downstream of "${stageName}"`,
   );
   return { action: 'promote-downstream', results };
 }

@@ -1,5 +1,5 @@
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
-import type { RequestHandler } from 'express';
+import type { Request, RequestHandler, Response } from 'express';
 
 /** Prometheus metrics of one BFF process (a registry per instance, so tests can run several). */
 export class Metrics {
@@ -80,20 +80,64 @@ export class Metrics {
     collectDefaultMetrics({ register: this.registry });
   }
 
+  /** Route labels seen so far; past MAX_ROUTE_LABELS every new one is counted as `other`. */
+  private readonly routeLabels = new Set<string>();
+
   /**
-   * Times every request; the route label is the matched pattern, so ids don't explode cardinality,
-   * without the base path, so dashboards don't depend on where Wharf is hosted.
+   * Times every request, labelled by route template (`/api/v1/projects/:project`), never by the
+   * path asked for: unmatched requests share one label, so made-up paths cannot grow the output.
+   * Labels leave out the base path, so dashboards don't depend on where Wharf is hosted.
    */
   httpMiddleware(basePath = ''): RequestHandler {
     return (req, res, next) => {
       const end = this.httpDuration.startTimer();
       res.on('finish', () => {
-        const route = req.route
-          ? `${req.baseUrl.slice(basePath.length)}${String(req.route.path)}`
-          : 'unmatched';
-        end({ method: req.method, route, status: String(res.statusCode) });
+        end({
+          method: req.method,
+          route: this.routeLabel(routeTemplate(req, res, basePath)),
+          status: String(res.statusCode),
+        });
       });
       next();
     };
   }
+
+  private routeLabel(template: string): string {
+    if (this.routeLabels.has(template)) return template;
+    if (this.routeLabels.size >= MAX_ROUTE_LABELS) return 'other';
+    this.routeLabels.add(template);
+    return template;
+  }
+}
+
+/** More distinct routes than Wharf has; a safety net, should a template ever carry a value. */
+const MAX_ROUTE_LABELS = 200;
+
+const TEMPLATE_BASE = 'routeTemplateBase';
+
+/**
+ * The template of the route that answered: the mount's template (set by `withRouteTemplate`,
+ * since Express only keeps the mount's concrete path) plus the route's own pattern.
+ */
+function routeTemplate(req: Request, res: Response, basePath: string): string {
+  const route = req.route as { path?: unknown } | undefined;
+  if (!route) return 'unmatched';
+  const base: unknown = res.locals[TEMPLATE_BASE];
+  const mount = typeof base === 'string' ? base : req.baseUrl.slice(basePath.length);
+  return `${mount}${String(route.path)}`;
+}
+
+/**
+ * Mounts `router` so metrics label its routes with `template` (e.g. `/api/v1/projects/:p/roles`)
+ * instead of the path a request named; the label is restored when the router passes a request on.
+ */
+export function withRouteTemplate(template: string, router: RequestHandler): RequestHandler {
+  return (req, res, next) => {
+    const previous: unknown = res.locals[TEMPLATE_BASE];
+    res.locals[TEMPLATE_BASE] = template.replace(/\/$/, '');
+    void router(req, res, (err?: unknown) => {
+      res.locals[TEMPLATE_BASE] = previous;
+      next(err);
+    });
+  };
 }

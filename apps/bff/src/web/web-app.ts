@@ -5,14 +5,24 @@ import express, { Router, type RequestHandler } from 'express';
 /** Vite names built assets by content hash: a file under assets/ never changes. */
 const IMMUTABLE = /[\\/]assets[\\/]/;
 
+/** What changes per request in the app shell. Add a field here, then render it below. */
+export interface IndexHtmlOptions {
+  /** The path Wharf is served under, without a trailing slash (`/wharf`), or ''. */
+  basePath: string;
+  /** This response's CSP nonce; the web app hands it to emotion for its `<style>` tags. */
+  nonce: string;
+}
+
 /**
- * The page's `<base href>` names the path Wharf is served under; every URL in the app (assets,
- * `api/v1/…`, the socket path, router links) is relative to it, so one build serves any sub-path.
+ * The one place index.html is rewritten. The page's `<base href>` names the path Wharf is served
+ * under; every URL in the app (assets, `api/v1/…`, the socket path, router links) is relative to
+ * it, so one build serves any sub-path. `<meta name="csp-nonce">` carries the style nonce.
  */
-export function renderIndexHtml(template: string, basePath: string): string {
-  const base = `<base href="${escapeAttribute(`${basePath}/`)}" />`;
+export function renderIndexHtml(template: string, opts: IndexHtmlOptions): string {
+  const base = `<base href="${escapeAttribute(`${opts.basePath}/`)}" />`;
   if (!/<base\s[^>]*>/i.test(template)) throw new Error('index.html has no <base href> to rewrite');
-  return template.replace(/<base\s[^>]*>/i, base);
+  const nonce = `<meta name="csp-nonce" content="${escapeAttribute(opts.nonce)}" />`;
+  return template.replace(/<base\s[^>]*>/i, `${base}\n    ${nonce}`);
 }
 
 function escapeAttribute(value: string): string {
@@ -21,13 +31,16 @@ function escapeAttribute(value: string): string {
 
 /**
  * The built web app: hashed assets cached for a year, the rest for an hour, and the app shell
- * (index.html with its base rewritten, rendered once) for every client-side route.
+ * for every client-side route, rendered per request (a fresh CSP nonce each time) and never
+ * stored, since a stored copy would carry a stale nonce.
  */
 export function webAppRouter(dist: string, basePath: string): Router {
-  const html = renderIndexHtml(readFileSync(join(dist, 'index.html'), 'utf8'), basePath);
+  const template = readFileSync(join(dist, 'index.html'), 'utf8');
+  renderIndexHtml(template, { basePath, nonce: '' }); // fail at start, not per request
   const shell: RequestHandler = (_req, res) => {
-    res.setHeader('cache-control', 'no-cache');
-    res.type('html').send(html);
+    const nonce = String(res.locals.cspNonce);
+    res.setHeader('cache-control', 'no-store');
+    res.type('html').send(renderIndexHtml(template, { basePath, nonce }));
   };
   const r = Router();
   r.get(['/', '/index.html'], shell);

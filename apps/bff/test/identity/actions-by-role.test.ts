@@ -1,6 +1,4 @@
-import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseAllDocuments } from 'yaml';
 import { io as connect } from 'socket.io-client';
 import { KARGO_API_VERSION, LABELS, FreightSchema, WarehouseSchema } from '@wharf/shared';
 import { CapabilitiesSchema, ProjectJoinAckSchema, SOCKET_PATH } from '@wharf/shared/api';
@@ -11,13 +9,13 @@ import { kargoPath } from '../../src/kube/paths.js';
 import { HAVE_CRDS, NO_CRDS_MESSAGE, type Harness } from '../support/bff-harness.js';
 import { createKargo, seedProject } from '../support/kube-seed.js';
 import type { TestBrowser } from './support/browser.js';
+import { seedKargoRoles } from '../support/kargo-roles.js';
 import { startIdentityBff } from './support/full-bff.js';
 import { adminBrowser, oidcBrowser } from './support/sign-in.js';
 import type { TestApp } from './support/test-app.js';
 
 const NS = 'echo-server';
 const FRESH = 'f00d0000000000000000000000000000000000fe';
-const FIXTURE = new URL('../roles/fixtures/kargo-roles.yaml', import.meta.url);
 
 type Persona =
   'admin' | 'kargo-admin' | 'kargo-promoter' | 'kargo-viewer' | 'no role' | 'two roles';
@@ -55,17 +53,7 @@ describe.skipIf(!HAVE_CRDS)(
           origin: { kind: 'Warehouse', name: 'echo-server' },
           commits: [{ repoURL: 'https://github.com/example/echo-server.git', id: 'abc' }],
         });
-        const text = (await readFile(FIXTURE, 'utf8')).replaceAll(
-          'namespace: demo',
-          `namespace: ${NS}`,
-        );
-        const k = new KubeClient(kc);
-        for (const doc of parseAllDocuments(text)) {
-          const o = doc.toJS() as { kind: string; metadata: { namespace: string } };
-          const base =
-            o.kind === 'ServiceAccount' ? '/api/v1' : '/apis/rbac.authorization.k8s.io/v1';
-          await k.create(`${base}/namespaces/${NS}/${o.kind.toLowerCase()}s`, o);
-        }
+        await seedKargoRoles(kc, NS);
       });
       admin = new KubeClient(app.harness.kc);
       for (const p of Object.keys(SIGN_IN) as Persona[]) users.set(p, await SIGN_IN[p](app));

@@ -8,6 +8,7 @@ import { createIdentity, type Identity } from '../../../src/identity/identity.js
 import { cachedRoleSource } from '../../../src/identity/role-directory.js';
 import type { ClusterCache } from '../../../src/cache/cluster-cache.js';
 import { identityRouters } from '../../../src/identity/mount.js';
+import type { BffOptions } from '../../../src/server.js';
 import { type Harness, startHarness } from '../../support/bff-harness.js';
 import { startTestIdp } from './oidc-provider.js';
 import { ADMIN_PASSWORD, type TestApp } from './test-app.js';
@@ -31,6 +32,7 @@ function freePort(): Promise<number> {
  */
 export async function startIdentityBff(
   seed: (kc: KubeConfig) => Promise<void>,
+  extra: Partial<BffOptions> = {},
 ): Promise<TestApp & { harness: Harness }> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
@@ -71,6 +73,7 @@ export async function startIdentityBff(
         port,
         resolveCaller: identity.resolveCaller,
         extraRouters: identityRouters(identity),
+        ...extra,
       };
     },
   );
