@@ -3,22 +3,14 @@
 //   node bench/graph/run.mjs graph-bench
 // Opens a synthetic project (60, 600, 1,200 stages; 3,000 freight) in headless Debian Chromium
 // and measures first render, time to interactive, frame times while panning, and first-screen JS.
-import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
+import { CHROMIUM_FLAGS } from './chromium-flags.js';
+import { firstScreenJs } from './measure-first-screen.js';
 import { generateProjectSnapshot } from './generate-views.js';
 import { panFrameTimes, percentile, timeUntil } from './measure-page.js';
 import { startStubServer } from './stub-server.js';
 
-const FLAGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 // WEB_DIST: measure a build kept elsewhere (a concurrent `npm run build` rewrites apps/web/dist).
 const dist = resolve(process.env.WEB_DIST ?? 'apps/web/dist');
 const sizes = [60, 600, 1200];
@@ -31,33 +23,8 @@ const snapshots = sizes.map((n) =>
 const stub = await startStubServer(dist, snapshots);
 const browser = await chromium.launch({
   executablePath: process.env.WHARF_CHROMIUM ?? '/usr/bin/chromium',
-  args: FLAGS,
+  args: CHROMIUM_FLAGS,
 });
-
-async function firstScreenJs() {
-  const page = await browser.newPage();
-  await page.goto(`${stub.url}/`);
-  await page.getByRole('heading', { name: 'Projects' }).waitFor();
-  await page.getByRole('list', { name: 'Projects' }).getByRole('listitem').first().waitFor();
-  const urls = await page.evaluate(() =>
-    performance
-      .getEntriesByType('resource')
-      .map((e) => e.name)
-      .concat(
-        Array.from(document.querySelectorAll<HTMLScriptElement>('script[src]'), (s) => s.src),
-      ),
-  );
-  await page.close();
-  const js = [...new Set(urls.filter((u) => new URL(u).pathname.endsWith('.js')))];
-  let raw = 0;
-  let gz = 0;
-  for (const u of js) {
-    const body = readFileSync(resolve(dist, `.${new URL(u).pathname}`));
-    raw += body.length;
-    gz += gzipSync(body, { level: 9 }).length;
-  }
-  return { files: js.length, rawKB: raw / 1024, gzipKB: gz / 1024 };
-}
 
 async function measure(n: number) {
   const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
@@ -104,7 +71,7 @@ async function measure(n: number) {
 
 const median = (xs: number[]) => percentile(xs, 50);
 try {
-  const js = await firstScreenJs();
+  const js = await firstScreenJs(browser, stub.url, dist);
   console.log(
     `first screen (projects list): ${js.files} JS files, ${js.rawKB.toFixed(0)} KB raw, ${js.gzipKB.toFixed(0)} KB gzipped`,
   );

@@ -70,6 +70,7 @@ export function createApp(deps: AppDeps): express.Express {
       models,
       allStages: () => deps.cache.get('stages').list(),
       sharedNamespace,
+      now,
     }),
     ...credentialRoutes(sharedNamespace),
   ];

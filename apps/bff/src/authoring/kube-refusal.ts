@@ -3,7 +3,7 @@ import { toHttp } from '../errors/error-middleware.js';
 import type { HttpError } from '../errors/http-errors.js';
 import { ConflictError, InputError, UnprocessableError } from '../errors/http-errors.js';
 import { KubeApiError } from '../kube/kube-api-error.js';
-import { lineInMessage, type ParsedManifest } from './manifest-text.js';
+import { lineInMessage, type ParsedManifest } from '@wharf/shared';
 
 /** `strict decoding error: unknown field "spec.foo"`: Kubernetes names the field only in words. */
 function unknownFields(message: string): string[] {

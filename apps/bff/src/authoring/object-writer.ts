@@ -14,7 +14,7 @@ import { KubeApiError } from '../kube/kube-api-error.js';
 import { KubeClient } from '../kube/kube-client.js';
 import { kubeRequest } from '../kube/kube-request.js';
 import { writeRefusal } from './kube-refusal.js';
-import { isSyntaxError, parseManifestText, type ParsedManifest } from './manifest-text.js';
+import { isSyntaxError, parseManifestText, type ParsedManifest } from '@wharf/shared';
 import { forEditing, objectPath } from './object-path.js';
 
 export interface ObjectTarget {

@@ -12,7 +12,10 @@ import {
   ObjectReadResultSchema,
   ObjectWriteRequestSchema,
   ObjectWriteResultSchema,
+  ProjectConfigViewSchema,
+  RefreshProjectConfigResultSchema,
 } from '@wharf/shared/api';
+import { readProjectConfig, refreshProjectConfig } from '../authoring/project-config.js';
 import { createProject } from '../authoring/create-project.js';
 import { deleteImpact } from '../authoring/delete-impact.js';
 import { kindSchema } from '../authoring/kind-schema.js';
@@ -45,6 +48,7 @@ export interface AuthoringDeps {
   models: ReadModels;
   allStages(): Stage[];
   sharedNamespace: string;
+  now: () => number;
 }
 
 /** Routes of one scope: `/objects/...` (cluster) or `/projects/:project/objects/...`. */
@@ -164,6 +168,26 @@ export function authoringRoutes(deps: AuthoringDeps): RouteSpec[] {
       response: CreateProjectResultSchema,
       status: 201,
       handler: ({ caller, body }) => createProject(caller, body),
+    }),
+    route({
+      method: 'get',
+      path: '/projects/:project/projectconfig',
+      tag: 'authoring',
+      summary:
+        "What Kargo reports of the project's settings: webhook receiver URLs, refresh, conditions",
+      params: ProjectParams,
+      response: ProjectConfigViewSchema,
+      handler: ({ caller, params }) => readProjectConfig(deps.models, caller, params.project),
+    }),
+    route({
+      method: 'post',
+      path: '/projects/:project/projectconfig/refresh',
+      tag: 'authoring',
+      summary: 'Ask Kargo to reconcile the project settings now',
+      params: ProjectParams,
+      body: z.object({}).optional(),
+      response: RefreshProjectConfigResultSchema,
+      handler: ({ caller, params }) => refreshProjectConfig(caller, params.project, deps.now),
     }),
     ...objectRoutes(deps, false),
     ...objectRoutes(deps, true),

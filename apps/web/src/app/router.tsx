@@ -7,6 +7,8 @@ const projects = () =>
   import('@/features/projects/projects-page').then((m) => ({ Component: m.ProjectsPage }));
 const project = () =>
   import('@/features/project/project-page').then((m) => ({ Component: m.ProjectPage }));
+const editObject = () =>
+  import('@/features/authoring/edit-object-page').then((m) => ({ Component: m.EditObjectPage }));
 
 export function createRouter() {
   return createBrowserRouter(
@@ -31,6 +33,24 @@ export function createRouter() {
             lazy: () =>
               import('@/features/access/access-page').then((m) => ({ Component: m.AccessPage })),
           },
+          {
+            path: 'projects/:project/settings',
+            lazy: () =>
+              import('@/features/authoring/project-settings-page').then((m) => ({
+                Component: m.ProjectSettingsPage,
+              })),
+          },
+          { path: 'projects/:project/edit/:resource/:name', lazy: editObject },
+          { path: 'projects/:project/create/:resource', lazy: editObject },
+          {
+            path: 'settings',
+            lazy: () =>
+              import('@/features/authoring/cluster-settings-page').then((m) => ({
+                Component: m.ClusterSettingsPage,
+              })),
+          },
+          { path: 'settings/edit/:resource/:name', lazy: editObject },
+          { path: 'settings/create/:resource', lazy: editObject },
           { path: 'projects/:project', lazy: project },
           { path: 'projects/:project/:kind/:name', lazy: project },
         ],

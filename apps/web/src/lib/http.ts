@@ -10,6 +10,8 @@ export class HttpError extends Error {
     readonly status: number,
     message: string,
     override readonly name = 'HttpError',
+    /** `error.details` of the BFF's answer (e.g. Kubernetes' causes, or the current object on a 409). */
+    readonly details?: unknown,
   ) {
     super(message);
   }
@@ -29,20 +31,24 @@ export function notifyUnauthorized(): void {
   unauthorizedListeners.forEach((l) => l());
 }
 
-/** Reads `{error: {message}}` bodies written by the BFF's error middleware; falls back to status text. */
-export async function errorMessage(res: Response): Promise<string> {
+/** Reads `{error: {message, details}}` bodies written by the BFF's error middleware. */
+async function errorBody(res: Response): Promise<{ message: string; details?: unknown }> {
   const text = await res.text().catch(() => '');
   try {
     const body: unknown = JSON.parse(text);
     if (body && typeof body === 'object' && 'error' in body) {
       const err = (body as { error: unknown }).error;
-      if (typeof err === 'string') return err;
-      if (err && typeof err === 'object' && 'message' in err) return String(err.message);
+      if (typeof err === 'string') return { message: err };
+      if (err && typeof err === 'object' && 'message' in err)
+        return {
+          message: String(err.message),
+          ...('details' in err ? { details: err.details } : {}),
+        };
     }
   } catch {
     // not JSON: use the text below
   }
-  return text.trim() || `${res.status} ${res.statusText}`;
+  return { message: text.trim() || `${res.status} ${res.statusText}` };
 }
 
 /** JSON over fetch, relative to the page's base so Wharf works under a sub-path. */
@@ -63,7 +69,10 @@ export async function api<T = unknown>(
     ...(init.signal ? { signal: init.signal } : {}),
   });
   if (res.status === 401) notifyUnauthorized();
-  if (!res.ok) throw new HttpError(res.status, await errorMessage(res));
+  if (!res.ok) {
+    const { message, details } = await errorBody(res);
+    throw new HttpError(res.status, message, 'HttpError', details);
+  }
   return parse(res.status === 204 ? undefined : await res.json());
 }
 

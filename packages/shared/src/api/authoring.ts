@@ -149,3 +149,34 @@ export const KindSchemaResultSchema = z.object({
   schema: z.record(z.string(), z.unknown()),
 });
 export type KindSchemaResult = z.infer<typeof KindSchemaResultSchema>;
+
+/** GET /api/v1/projects/{p}/projectconfig: settings Kargo reports back, for the settings page. */
+export const ProjectConfigViewSchema = z.object({
+  project: z.string(),
+  exists: z.boolean(),
+  /** Receivers as Kargo published them (`status.webhookReceivers`): the URL to paste into a forge. */
+  webhookReceivers: z.array(
+    z.object({ name: z.string(), path: z.string().optional(), url: z.string().optional() }),
+  ),
+  /** Receivers configured in spec that Kargo has not published yet. */
+  pendingReceivers: z.array(z.string()),
+  refresh: z.object({
+    requestedAt: z.string().optional(),
+    lastHandledAt: z.string().optional(),
+    pending: z.boolean(),
+  }),
+  conditions: z.array(
+    z.object({
+      type: z.string(),
+      status: z.string(),
+      reason: z.string().optional(),
+      message: z.string().optional(),
+    }),
+  ),
+});
+export type ProjectConfigView = z.infer<typeof ProjectConfigViewSchema>;
+
+export const RefreshProjectConfigResultSchema = z.object({
+  requestedAt: z.string(),
+  config: ProjectConfigViewSchema,
+});

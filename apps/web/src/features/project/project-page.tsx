@@ -84,8 +84,9 @@ export function ProjectPage() {
         <ProjectToolbar />
         {state.stages.size === 0 && state.warehouses.size === 0 ? (
           <Alert severity="info" sx={{ m: 3 }}>
-            This project has no warehouses or stages yet. Apply a Warehouse (what to watch) and
-            Stages (where to promote) to its namespace with kubectl; they appear here live.
+            This project has no warehouses or stages yet. Add a warehouse (what to watch), then
+            stages (where to promote) with the buttons above, or apply them with kubectl; they
+            appear here live.
           </Alert>
         ) : (
           <>

@@ -6,13 +6,16 @@ import ToggleButton from '@mui/material/ToggleButton';
 import ToggleButtonGroup from '@mui/material/ToggleButtonGroup';
 import Typography from '@mui/material/Typography';
 import { useRef } from 'react';
-import { Link } from 'react-router';
+import { Link, useNavigate } from 'react-router';
+import { projectDecision } from '@/lib/api/project';
+import { GuardedButton } from '@/lib/guarded-button';
 import { useShortcut } from '@/lib/shortcuts';
 import { useSearchParam } from '@/lib/use-search-param';
 import { useProject, useProjectState } from './project-context';
 
 export function ProjectToolbar() {
-  const { project } = useProject();
+  const { project, caps } = useProject();
+  const navigate = useNavigate();
   const state = useProjectState();
   const [view, setView] = useSearchParam('view');
   const [warehouse, setWarehouse] = useSearchParam('warehouse');
@@ -79,6 +82,25 @@ export function ProjectToolbar() {
       <Button size="small" component={Link} to={`/projects/${encodeURIComponent(project)}/events`}>
         Events
       </Button>
+      <Button
+        size="small"
+        component={Link}
+        to={`/projects/${encodeURIComponent(project)}/settings`}
+      >
+        Settings
+      </Button>
+      <GuardedButton
+        decision={projectDecision(caps, 'createWarehouse')}
+        onClick={() => void navigate(`/projects/${encodeURIComponent(project)}/create/warehouses`)}
+      >
+        New warehouse
+      </GuardedButton>
+      <GuardedButton
+        decision={projectDecision(caps, 'createStage')}
+        onClick={() => void navigate(`/projects/${encodeURIComponent(project)}/create/stages`)}
+      >
+        New stage
+      </GuardedButton>
       {state.errors.length > 0 && (
         <Typography color="warning.main" role="alert">
           Partly loaded: {state.errors.map((e) => `${e.kind}: ${e.message}`).join('; ')}

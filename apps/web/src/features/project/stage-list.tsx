@@ -6,7 +6,7 @@ import { useMemo, useRef } from 'react';
 import { stageDecision } from '@/lib/api/project';
 import { displayName, summarize } from '@/lib/freight';
 import { formatAge } from '@/lib/time';
-import { GuardedButton } from './guarded-button';
+import { GuardedButton } from '@/lib/guarded-button';
 import { healthColor, phaseColor } from './phase-style';
 import { useProject, useProjectState } from './project-context';
 

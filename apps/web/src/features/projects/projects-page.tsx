@@ -7,7 +7,8 @@ import Switch from '@mui/material/Switch';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useRef } from 'react';
-import { useSearchParams } from 'react-router';
+import Button from '@mui/material/Button';
+import { Link as RouterLink, useSearchParams } from 'react-router';
 import { useProjectsLive } from '@/lib/live/use-projects-live';
 import { useShortcut } from '@/lib/shortcuts';
 import { filterProjects } from './filter-projects';
@@ -31,9 +32,17 @@ export function ProjectsPage() {
   const items = projects.data ? filterProjects(projects.data.items, q, starred, starredOnly) : [];
   return (
     <Box sx={{ p: 3, overflow: 'auto' }}>
-      <Typography variant="h4" component="h1" gutterBottom>
-        Projects
-      </Typography>
+      <Stack direction="row" sx={{ alignItems: 'center', gap: 2, mb: 1 }}>
+        <Typography variant="h4" component="h1" sx={{ flex: 1 }}>
+          Projects
+        </Typography>
+        <Button component={RouterLink} to="/settings">
+          Cluster settings
+        </Button>
+        <Button variant="contained" component={RouterLink} to="/projects/new">
+          New project
+        </Button>
+      </Stack>
       <Stack direction="row" spacing={2} sx={{ mb: 2, alignItems: 'center' }}>
         <TextField
           inputRef={search}
@@ -58,8 +67,8 @@ export function ProjectsPage() {
       )}
       {projects.data && projects.data.items.length === 0 && (
         <Alert severity="info">
-          No Kargo projects yet, or none you may see. Create one with <code>kubectl apply -f</code>{' '}
-          a Project manifest (and its warehouses and stages); it appears here as soon as it exists.
+          No Kargo projects yet, or none you may see. Create one with New project, or with{' '}
+          <code>kubectl apply -f</code> a Project manifest; it appears here as soon as it exists.
         </Alert>
       )}
       {projects.data && projects.data.items.length > 0 && items.length === 0 && (

@@ -15,7 +15,7 @@ import { deleteFreight, setAlias } from '@/lib/api/actions';
 import { projectDecision } from '@/lib/api/project';
 import { displayName } from '@/lib/freight';
 import { formatAge } from '@/lib/time';
-import { GuardedButton } from '../guarded-button';
+import { GuardedButton } from '@/lib/guarded-button';
 import { useProject } from '../project-context';
 import { DrawerFrame } from './drawer-frame';
 import { LiveManifest } from './live-manifest';

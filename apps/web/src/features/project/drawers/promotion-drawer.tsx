@@ -13,7 +13,7 @@ import { useEffect, useState } from 'react';
 import { abortPromotion } from '@/lib/api/actions';
 import { projectDecision, stageDecision } from '@/lib/api/project';
 import { formatDuration } from '@/lib/time';
-import { GuardedButton } from '../guarded-button';
+import { GuardedButton } from '@/lib/guarded-button';
 import { promotionPhaseColor } from '../phase-style';
 import { useProject } from '../project-context';
 import { DrawerFrame } from './drawer-frame';

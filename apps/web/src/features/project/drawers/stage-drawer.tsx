@@ -9,11 +9,13 @@ import Typography from '@mui/material/Typography';
 import { useMutation } from '@tanstack/react-query';
 import type { StageView } from '@wharf/shared/api';
 import { useMemo, useState } from 'react';
+import { useNavigate } from 'react-router';
 import { abortVerification, refreshStage, reverify } from '@/lib/api/actions';
-import { stageDecision } from '@/lib/api/project';
+import { projectDecision, stageDecision } from '@/lib/api/project';
+import { DeleteDialog } from '@/lib/authoring/delete-dialog';
 import { displayName, summarize } from '@/lib/freight';
 import { formatAge } from '@/lib/time';
-import { GuardedButton } from '../guarded-button';
+import { GuardedButton } from '@/lib/guarded-button';
 import { healthColor, phaseColor, promotionPhaseColor } from '../phase-style';
 import { useProject, useProjectState } from '../project-context';
 import { ConditionsTable } from './conditions-table';
@@ -157,7 +159,9 @@ function History({ stage }: { stage: StageView }) {
 
 export function StageDrawer({ stage, onClose }: { stage: StageView; onClose: () => void }) {
   const { project, caps, startPromote } = useProject();
+  const navigate = useNavigate();
   const [downstream, setDownstream] = useState(false);
+  const [deleting, setDeleting] = useState(false);
   const refresh = useMutation({ mutationFn: () => refreshStage(project, stage.name) });
   const verify = useMutation({ mutationFn: () => reverify(project, stage.name) });
   const abortVerify = useMutation({ mutationFn: () => abortVerification(project, stage.name) });
@@ -166,6 +170,13 @@ export function StageDrawer({ stage, onClose }: { stage: StageView; onClose: () 
   const d = (a: Parameters<typeof stageDecision>[2]) => stageDecision(caps, stage.name, a);
   return (
     <>
+      {deleting && (
+        <DeleteDialog
+          target={{ resource: 'stages', project, name: stage.name }}
+          onClose={() => setDeleting(false)}
+          onDeleted={onClose}
+        />
+      )}
       {downstream && stage.currentFreight[0] && (
         <DownstreamDialog
           stage={stage.name}
@@ -220,6 +231,19 @@ export function StageDrawer({ stage, onClose }: { stage: StageView; onClose: () 
               onClick={() => verify.mutate()}
             >
               Reverify
+            </GuardedButton>
+            <GuardedButton
+              decision={projectDecision(caps, 'updateStage')}
+              onClick={() =>
+                void navigate(
+                  `/projects/${encodeURIComponent(project)}/edit/stages/${encodeURIComponent(stage.name)}`,
+                )
+              }
+            >
+              Edit
+            </GuardedButton>
+            <GuardedButton decision={d('delete')} color="error" onClick={() => setDeleting(true)}>
+              Delete
             </GuardedButton>
             {verifying && (
               <GuardedButton

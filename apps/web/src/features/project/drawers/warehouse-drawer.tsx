@@ -4,7 +4,11 @@ import List from '@mui/material/List';
 import ListItem from '@mui/material/ListItem';
 import ListItemText from '@mui/material/ListItemText';
 import type { WarehouseView } from '@wharf/shared/api';
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
+import { useNavigate } from 'react-router';
+import { projectDecision } from '@/lib/api/project';
+import { DeleteDialog } from '@/lib/authoring/delete-dialog';
+import { GuardedButton } from '@/lib/guarded-button';
 import { displayName, newestFirst, summarize } from '@/lib/freight';
 import { formatAge } from '@/lib/time';
 import { useProject, useProjectState } from '../project-context';
@@ -20,7 +24,9 @@ export function WarehouseDrawer({
   warehouse: WarehouseView;
   onClose: () => void;
 }) {
-  const { project, open } = useProject();
+  const { project, open, caps } = useProject();
+  const navigate = useNavigate();
+  const [deleting, setDeleting] = useState(false);
   const state = useProjectState();
   const freight = useMemo(
     () => newestFirst([...state.freight.values()].filter((f) => f.origin.name === warehouse.name)),
@@ -31,7 +37,35 @@ export function WarehouseDrawer({
       title={`Warehouse ${warehouse.name}`}
       subtitle={`${warehouse.health} · every ${warehouse.interval} · ${warehouse.freightCreationPolicy} freight creation · last discovery ${formatAge(warehouse.discoveredAt)} ago`}
       onClose={onClose}
-      actions={<RefreshWarehouseButton warehouse={warehouse} />}
+      actions={
+        <>
+          <RefreshWarehouseButton warehouse={warehouse} />
+          <GuardedButton
+            decision={projectDecision(caps, 'updateWarehouse')}
+            onClick={() =>
+              void navigate(
+                `/projects/${encodeURIComponent(project)}/edit/warehouses/${encodeURIComponent(warehouse.name)}`,
+              )
+            }
+          >
+            Edit
+          </GuardedButton>
+          <GuardedButton
+            decision={projectDecision(caps, 'deleteWarehouse')}
+            color="error"
+            onClick={() => setDeleting(true)}
+          >
+            Delete
+          </GuardedButton>
+          {deleting && (
+            <DeleteDialog
+              target={{ resource: 'warehouses', project, name: warehouse.name }}
+              onClose={() => setDeleting(false)}
+              onDeleted={onClose}
+            />
+          )}
+        </>
+      }
       tabs={[
         {
           id: 'subscriptions',
