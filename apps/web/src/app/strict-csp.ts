@@ -1,5 +1,6 @@
 import createCache, { type EmotionCache } from '@emotion/cache';
 import { config } from 'zod/v4/core';
+import { cspNonce } from '@/lib/csp-nonce';
 
 // Wharf's Content-Security-Policy allows no eval. zod compiles fast parsers with `new Function`
 // unless told not to, and merely probing for it shows up as a CSP violation: turn it off first.
@@ -10,6 +11,6 @@ config({ jitless: true });
  * carry this page's nonce, which the server puts in `<meta name="csp-nonce">` (absent in Vite dev).
  */
 export function styleCache(): EmotionCache {
-  const nonce = document.querySelector<HTMLMetaElement>('meta[name="csp-nonce"]')?.content;
+  const nonce = cspNonce();
   return createCache({ key: 'css', ...(nonce ? { nonce } : {}) });
 }
