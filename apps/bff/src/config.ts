@@ -42,6 +42,13 @@ export const ConfigSchema = z.object({
     .enum(['0', '1'])
     .default('1')
     .describe('0 starts the embedded cluster without the demo projects'),
+  WHARF_DEMO_IMAGE: z
+    .string()
+    .regex(/^[a-z0-9.:/_-]+$/, 'an image repository such as ghcr.io/stefanprodan/podinfo')
+    .optional()
+    .describe(
+      'Image repository the demo also subscribes to, e.g. ghcr.io/stefanprodan/podinfo (embedded only; the registry must be reachable)',
+    ),
   WHARF_SHARED_RESOURCES_NAMESPACE: z
     .string()
     .regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/)

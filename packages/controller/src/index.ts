@@ -15,6 +15,8 @@ export interface EmbeddedKargoOptions {
   dataDir: string;
   /** Seed the demo projects at first start; existing data is never overwritten. */
   seedDemo?: boolean;
+  /** An image repository the demo also subscribes to (a reachable registry; see README). */
+  demoImage?: string;
   logger?: Logger;
   /** For tests: clock, extra steps, intervals. */
   tuning?: ControllerTuning;
@@ -31,7 +33,7 @@ export async function startEmbeddedKargo(opts: EmbeddedKargoOptions): Promise<Em
   const controllers = await startControllers(opts.apiServer, opts.dataDir, logger, opts.tuning);
   // Seeding runs in the background so the dashboard can serve at once and show the demo arrive.
   const seeding = opts.seedDemo
-    ? seedDemo(controllers.api, opts.apiServer, opts.dataDir, logger).catch((err: unknown) =>
+    ? seedDemo(controllers.api, opts.dataDir, logger, opts.demoImage).catch((err: unknown) =>
         logger.error({ err: String(err) }, 'seeding the demo failed'),
       )
     : Promise.resolve();

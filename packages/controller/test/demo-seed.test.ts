@@ -3,7 +3,14 @@ import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { KARGO_EVENT_REASONS, type Freight, type Promotion, type Stage } from '@wharf/shared';
+import {
+  KARGO_EVENT_REASONS,
+  type Freight,
+  type Promotion,
+  type Stage,
+  type Warehouse,
+} from '@wharf/shared';
+import { startRegistry } from '@wharf/test-support';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { seedDemo } from '../src/demo/seed-demo.js';
 import type { KargoKind } from '../src/kargo/constants.js';
@@ -41,7 +48,7 @@ async function promoteAll(to: string, freight: string[]): Promise<void> {
 
 beforeAll(async () => {
   c = await startCluster();
-  await seedDemo(c.api, c.server, c.dir, quiet);
+  await seedDemo(c.api, c.dir, quiet);
 });
 afterAll(async () => c?.close());
 
@@ -98,7 +105,7 @@ describe('the seeded demo', () => {
     });
     const versionFile = join(c.dir, 'demo', 'git', 'echo-server-app', 'VERSION');
     await writeFile(versionFile, 'local edit\n');
-    await seedDemo(c.api, c.server, c.dir, quiet);
+    await seedDemo(c.api, c.dir, quiet);
     expect(
       (await c.api.get<Stage>('Stage', 'echo-server', 'staging'))?.metadata.annotations?.[
         'kargo.akuity.io/color'
@@ -156,5 +163,30 @@ describe('the seeded demo', () => {
       'FreightVerificationSucceeded',
     ])
       expect(reasons).toContain(r);
+  });
+
+  it('with a demo image set (WHARF_DEMO_IMAGE), echo-server gains an image warehouse that discovers from that registry', async () => {
+    const registry = await startRegistry();
+    try {
+      await registry.pushImage('podinfo', '6.5.0', { created: new Date('2026-01-01T00:00:00Z') });
+      await registry.pushImage('podinfo', '6.6.0', { created: new Date('2026-02-01T00:00:00Z') });
+      await seedDemo(c.api, c.dir, quiet, `${registry.host}/podinfo`);
+      const w = await waitFor('the image warehouse to discover', async () => {
+        const x = await c.api.get<Warehouse>('Warehouse', 'echo-server', 'echo-server-image');
+        return x?.status?.discoveredArtifacts?.images?.[0]?.references?.length ? x : undefined;
+      });
+      expect(w.status?.discoveredArtifacts?.images?.[0]?.references?.map((r) => r.tag)).toEqual([
+        '6.6.0',
+        '6.5.0',
+      ]);
+      const f = await waitFor('image freight', async () =>
+        (await c.api.list<Freight>('Freight', 'echo-server')).find(
+          (x) => x.origin.name === 'echo-server-image',
+        ),
+      );
+      expect(f.images?.[0]?.tag).toBe('6.6.0');
+    } finally {
+      await registry.close();
+    }
   });
 });

@@ -17,6 +17,7 @@ export async function connectCluster(config: Config, logger: Logger): Promise<Cl
     const cluster = await startEmbeddedCluster({
       dataDir: config.WHARF_DATA_DIR,
       seedDemo: config.WHARF_SEED_DEMO === '1',
+      ...(config.WHARF_DEMO_IMAGE ? { demoImage: config.WHARF_DEMO_IMAGE } : {}),
       logger,
     });
     logger.info(

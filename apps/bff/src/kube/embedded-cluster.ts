@@ -10,6 +10,7 @@ interface KargoModule {
     apiServer: RunningApiServer;
     dataDir: string;
     seedDemo?: boolean;
+    demoImage?: string;
     logger?: Logger;
   }): Promise<{ stop(): Promise<void> }>;
 }
@@ -28,6 +29,7 @@ export interface EmbeddedCluster {
 export async function startEmbeddedCluster(opts: {
   dataDir: string;
   seedDemo: boolean;
+  demoImage?: string;
   logger: Logger;
   port?: number;
 }): Promise<EmbeddedCluster> {
@@ -46,6 +48,7 @@ export async function startEmbeddedCluster(opts: {
         apiServer,
         dataDir: opts.dataDir,
         seedDemo: opts.seedDemo,
+        ...(opts.demoImage ? { demoImage: opts.demoImage } : {}),
         logger: opts.logger.child({ component: 'embedded-kargo' }),
       })
     : undefined;

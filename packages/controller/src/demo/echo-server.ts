@@ -116,3 +116,23 @@ export function echoServerProject(): DemoProject {
     ],
   };
 }
+
+/**
+ * With WHARF_DEMO_IMAGE set: a warehouse in the echo-server project subscribed to that image
+ * repository, so a connected laptop shows images arriving as freight (semver tags, newest 5).
+ */
+export function echoServerImageWarehouse(repoURL: string) {
+  // A registry on this very machine usually has a self-signed certificate: trust the laptop's own.
+  const local = /^(localhost|127\.\d+\.\d+\.\d+)(:\d+)?\//.test(repoURL);
+  return {
+    metadata: { name: 'echo-server-image', namespace: 'echo-server' },
+    spec: {
+      interval: '5m0s',
+      subscriptions: [
+        {
+          image: { repoURL, discoveryLimit: 5, ...(local ? { insecureSkipTLSVerify: true } : {}) },
+        },
+      ],
+    },
+  };
+}

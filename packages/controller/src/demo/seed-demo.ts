@@ -2,13 +2,12 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { AdmissionHost } from '../admission/hook-types.js';
 import { isConflict } from '../kube/clients.js';
 import type { KargoApi } from '../kube/kargo-api.js';
 import type { KargoKind } from '../kargo/constants.js';
 import type { Logger } from '../manager/controller-manager.js';
 import type { DemoProject } from './demo-types.js';
-import { echoServerProject } from './echo-server.js';
+import { echoServerImageWarehouse, echoServerProject } from './echo-server.js';
 import { initBareRepo, initRepo } from './git-seed.js';
 import { localGitRoot } from './paths.js';
 import { retailPlatformProject } from './retail-platform.js';
@@ -59,10 +58,15 @@ export async function seedProject(api: KargoApi, project: DemoProject): Promise<
 /** Seeds the demo once: a marker file makes later starts leave everything (repos and objects) alone. */
 export async function seedDemo(
   api: KargoApi,
-  _host: AdmissionHost,
   dataDir: string,
   logger: Logger,
+  demoImage?: string,
 ): Promise<void> {
+  // Asked for on this start (not only the first): a warehouse on a real registry, beside the demo.
+  if (demoImage) {
+    await createIfMissing(api, 'Warehouse', echoServerImageWarehouse(demoImage));
+    logger.info({ image: demoImage }, 'the demo subscribes to an image repository');
+  }
   const marker = join(dataDir, 'demo', '.seeded');
   if (existsSync(marker)) return;
   const gitDir = localGitRoot(dataDir);

@@ -43,7 +43,7 @@ export function ProjectPage() {
       caps: caps.data,
       originColor,
       open: (k, n) =>
-        void navigate(`${base}/${k}/${encodeURIComponent(n)}${without(params, 'tab')}`),
+        void navigate(`${base}/${k}/${encodeURIComponent(n)}${without(params, 'tab', 'clone')}`),
       startPromote: (stage, freight) =>
         setParams((prev) => {
           const next = new URLSearchParams(prev);
@@ -111,7 +111,7 @@ export function ProjectPage() {
           <ProjectDrawer
             kind={kind}
             name={name}
-            onClose={() => void navigate(`${base}${without(params, 'tab')}`)}
+            onClose={() => void navigate(`${base}${without(params, 'tab', 'clone')}`)}
           />
         )}
         {promoteStage && (

@@ -3,12 +3,14 @@ import {
   AbortVerificationResultSchema,
   AliasResultSchema,
   ApproveResultSchema,
+  CreateFreightResultSchema,
   DeleteFreightResultSchema,
   PromoteDownstreamResultSchema,
   PromoteResultSchema,
   RefreshStageResultSchema,
   RefreshWarehouseResultSchema,
   ReverifyResultSchema,
+  type CreateFreightRequest,
   type PromoteRequest,
 } from '@wharf/shared/api';
 import { api, seg } from '@/lib/http';
@@ -35,6 +37,13 @@ export const approve = (project: string, freight: string, stage: string) =>
 export const setAlias = (project: string, freight: string, alias: string) =>
   api(`${p(project)}/freight/${seg(freight)}/alias`, { method: 'PATCH', body: { alias } }, (b) =>
     AliasResultSchema.parse(b),
+  );
+
+export const createFreight = (project: string, warehouse: string, body: CreateFreightRequest) =>
+  post(
+    `${p(project)}/warehouses/${seg(warehouse)}/freight`,
+    (b) => CreateFreightResultSchema.parse(b),
+    body,
   );
 
 export const deleteFreight = (project: string, freight: string) =>

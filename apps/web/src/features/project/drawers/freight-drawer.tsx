@@ -11,6 +11,7 @@ import Typography from '@mui/material/Typography';
 import { useMutation } from '@tanstack/react-query';
 import type { FreightView } from '@wharf/shared/api';
 import { useState, type FormEvent } from 'react';
+import { useNavigate } from 'react-router';
 import { deleteFreight, setAlias } from '@/lib/api/actions';
 import { projectDecision } from '@/lib/api/project';
 import { displayName } from '@/lib/freight';
@@ -18,6 +19,7 @@ import { formatAge } from '@/lib/time';
 import { GuardedButton } from '@/lib/guarded-button';
 import { useProject } from '../project-context';
 import { DrawerFrame } from './drawer-frame';
+import { ConfirmDelete } from './confirm-delete';
 import { LiveManifest } from './live-manifest';
 
 function AliasEditor({ freight }: { freight: FreightView }) {
@@ -100,6 +102,8 @@ function Artifacts({ freight }: { freight: FreightView }) {
 
 export function FreightDrawer({ freight, onClose }: { freight: FreightView; onClose: () => void }) {
   const { project, caps } = useProject();
+  const navigate = useNavigate();
+  const [confirming, setConfirming] = useState(false);
   const remove = useMutation({
     mutationFn: () => deleteFreight(project, freight.name),
     onSuccess: onClose,
@@ -117,14 +121,37 @@ export function FreightDrawer({ freight, onClose }: { freight: FreightView; onCl
       subtitle={`${freight.name} · from ${freight.origin.name} · discovered ${formatAge(freight.discoveredAt ?? freight.createdAt)} ago`}
       onClose={onClose}
       actions={
-        <GuardedButton
-          decision={canDelete}
-          color="error"
-          disabled={remove.isPending}
-          onClick={() => remove.mutate()}
-        >
-          Delete
-        </GuardedButton>
+        <>
+          <GuardedButton
+            decision={projectDecision(caps, 'createFreight')}
+            onClick={() =>
+              void navigate(
+                `/projects/${encodeURIComponent(project)}/warehouses/${encodeURIComponent(freight.origin.name)}?tab=assemble&clone=${encodeURIComponent(freight.name)}`,
+              )
+            }
+          >
+            Clone
+          </GuardedButton>
+          <GuardedButton
+            decision={canDelete}
+            color="error"
+            disabled={remove.isPending}
+            onClick={() => setConfirming(true)}
+          >
+            Delete
+          </GuardedButton>
+          {confirming && (
+            <ConfirmDelete
+              what={`freight ${displayName(freight)}`}
+              consequence="No stage holds it. Kargo forgets it for good; its artifacts stay in their repositories and can be assembled again."
+              onCancel={() => setConfirming(false)}
+              onConfirm={() => {
+                setConfirming(false);
+                remove.mutate();
+              }}
+            />
+          )}
+        </>
       }
       tabs={[
         {

@@ -13,6 +13,7 @@ import { displayName, newestFirst, summarize } from '@/lib/freight';
 import { formatAge } from '@/lib/time';
 import { useProject, useProjectState } from '../project-context';
 import { RefreshWarehouseButton } from '../warehouse-node';
+import { AssembleFreight } from './assemble-freight';
 import { ConditionsTable } from './conditions-table';
 import { DrawerFrame } from './drawer-frame';
 import { LiveManifest } from './live-manifest';
@@ -108,6 +109,11 @@ export function WarehouseDrawer({
               ))}
             </List>
           ),
+        },
+        {
+          id: 'assemble',
+          label: 'Assemble freight',
+          render: () => <AssembleFreight warehouse={warehouse} />,
         },
         {
           id: 'yaml',
