@@ -23,6 +23,8 @@ export interface OciRegistry {
   password?: string;
   /** Pushes a small image (or image index) under `tag`; resolves with its digest. */
   pushImage(repository: string, tag: string, spec: ImageSpec): Promise<string>;
+  /** Gives an existing image more tags (its manifest PUT again under each: cheap, for many tags). */
+  retag(repository: string, fromTag: string, toTags: string[]): Promise<void>;
   /** Pushes a packaged Helm chart as OCI artifact tagged with its version ("+" written "_"). */
   pushChart(repository: string, version: string, tgz: Buffer): Promise<string>;
   close(): Promise<void>;
@@ -224,6 +226,22 @@ export async function startRegistry(
         manifests,
         ...(spec.annotations ? { annotations: spec.annotations } : {}),
       });
+    },
+    async retag(repository, fromTag, toTags) {
+      const got = await httpsRequest(`${base}${repository}/manifests/${fromTag}`, {
+        headers: { ...auth, Accept: `${OCI_MANIFEST}, ${OCI_INDEX}` },
+      });
+      if (got.status !== 200)
+        throw new Error(`no manifest ${repository}:${fromTag}: ${got.status}`);
+      for (const toTag of toTags) {
+        const put = await httpsRequest(`${base}${repository}/manifests/${toTag}`, {
+          method: 'PUT',
+          headers: { ...auth, 'Content-Type': String(got.headers['content-type']) },
+          body: got.body,
+        });
+        if (put.status !== 201)
+          throw new Error(`retag failed: ${put.status} ${put.body.toString()}`);
+      }
     },
     async pushChart(repository, version, tgz) {
       const layerDigest = await pushBlob(repository, tgz);
