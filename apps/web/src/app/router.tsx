@@ -34,6 +34,13 @@ export function createRouter() {
               import('@/features/access/access-page').then((m) => ({ Component: m.AccessPage })),
           },
           {
+            path: 'projects/new',
+            lazy: () =>
+              import('@/features/authoring/wizard/wizard-page').then((m) => ({
+                Component: m.WizardPage,
+              })),
+          },
+          {
             path: 'projects/:project/settings',
             lazy: () =>
               import('@/features/authoring/project-settings-page').then((m) => ({

@@ -1,7 +1,8 @@
 import { autocompletion, completionKeymap, type CompletionSource } from '@codemirror/autocomplete';
 import { defaultKeymap, history, historyKeymap, indentWithTab } from '@codemirror/commands';
 import { yaml } from '@codemirror/lang-yaml';
-import { defaultHighlightStyle, syntaxHighlighting } from '@codemirror/language';
+import { HighlightStyle, syntaxHighlighting } from '@codemirror/language';
+import { tags as t } from '@lezer/highlight';
 import { linter, lintGutter, type Diagnostic } from '@codemirror/lint';
 import { Compartment, EditorState, type Extension } from '@codemirror/state';
 import {
@@ -12,7 +13,7 @@ import {
   lineNumbers,
 } from '@codemirror/view';
 import Box from '@mui/material/Box';
-import { useTheme } from '@mui/material/styles';
+import { useColorScheme, useTheme } from '@mui/material/styles';
 import {
   isSyntaxError,
   parseManifestText,
@@ -25,6 +26,15 @@ import {
 import { useEffect, useLayoutEffect, useRef } from 'react';
 import { cspNonce } from '@/lib/csp-nonce';
 import type { YamlEditorProps } from './yaml-editor';
+
+/** YAML colours readable on both schemes (keys, strings, scalars, comments). */
+const highlight = (dark: boolean) =>
+  HighlightStyle.define([
+    { tag: [t.propertyName, t.definition(t.propertyName)], color: dark ? '#82aaff' : '#1a4fa0' },
+    { tag: [t.string, t.special(t.string)], color: dark ? '#c3e88d' : '#2e7d32' },
+    { tag: [t.number, t.bool, t.null, t.atom], color: dark ? '#f78c6c' : '#b45309' },
+    { tag: [t.comment, t.meta], color: dark ? '#8a8f98' : '#6b7280', fontStyle: 'italic' },
+  ]);
 
 function lineRange(view: EditorView, line: number) {
   const l = view.state.doc.line(Math.min(Math.max(line, 1), view.state.doc.lines));
@@ -102,7 +112,10 @@ export default function CodeMirrorEditor(props: YamlEditorProps) {
     latest.current = props;
   });
   const theme = useTheme();
-  const dark = theme.palette.mode === 'dark';
+  const scheme = useColorScheme();
+  const dark = (scheme.mode === 'system' ? scheme.systemMode : scheme.mode) === 'dark';
+  // CSS variables: they follow the colour scheme without re-rendering the editor.
+  const palette = theme.vars?.palette ?? theme.palette;
 
   const configure = (): Extension => {
     const { schema, markers, readOnly } = latest.current;
@@ -110,24 +123,26 @@ export default function CodeMirrorEditor(props: YamlEditorProps) {
       EditorView.theme(
         {
           '&': {
-            backgroundColor: theme.palette.background.paper,
-            color: theme.palette.text.primary,
+            backgroundColor: palette.background.paper,
+            color: palette.text.primary,
             fontSize: '13px',
           },
           '.cm-gutters': {
-            backgroundColor: theme.palette.background.default,
-            color: theme.palette.text.secondary,
+            backgroundColor: palette.background.default,
+            color: palette.text.secondary,
             border: 'none',
           },
-          '.cm-activeLine, .cm-activeLineGutter': { backgroundColor: theme.palette.action.hover },
-          '&.cm-focused .cm-cursor': { borderLeftColor: theme.palette.text.primary },
+          '.cm-activeLine, .cm-activeLineGutter': { backgroundColor: palette.action.hover },
+          '&.cm-focused .cm-cursor': { borderLeftColor: palette.text.primary },
           '.cm-content': { fontFamily: 'ui-monospace, Menlo, Consolas, monospace' },
         },
         { dark },
       ),
+      syntaxHighlighting(highlight(dark)),
       EditorState.readOnly.of(!!readOnly),
       EditorView.editable.of(!readOnly),
-      linter((v) => diagnostics(v, schema, markers), { delay: 300 }),
+      // A read-only pane (e.g. several documents) is shown, not checked.
+      ...(readOnly ? [] : [linter((v) => diagnostics(v, schema, markers), { delay: 300 })]),
       autocompletion(schema ? { override: [schemaCompletion(schema)] } : {}),
     ];
   };
@@ -146,7 +161,6 @@ export default function CodeMirrorEditor(props: YamlEditorProps) {
           highlightActiveLine(),
           history(),
           yaml(),
-          syntaxHighlighting(defaultHighlightStyle, { fallback: true }),
           lintGutter(),
           keymap.of([...defaultKeymap, ...historyKeymap, ...completionKeymap, indentWithTab]),
           EditorView.contentAttributes.of({ 'aria-label': latest.current.label }),
