@@ -17,7 +17,7 @@ import { createFreight } from '@/lib/api/actions';
 import { liveManifestQuery, projectDecision } from '@/lib/api/project';
 import { useSearchParam } from '@/lib/use-search-param';
 import { formatAge } from '@/lib/time';
-import { GuardedButton } from '../guarded-button';
+import { GuardedButton } from '@/lib/guarded-button';
 import { useProject, useProjectState } from '../project-context';
 import {
   assemblyOptions,
