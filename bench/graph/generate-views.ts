@@ -56,6 +56,7 @@ export function generateProjectSnapshot(opts: {
         },
       ],
       charts: [],
+      artifacts: [],
       currentlyIn: [],
       verifiedIn: [],
       approvedFor: [],
@@ -105,6 +106,7 @@ export function generateProjectSnapshot(opts: {
         },
       ],
       controlFlow: false,
+      argocdApps: [],
       verificationConfigured: false,
       currentFreight: f
         ? [
@@ -115,6 +117,7 @@ export function generateProjectSnapshot(opts: {
               commits: f.commits,
               images: f.images,
               charts: f.charts,
+              artifacts: f.artifacts,
             },
           ]
         : [],

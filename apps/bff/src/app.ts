@@ -16,6 +16,7 @@ import { ReadModels } from './read/read-models.js';
 import { actionRoutes } from './routes/action-routes.js';
 import { authoringRoutes } from './routes/authoring-routes.js';
 import { credentialRoutes } from './routes/credential-routes.js';
+import { detailRoutes } from './routes/detail-routes.js';
 import { mountRoutes } from './routes/api-route.js';
 import { k8sProxy } from './routes/k8s-proxy.js';
 import { readRoutes } from './routes/read-routes.js';
@@ -52,6 +53,8 @@ export interface AppDeps {
   basePath?: string;
   /** Which proxies' X-Forwarded-For/-Proto/-Host count (WHARF_TRUST_PROXY). */
   trustProxy?: TrustProxy;
+  /** Argo CD's web UI, for links from stages to their applications. */
+  argoCdUrl?: string;
 }
 
 export const DEFAULT_SHARED_NAMESPACE = 'kargo-shared-resources';
@@ -61,10 +64,11 @@ export const DEFAULT_WEB_DIST = fileURLToPath(new URL('../../web/dist', import.m
 /** Builds the HTTP app with its dependencies passed in, so tests run it on port 0. */
 export function createApp(deps: AppDeps): express.Express {
   const now = deps.now ?? Date.now;
-  const models = new ReadModels(deps.cache, now);
+  const models = new ReadModels(deps.cache, now, deps.argoCdUrl);
   const sharedNamespace = deps.sharedNamespace ?? DEFAULT_SHARED_NAMESPACE;
   const routes = [
     ...readRoutes(models, now),
+    ...detailRoutes(models),
     ...actionRoutes(models, now),
     ...authoringRoutes({
       models,

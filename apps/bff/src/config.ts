@@ -70,6 +70,12 @@ export const ConfigSchema = z.object({
       }
       return parsed;
     }),
+  WHARF_ARGOCD_URL: z
+    .url({ protocol: /^https?$/ })
+    .optional()
+    .describe(
+      "Argo CD's web UI, e.g. https://argocd.example.com: stages link their applications there",
+    ),
   NODE_ENV: z
     .string()
     .default('production')

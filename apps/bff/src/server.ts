@@ -37,6 +37,8 @@ export interface BffOptions {
   trustProxy?: TrustProxy;
   /** Namespaces whose ServiceAccounts are cached beside project namespaces' (role mapping). */
   serviceAccountNamespaces?: readonly string[];
+  /** Argo CD's web UI, for links from stages to their applications. */
+  argoCdUrl?: string;
 }
 
 export interface RunningBff {
@@ -112,6 +114,7 @@ export async function startBff(opts: BffOptions): Promise<RunningBff> {
       return { ready: s.ready, kinds: s.kinds };
     },
     now,
+    ...(opts.argoCdUrl ? { argoCdUrl: opts.argoCdUrl } : {}),
     ...(opts.extraRouters ? { extraRouters: opts.extraRouters } : {}),
     showStacks: opts.showStacks ?? false,
     ...(opts.proxyWatchMaxSeconds ? { proxyWatchMaxSeconds: opts.proxyWatchMaxSeconds } : {}),
@@ -120,7 +123,7 @@ export async function startBff(opts: BffOptions): Promise<RunningBff> {
     trustProxy: opts.trustProxy ?? false,
   });
   const httpServer = createServer(app);
-  const models = new ReadModels(cache, now);
+  const models = new ReadModels(cache, now, opts.argoCdUrl);
   const sockets = attachSockets({
     httpServer,
     hub: (out) => new LiveHub(cache, models, out, opts.coalesceMs ?? 50),

@@ -5,6 +5,7 @@ import type { ProjectFixture } from '../src/fixtures/index.js';
 import {
   echoServerProject,
   generateLargeProject,
+  realStatusProject,
   storefrontProject,
 } from '../src/fixtures/index.js';
 import { crdsPresent, kargoCrdDir, loadKargoSchemas } from './crd-schema.js';
@@ -38,6 +39,7 @@ function objectsOf(f: ProjectFixture): Array<{ kind?: string; metadata: { name: 
 const FIXTURES: Array<[string, () => ProjectFixture]> = [
   ['echo-server', echoServerProject],
   ['storefront', storefrontProject],
+  ['real-status (guestbook)', realStatusProject],
   ['generated (sample)', sampleOfLargeProject],
 ];
 

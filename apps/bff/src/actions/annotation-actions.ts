@@ -1,6 +1,7 @@
 import {
   ANNOTATIONS,
   isTerminalPromotionPhase,
+  isTerminalVerificationPhase,
   PromotionSchema,
   StageSchema,
   WarehouseSchema,
@@ -86,8 +87,6 @@ export async function abortPromotion(
   return { action: 'abort-promotion', promotion: view };
 }
 
-const TERMINAL_VERIFICATION = ['Successful', 'Failed', 'Error', 'Aborted', 'Inconclusive'];
-
 /** Reverify (`kargo.akuity.io/reverify`) or abort (`kargo.akuity.io/abort`) the current verification. */
 export async function verificationAction<K extends 'reverify' | 'abort-verification'>(
   ctx: ActionContext,
@@ -100,7 +99,7 @@ export async function verificationAction<K extends 'reverify' | 'abort-verificat
   if (!current?.id) {
     throw new UnprocessableError(`Stage "${stageName}" has no verification to act on yet.`);
   }
-  const running = !TERMINAL_VERIFICATION.includes(current.phase ?? '');
+  const running = !isTerminalVerificationPhase(current.phase);
   if (kind === 'abort-verification' && !running) {
     throw new ConflictError(
       `The verification of stage "${stageName}" already finished (${current.phase}); there is nothing to abort.`,

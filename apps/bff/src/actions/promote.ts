@@ -2,6 +2,7 @@ import {
   ANNOTATIONS,
   freightAvailability,
   KARGO_API_VERSION,
+  promotionRefusal,
   PromotionSchema,
   type Freight,
   type Stage,
@@ -70,6 +71,8 @@ export async function promote(
   requireProject(ctx);
   const stage = stageOrThrow(ctx, stageName);
   await requirePromote(ctx, stageName);
+  const refusal = promotionRefusal(stage);
+  if (refusal) throw new UnprocessableError(refusal);
   if ('origin' in req) {
     const requested = stage.spec.requestedFreight.find((r) => r.origin.name === req.origin);
     if (!requested) {

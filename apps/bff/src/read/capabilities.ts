@@ -1,4 +1,4 @@
-import { KARGO_GROUP, PROMOTE_VERB } from '@wharf/shared';
+import { KARGO_GROUP, PROMOTE_VERB, promotionRefusal } from '@wharf/shared';
 import {
   ClusterActionSchema,
   ProjectActionSchema,
@@ -128,9 +128,14 @@ export async function capabilitiesOf(caller: Caller, r: ProjectReader): Promise<
   await Promise.all(
     r.list('stages').map(async (s) => {
       const name = s.metadata.name;
-      stages[name] = await decideAll(caller, StageActionSchema.options, (a) =>
+      const decisions = await decideAll(caller, StageActionSchema.options, (a) =>
         STAGE_CHECKS[a](ns, name),
       );
+      // Kargo refuses some promotions whoever asks: say so, whatever Kubernetes allows.
+      const refusal = promotionRefusal(s);
+      stages[name] = refusal
+        ? { ...decisions, promote: { allowed: false, reason: refusal } }
+        : decisions;
     }),
   );
   return { project: ns, actor: caller.actor, projectActions, stages };

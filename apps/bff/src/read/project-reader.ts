@@ -16,6 +16,7 @@ export class ProjectReader {
   constructor(
     private readonly cache: ClusterCache,
     readonly project: string,
+    private readonly argoCdUrl?: string,
   ) {}
 
   readonly errors: PartialError[] = [];
@@ -47,6 +48,6 @@ export class ProjectReader {
   /** Looks up freight aliases for views of stages and promotions. */
   viewContext(): StageViewContext {
     const inf = this.cache.get('freight');
-    return { aliasOf: (name) => inf.get(this.project, name)?.alias };
+    return { aliasOf: (name) => inf.get(this.project, name)?.alias, argoCdUrl: this.argoCdUrl };
   }
 }

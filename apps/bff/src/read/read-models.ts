@@ -38,10 +38,11 @@ export class ReadModels {
   constructor(
     private readonly cache: ClusterCache,
     private readonly now: () => number = Date.now,
+    private readonly argoCdUrl?: string,
   ) {}
 
   reader(project: string): ProjectReader {
-    return new ProjectReader(this.cache, project);
+    return new ProjectReader(this.cache, project, this.argoCdUrl);
   }
 
   projects(): Project[] {

@@ -17,9 +17,7 @@ import {
   WarehouseListSchema,
   WarehouseViewSchema,
 } from '@wharf/shared/api';
-import { kargoCheck, requireAccess } from '../access/require.js';
-import { NotFoundError } from '../errors/http-errors.js';
-import type { ProjectReader } from '../read/project-reader.js';
+import { requireAccess } from '../access/require.js';
 import type { ReadModels } from '../read/read-models.js';
 import { capabilitiesOf } from '../read/capabilities.js';
 import { toFreightListItem } from '../views/freight-view.js';
@@ -34,26 +32,7 @@ import {
   StageParams,
   WarehouseParams,
 } from './params.js';
-import type { Caller } from '../access/caller.js';
-
-/** Opens a project for reading after Kubernetes says the caller may list `resource` there. */
-async function open(
-  models: ReadModels,
-  caller: Caller,
-  project: string,
-  resource: string,
-  group = KARGO_GROUP,
-): Promise<ProjectReader> {
-  const r = models.reader(project);
-  if (!r.projectObject()) throw new NotFoundError(`There is no project "${project}".`);
-  await requireAccess(caller, { ...kargoCheck('list', resource, project), group });
-  return r;
-}
-
-function found<T>(obj: T | undefined, what: string): T {
-  if (obj === undefined) throw new NotFoundError(`There is no ${what}.`);
-  return obj;
-}
+import { found, open } from './open-project.js';
 
 export function readRoutes(models: ReadModels, now: () => number): RouteSpec[] {
   return [

@@ -1,5 +1,11 @@
-import type { Chart, FreightReference, GitCommit, Image } from '@wharf/shared';
-import type { ChartRef, FreightRef, GitCommit as WireCommit, ImageRef } from '@wharf/shared/api';
+import type { ArtifactReference, Chart, FreightReference, GitCommit, Image } from '@wharf/shared';
+import type {
+  ChartRef,
+  FreightRef,
+  GenericArtifact,
+  GitCommit as WireCommit,
+  ImageRef,
+} from '@wharf/shared/api';
 import { defined } from './common.js';
 
 export function commitView(c: GitCommit): WireCommit {
@@ -24,6 +30,15 @@ export function chartView(c: Chart): ChartRef {
   return { repoURL: c.repoURL ?? '', ...defined({ name: c.name, version: c.version }) };
 }
 
+/** A generic subscription's version; its opaque metadata stays on the server. */
+export function genericArtifactView(a: ArtifactReference): GenericArtifact {
+  return {
+    subscriptionName: a.subscriptionName,
+    version: a.version,
+    ...defined({ artifactType: a.artifactType }),
+  };
+}
+
 /** A stage's or promotion's record of freight, with the alias looked up from the cache. */
 export function freightRefView(
   ref: FreightReference,
@@ -38,5 +53,6 @@ export function freightRefView(
     commits: (ref.commits ?? []).map(commitView),
     images: (ref.images ?? []).map(imageView),
     charts: (ref.charts ?? []).map(chartView),
+    artifacts: (ref.artifacts ?? []).map(genericArtifactView),
   };
 }

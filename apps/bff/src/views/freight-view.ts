@@ -1,6 +1,6 @@
 import { freightAvailability, type Freight, type Stage } from '@wharf/shared';
 import type { FreightAvailability, FreightListItem, FreightView } from '@wharf/shared/api';
-import { chartView, commitView, imageView } from './artifact-views.js';
+import { chartView, commitView, genericArtifactView, imageView } from './artifact-views.js';
 import { defined, metaBase } from './common.js';
 
 export function toFreightView(f: Freight): FreightView {
@@ -12,6 +12,7 @@ export function toFreightView(f: Freight): FreightView {
     commits: (f.commits ?? []).map(commitView),
     images: (f.images ?? []).map(imageView),
     charts: (f.charts ?? []).map(chartView),
+    artifacts: (f.artifacts ?? []).map(genericArtifactView),
     currentlyIn: Object.entries(st?.currentlyIn ?? {}).map(([stage, v]) => ({
       stage,
       ...defined({ since: v.since }),

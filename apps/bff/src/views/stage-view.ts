@@ -1,6 +1,9 @@
 import {
   ANNOTATIONS,
+  argoCdApps,
   deriveStagePhase,
+  isControlFlowStage,
+  stageColor,
   STAGE_HEALTH_STATUSES,
   type AutoPromotionHold,
   type PromotionReference,
@@ -9,9 +12,12 @@ import {
 import type { HealthStatus, PromotionRef, StageView } from '@wharf/shared/api';
 import { freightRefView } from './artifact-views.js';
 import { conditionsOf, defined, metaBase, refreshState } from './common.js';
+import { verificationView } from './verification-view.js';
 
 export interface StageViewContext {
   aliasOf: (freightName: string) => string | undefined;
+  /** Base URL of the Argo CD UI, for links to the stage's applications. */
+  argoCdUrl?: string | undefined;
 }
 
 function healthStatus(value: string | undefined): HealthStatus {
@@ -44,12 +50,17 @@ function holdsOf(holds: Record<string, AutoPromotionHold> | undefined) {
   }));
 }
 
+const originRank = (stage: Stage, origin: string) => {
+  const i = stage.spec.requestedFreight.findIndex((r) => r.origin.name === origin);
+  return i < 0 ? Number.MAX_SAFE_INTEGER : i;
+};
+
 /** The dashboard's view of a Stage: derived phase, health, current freight, promotions, holds. */
 export function toStageView(stage: Stage, ctx: StageViewContext): StageView {
   const status = stage.status;
   const current = status?.freightHistory?.[0];
   const verification = current?.verificationHistory?.[0];
-  const steps = stage.spec.promotionTemplate?.spec.steps ?? [];
+  const controlFlow = isControlFlowStage(stage);
   const annotations = stage.metadata.annotations ?? {};
   const currentPromotion = promotionRef(status?.currentPromotion);
   const lastPromotion = promotionRef(status?.lastPromotion);
@@ -57,11 +68,12 @@ export function toStageView(stage: Stage, ctx: StageViewContext): StageView {
     ...metaBase(stage.metadata),
     ...defined({
       description: annotations[ANNOTATIONS.description],
-      color: annotations[ANNOTATIONS.color],
+      color: stageColor(annotations[ANNOTATIONS.color]),
     }),
     phase: deriveStagePhase(stage),
+    // Kargo keeps no health for a control-flow stage (control_flow_stages.go): not "Unknown".
     health: {
-      status: healthStatus(status?.health?.status),
+      status: controlFlow ? 'NotApplicable' : healthStatus(status?.health?.status),
       issues: status?.health?.issues ?? [],
     },
     conditions: conditionsOf(status?.conditions),
@@ -75,35 +87,16 @@ export function toStageView(stage: Stage, ctx: StageViewContext): StageView {
         selectionPolicy: r.sources.autoPromotionOptions?.selectionPolicy,
       }),
     })),
-    controlFlow: steps.length === 0,
+    controlFlow,
+    argocdApps: argoCdApps(stage, ctx.argoCdUrl),
     verificationConfigured: (stage.spec.verification?.analysisTemplates?.length ?? 0) > 0,
-    currentFreight: Object.values(current?.items ?? {}).map((ref) =>
-      freightRefView(ref, ctx.aliasOf),
-    ),
+    // One per origin, in the order the stage requests them (a map carries no order).
+    currentFreight: Object.values(current?.items ?? {})
+      .map((ref) => freightRefView(ref, ctx.aliasOf))
+      .sort((a, b) => originRank(stage, a.origin.name) - originRank(stage, b.origin.name)),
     ...(currentPromotion ? { currentPromotion } : {}),
     ...(lastPromotion ? { lastPromotion } : {}),
-    ...(verification
-      ? {
-          verification: {
-            id: verification.id ?? '',
-            phase: verification.phase ?? 'Unknown',
-            ...defined({
-              message: verification.message,
-              actor: verification.actor,
-              startTime: verification.startTime,
-              finishTime: verification.finishTime,
-            }),
-            ...(verification.analysisRun
-              ? {
-                  analysisRun: {
-                    namespace: verification.analysisRun.namespace,
-                    name: verification.analysisRun.name,
-                  },
-                }
-              : {}),
-          },
-        }
-      : {}),
+    ...(verification ? { verification: verificationView(verification) } : {}),
     autoPromotion: {
       enabled: status?.autoPromotionEnabled ?? false,
       holds: holdsOf(status?.effectiveAutoPromotionHolds ?? status?.autoPromotionHolds),

@@ -1,4 +1,4 @@
-import { ANNOTATIONS, findCondition, type RepoSubscription, type Warehouse } from '@wharf/shared';
+import { ANNOTATIONS, warehouseHealth, type RepoSubscription, type Warehouse } from '@wharf/shared';
 import type { SubscriptionView, WarehouseView } from '@wharf/shared/api';
 import { conditionsOf, defined, metaBase, refreshState } from './common.js';
 
@@ -19,30 +19,27 @@ function subscriptionView(sub: RepoSubscription): SubscriptionView {
       ...defined({ name: sub.chart.name, detail: sub.chart.semverConstraint }),
     };
   }
-  const type = Object.keys(sub)[0];
-  return { type: 'other', ...defined({ name: type }) };
-}
-
-function health(w: Warehouse): WarehouseView['health'] {
-  const reconciling = findCondition(w.status, 'Reconciling');
-  if (reconciling?.status === 'True') return 'Reconciling';
-  const ready = findCondition(w.status, 'Ready');
-  if (ready?.status === 'True') return 'Healthy';
-  if (ready?.status === 'False') return 'Unhealthy';
-  return 'Unknown';
+  // A generic subscription: its name and type say what it is; its config stays opaque.
+  if (sub.subscription)
+    return {
+      type: 'other',
+      name: sub.subscription.name,
+      detail: sub.subscription.subscriptionType,
+    };
+  return { type: 'other', ...defined({ name: Object.keys(sub)[0] }) };
 }
 
 export function toWarehouseView(w: Warehouse): WarehouseView {
-  const ready = findCondition(w.status, 'Ready');
+  const health = warehouseHealth(w);
   return {
     ...metaBase(w.metadata),
     ...defined({ description: w.metadata.annotations?.[ANNOTATIONS.description] }),
     interval: w.spec.interval ?? '5m0s',
     freightCreationPolicy: w.spec.freightCreationPolicy ?? 'Automatic',
     subscriptions: w.spec.subscriptions.map(subscriptionView),
-    health: health(w),
+    health: health.state,
     ...defined({
-      message: ready?.status === 'False' ? ready.message : undefined,
+      message: health.message,
       lastFreightID: w.status?.lastFreightID,
       discoveredAt: w.status?.discoveredArtifacts?.discoveredAt,
     }),

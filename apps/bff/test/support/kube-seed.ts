@@ -1,6 +1,11 @@
 import { KARGO_RESOURCES } from '@wharf/shared';
-import type { ProjectFixture } from '@wharf/shared/fixtures';
+import {
+  analysisRunCrd,
+  type ProjectFixture,
+  type RealStatusFixture,
+} from '@wharf/shared/fixtures';
 import type { KubeConfig } from '@kubernetes/client-node';
+import { KubeApiError } from '../../src/kube/kube-api-error.js';
 import { KubeClient } from '../../src/kube/kube-client.js';
 import { corePath, kargoPath } from '../../src/kube/paths.js';
 
@@ -52,5 +57,31 @@ export async function seedProject(kc: KubeConfig, fx: ProjectFixture): Promise<v
   if (fx.projectConfig) await createKargo(kc, fx.projectConfig);
   for (const o of [...fx.warehouses, ...fx.stages, ...fx.freight, ...fx.promotions]) {
     await createKargo(kc, o);
+  }
+}
+
+/** The core/v1 Events a fixture carries, as Kargo's event recorder would have created them. */
+export async function seedEvents(kc: KubeConfig, fx: ProjectFixture): Promise<void> {
+  const client = new KubeClient(kc);
+  for (const e of fx.events ?? []) {
+    const ns = e.metadata.namespace ?? '';
+    await client.create(corePath('events', ns), forCreate(e as unknown as Obj));
+  }
+}
+
+/** Installs a minimal AnalysisRun CRD and the fixture's AnalysisRuns (Argo Rollouts' part). */
+export async function seedAnalysisRuns(kc: KubeConfig, fx: RealStatusFixture): Promise<void> {
+  const client = new KubeClient(kc);
+  await client
+    .create('/apis/apiextensions.k8s.io/v1/customresourcedefinitions', analysisRunCrd())
+    .catch((err: unknown) => {
+      if (!(err instanceof KubeApiError && err.status === 409)) throw err;
+    });
+  for (const run of fx.analysisRuns) {
+    const { uid: _u, creationTimestamp: _c, ...meta } = run.metadata;
+    await client.create(`/apis/argoproj.io/v1alpha1/namespaces/${meta.namespace}/analysisruns`, {
+      ...run,
+      metadata: meta,
+    });
   }
 }

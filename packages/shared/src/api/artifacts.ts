@@ -26,6 +26,14 @@ export const ChartRefSchema = z.object({
 });
 export type ChartRef = z.infer<typeof ChartRefSchema>;
 
+/** A version from a generic (not git, image or chart) warehouse subscription. */
+export const GenericArtifactSchema = z.object({
+  subscriptionName: z.string(),
+  version: z.string(),
+  artifactType: z.string().optional(),
+});
+export type GenericArtifact = z.infer<typeof GenericArtifactSchema>;
+
 /** A piece of freight as a stage or promotion refers to it. */
 export const FreightRefSchema = z.object({
   name: z.string(),
@@ -34,6 +42,7 @@ export const FreightRefSchema = z.object({
   commits: z.array(GitCommitSchema),
   images: z.array(ImageRefSchema),
   charts: z.array(ChartRefSchema),
+  artifacts: z.array(GenericArtifactSchema),
 });
 export type FreightRef = z.infer<typeof FreightRefSchema>;
 
@@ -44,6 +53,8 @@ export const VerificationSchema = z.object({
   actor: z.string().optional(),
   startTime: TimestampSchema.optional(),
   finishTime: TimestampSchema.optional(),
-  analysisRun: z.object({ namespace: z.string(), name: z.string() }).optional(),
+  analysisRun: z
+    .object({ namespace: z.string(), name: z.string(), phase: z.string().optional() })
+    .optional(),
 });
 export type Verification = z.infer<typeof VerificationSchema>;

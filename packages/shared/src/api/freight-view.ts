@@ -1,5 +1,10 @@
 import { z } from 'zod';
-import { ChartRefSchema, GitCommitSchema, ImageRefSchema } from './artifacts.js';
+import {
+  ChartRefSchema,
+  GenericArtifactSchema,
+  GitCommitSchema,
+  ImageRefSchema,
+} from './artifacts.js';
 import {
   FreightOriginSchema,
   OpaqueVersionSchema,
@@ -20,6 +25,7 @@ export const FreightViewSchema = z.object({
   commits: z.array(GitCommitSchema),
   images: z.array(ImageRefSchema),
   charts: z.array(ChartRefSchema),
+  artifacts: z.array(GenericArtifactSchema),
   currentlyIn: z.array(z.object({ stage: z.string(), since: TimestampSchema.optional() })),
   verifiedIn: z.array(
     z.object({

@@ -3,6 +3,7 @@ export * from './common.js';
 export * from './artifacts.js';
 export * from './stage-view.js';
 export * from './warehouse-view.js';
+export * from './verification-view.js';
 export * from './freight-view.js';
 export * from './promotion-view.js';
 export * from './event-view.js';

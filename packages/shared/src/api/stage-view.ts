@@ -41,6 +41,17 @@ export const AutoPromotionHoldSchema = z.object({
 });
 export type AutoPromotionHold = z.infer<typeof AutoPromotionHoldSchema>;
 
+/** An Argo CD Application the stage deploys through, from Kargo's argocd-context and health output. */
+export const ArgoCdAppSchema = z.object({
+  name: z.string(),
+  namespace: z.string(),
+  health: z.string().optional().describe('Argo CD health: Healthy, Progressing, Degraded…'),
+  healthMessage: z.string().optional(),
+  sync: z.string().optional().describe('Argo CD sync status: Synced, OutOfSync, Unknown'),
+  url: z.string().optional().describe('The application in Argo CD, when its URL is configured'),
+});
+export type ArgoCdApp = z.infer<typeof ArgoCdAppSchema>;
+
 export const PromotionRefSchema = z.object({
   name: z.string(),
   freight: z.string().optional(),
@@ -56,13 +67,15 @@ export const StageViewSchema = z.object({
   resourceVersion: OpaqueVersionSchema,
   createdAt: TimestampSchema.optional(),
   description: z.string().optional(),
+  /** `kargo.akuity.io/color` resolved to `#rrggbb` (Kargo stores palette names such as `violet`). */
   color: z.string().optional(),
   phase: StagePhaseSchema,
   health: z.object({ status: HealthStatusSchema, issues: z.array(z.string()) }),
   conditions: z.array(ConditionSchema),
   requestedFreight: z.array(RequestedFreightSchema),
-  /** A stage without promotion steps only passes freight on. */
+  /** A stage without promotion steps only passes freight on; Kargo refuses promotions to it. */
   controlFlow: z.boolean(),
+  argocdApps: z.array(ArgoCdAppSchema),
   verificationConfigured: z.boolean(),
   currentFreight: z.array(FreightRefSchema),
   currentPromotion: PromotionRefSchema.optional(),

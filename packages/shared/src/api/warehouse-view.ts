@@ -33,3 +33,44 @@ export const WarehouseViewSchema = z.object({
   refresh: RefreshStateSchema,
 });
 export type WarehouseView = z.infer<typeof WarehouseViewSchema>;
+
+/** GET …/warehouses/{warehouse}/discovered-artifacts: `status.discoveredArtifacts`, newest first. */
+export const DiscoveredArtifactsViewSchema = z.object({
+  warehouse: z.string(),
+  discoveredAt: TimestampSchema.optional(),
+  images: z.array(
+    z.object({
+      repoURL: z.string(),
+      platform: z.string().optional(),
+      references: z.array(
+        z.object({ tag: z.string(), digest: z.string(), createdAt: TimestampSchema.optional() }),
+      ),
+    }),
+  ),
+  git: z.array(
+    z.object({
+      repoURL: z.string(),
+      commits: z.array(
+        z.object({
+          id: z.string().optional(),
+          branch: z.string().optional(),
+          tag: z.string().optional(),
+          subject: z.string().optional(),
+          author: z.string().optional(),
+          creatorDate: TimestampSchema.optional(),
+        }),
+      ),
+    }),
+  ),
+  charts: z.array(
+    z.object({ repoURL: z.string(), name: z.string().optional(), versions: z.array(z.string()) }),
+  ),
+  /** Generic subscriptions (`subscriptions[].subscription`), by subscription name. */
+  generic: z.array(
+    z.object({
+      subscriptionName: z.string(),
+      versions: z.array(z.object({ version: z.string(), artifactType: z.string().optional() })),
+    }),
+  ),
+});
+export type DiscoveredArtifactsView = z.infer<typeof DiscoveredArtifactsViewSchema>;

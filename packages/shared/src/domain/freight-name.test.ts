@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { freightArtifactKeys, freightName } from './freight-name.js';
+import { freightArtifactKeys, freightCollectionId, freightName } from './freight-name.js';
 
 const sha1 = (s: string) => createHash('sha1').update(s, 'utf8').digest('hex');
 
@@ -21,6 +21,17 @@ describe('freightArtifactKeys', () => {
       'https://github.com/example/app:abc123',
       'ssh://git@github.com/example/config:v1.2.0:def456',
     ]);
+  });
+
+  it('keys a generic subscription artifact by type, subscription and version', () => {
+    expect(
+      freightArtifactKeys({
+        artifacts: [
+          { artifactType: 'application/json', subscriptionName: 'notes', version: 'v7' },
+          { subscriptionName: 'model', version: '2026.01' },
+        ],
+      }),
+    ).toEqual([':model:2026.01', 'application/json:notes:v7']);
   });
 
   it('keeps an image key with both tag and digest even if one is empty', () => {
@@ -56,5 +67,12 @@ describe('freightName', () => {
 
   it('hashes freight with no artifacts to the SHA-1 of the prefix alone', () => {
     expect(freightName('w', {})).toBe(sha1('Warehouse/w:'));
+  });
+});
+
+describe('freightCollectionId', () => {
+  it('is the SHA-1 of the sorted freight names joined by commas, whatever their order', () => {
+    expect(freightCollectionId(['b', 'a'])).toBe(sha1('a,b'));
+    expect(freightCollectionId(['a', 'b'])).toBe(freightCollectionId(['b', 'a']));
   });
 });

@@ -1,17 +1,20 @@
 import { sha1 } from '@noble/hashes/legacy.js';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
-import type { Chart, GitCommit, Image } from '../kargo/artifacts.js';
+import type { ArtifactReference, Chart, GitCommit, Image } from '../kargo/artifacts.js';
 import { goPathJoin, normalizeChartRepoUrl, normalizeGitUrl } from './repo-url.js';
 
 export interface FreightArtifacts {
   commits?: GitCommit[] | undefined;
   images?: Image[] | undefined;
   charts?: Chart[] | undefined;
+  /** Versions from generic subscriptions. */
+  artifacts?: ArtifactReference[] | undefined;
 }
 
 /**
  * The canonical key of each artifact, sorted, as Kargo hashes them:
- * commit `normalizedRepo[:tag]:id`, image `repoURL:tag@digest`, chart `path.Join(repo, name):version`.
+ * commit `normalizedRepo[:tag]:id`, image `repoURL:tag@digest`, chart `path.Join(repo, name):version`,
+ * generic artifact `artifactType:subscriptionName:version`.
  */
 export function freightArtifactKeys(artifacts: FreightArtifacts): string[] {
   const keys: string[] = [];
@@ -26,6 +29,9 @@ export function freightArtifactKeys(artifacts: FreightArtifacts): string[] {
     const repo = goPathJoin(normalizeChartRepoUrl(ch.repoURL ?? ''), ch.name ?? '');
     keys.push(`${repo}:${ch.version ?? ''}`);
   }
+  for (const a of artifacts.artifacts ?? []) {
+    keys.push(`${a.artifactType ?? ''}:${a.subscriptionName}:${a.version}`);
+  }
   // Byte order, like Go's sort.Strings (not locale order).
   return keys.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }
@@ -34,4 +40,13 @@ export function freightArtifactKeys(artifacts: FreightArtifacts): string[] {
 export function freightName(warehouse: string, artifacts: FreightArtifacts): string {
   const input = `Warehouse/${warehouse}:${freightArtifactKeys(artifacts).join('|')}`;
   return bytesToHex(sha1(utf8ToBytes(input)));
+}
+
+/**
+ * The id Kargo gives a freight collection (what a Stage holds at once): hex SHA-1 of the names
+ * of its Freight, sorted and joined by commas. Equal contents, equal ids.
+ */
+export function freightCollectionId(freightNames: readonly string[]): string {
+  const sorted = [...freightNames].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  return bytesToHex(sha1(utf8ToBytes(sorted.join(','))));
 }

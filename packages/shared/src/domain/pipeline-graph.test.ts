@@ -35,18 +35,20 @@ describe('buildPipelineGraph', () => {
     expect(new Set(subs.map((n) => n.id)).size).toBe(2);
   });
 
-  it('labels chart subscriptions by repository and chart name, and generic ones by their key', () => {
+  it('labels chart subscriptions by repository and chart name, and generic ones by their name', () => {
     const w = wh(
       'w',
       { chart: { repoURL: 'oci://r', name: 'app' } },
-      { subscription: { name: 'x' } },
+      { subscription: { subscriptionType: 'release-notes', name: 'notes' } },
+      { somethingNew: { x: 1 } },
     );
     const labels = buildPipelineGraph({ warehouses: [w], stages: [] }).nodes.flatMap((n) =>
       n.type === 'subscription' ? [[n.kind, n.label]] : [],
     );
     expect(labels).toEqual([
       ['chart', 'oci://r/app'],
-      ['other', 'subscription'],
+      ['other', 'notes'],
+      ['other', 'somethingNew'],
     ]);
   });
 

@@ -9,7 +9,7 @@ export interface SubscriptionNode {
   id: string;
   warehouse: string;
   kind: SubscriptionKind;
-  /** Repository URL; for `other`, the subscription's first key. */
+  /** Repository URL; for `other`, the generic subscription's name (else its first key). */
   label: string;
   repoURL?: string;
   subscription: RepoSubscription;
@@ -71,6 +71,7 @@ function describeSubscription(sub: RepoSubscription): { kind: SubscriptionKind; 
     const name = sub.chart.name ? `/${sub.chart.name}` : '';
     return { kind: 'chart', label: `${sub.chart.repoURL}${name}` };
   }
+  if (sub.subscription) return { kind: 'other', label: sub.subscription.name };
   return { kind: 'other', label: Object.keys(sub)[0] ?? 'subscription' };
 }
 

@@ -38,6 +38,27 @@ describe('deriveStagePhase', () => {
     expect(deriveStagePhase(stage(cond('Ready', 'False', 'NoFreight')))).toBe('NoFreight');
   });
 
+  it('says NoFreight for a stage Kargo never promoted to, though Verified is Unknown', () => {
+    // What Kargo v1.11's stage reconciler writes for a new Stage.
+    const fresh = stage(
+      cond('Ready', 'False', 'NoFreight'),
+      cond('Healthy', 'Unknown', 'NoFreight'),
+      cond('Verified', 'Unknown', 'NoFreight'),
+    );
+    expect(deriveStagePhase(fresh)).toBe('NoFreight');
+  });
+
+  it('says Failed when the first promotion failed: Verified=Unknown NoFreight does not hide it', () => {
+    expect(
+      deriveStagePhase(
+        stage(
+          cond('Verified', 'Unknown', 'NoFreight'),
+          cond('Ready', 'False', 'LastPromotionFailed'),
+        ),
+      ),
+    ).toBe('Failed');
+  });
+
   it('says Ready when Ready is True and nothing earlier matched', () => {
     expect(
       deriveStagePhase(

@@ -4,8 +4,9 @@ import { findCondition } from './conditions.js';
 
 /**
  * Kargo Stages have no phase field; dashboards derive one from conditions.
- * `NoFreight` is Ready=False with reason NoFreight: the Stage has simply never received Freight,
- * which is not a failure, so it gets its own phase instead of `Failed`.
+ * A Stage that never received Freight carries Ready=False, Healthy=Unknown and Verified=Unknown,
+ * all with reason `NoFreight` (Kargo v1.11 stage reconciler). That is neither verifying nor a
+ * failure, so Kargo's own UI skips conditions with that reason and Wharf gives it its own phase.
  */
 export const STAGE_PHASES = [
   'Promoting',
@@ -30,9 +31,11 @@ export const NO_FREIGHT_REASON = 'NoFreight';
 export function describeStagePhase(stage: Pick<Stage, 'status'>): StagePhaseDetail {
   const status = stage.status;
   const promoting = findCondition(status, 'Promoting');
-  if (promoting?.status === 'True') return { phase: 'Promoting', condition: promoting };
+  if (promoting?.status === 'True' && promoting.reason !== NO_FREIGHT_REASON)
+    return { phase: 'Promoting', condition: promoting };
   const verified = findCondition(status, 'Verified');
-  if (verified?.status === 'Unknown') return { phase: 'Verifying', condition: verified };
+  if (verified?.status === 'Unknown' && verified.reason !== NO_FREIGHT_REASON)
+    return { phase: 'Verifying', condition: verified };
   const reconciling = findCondition(status, 'Reconciling');
   if (reconciling?.status === 'True') return { phase: 'Reconciling', condition: reconciling };
   const ready = findCondition(status, 'Ready');

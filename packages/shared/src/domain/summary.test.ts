@@ -1,75 +1,53 @@
 import { describe, expect, it } from 'vitest';
 import type { Condition } from '../kargo/meta.js';
-import { projectTileCounts, summarizeStages, summarizeWarehouses } from './summary.js';
+import type { Stage } from '../kargo/stage.js';
+import { stageHealthCounts, warehouseHealthCounts } from './summary.js';
 
 const cond = (type: string, status: Condition['status'], reason = 'R'): Condition => ({
   type,
   status,
   reason,
 });
+const withSteps = { requestedFreight: [], promotionTemplate: { spec: { steps: [{ uses: 'x' }] } } };
+const stage = (status: Stage['status'], spec: Stage['spec'] = withSteps) => ({ spec, status });
 
-describe('summarizeStages', () => {
-  it('counts healthy and unhealthy stages and tallies every phase', () => {
-    const summary = summarizeStages([
-      { status: { health: { status: 'Healthy' }, conditions: [cond('Ready', 'True')] } },
-      { status: { health: { status: 'Unhealthy' }, conditions: [cond('Ready', 'False')] } },
-      { status: { conditions: [cond('Promoting', 'True')] } },
-      { status: { conditions: [cond('Ready', 'False', 'NoFreight')] } },
-      {},
+describe('stageHealthCounts', () => {
+  it("counts as Kargo's project stats do: by the Healthy condition, without control-flow stages", () => {
+    const counts = stageHealthCounts([
+      stage({ conditions: [cond('Healthy', 'True')] }),
+      stage({ conditions: [cond('Healthy', 'False', 'Unhealthy')] }),
+      stage({ conditions: [cond('Healthy', 'Unknown')], health: { status: 'Progressing' } }),
+      stage({ conditions: [cond('Healthy', 'Unknown', 'NoFreight')] }),
+      // A control-flow stage: Ready=True and no health at all; Kargo leaves it out of the stats.
+      stage({ conditions: [cond('Ready', 'True', 'Ready')] }, { requestedFreight: [] }),
     ]);
-    expect(summary).toMatchObject({ count: 5, healthy: 1, unhealthy: 1 });
-    expect(summary.byPhase).toEqual({
-      Promoting: 1,
-      Verifying: 0,
-      Reconciling: 0,
-      Failed: 1,
-      NoFreight: 1,
-      Ready: 1,
-      Unknown: 1,
-    });
+    expect(counts).toEqual({ count: 4, healthy: 1, unhealthy: 1, progressing: 1, unknown: 1 });
   });
 });
 
-describe('summarizeWarehouses', () => {
-  it('counts warehouses whose Healthy condition is True, falling back to Ready', () => {
-    expect(
-      summarizeWarehouses([
-        { status: { conditions: [cond('Healthy', 'True'), cond('Ready', 'False')] } },
-        { status: { conditions: [cond('Ready', 'True')] } },
-        { status: { conditions: [cond('Healthy', 'False'), cond('Ready', 'True')] } },
-        {},
-      ]),
-    ).toEqual({ count: 4, healthy: 2 });
-  });
-});
-
-describe('projectTileCounts', () => {
-  it("uses Kargo's project stats when the controller has filled them", () => {
-    const project = {
+describe('warehouseHealthCounts', () => {
+  it('counts a warehouse whose discovery keeps failing as unhealthy, not progressing', () => {
+    const failing = {
       status: {
-        stats: { stages: { count: 3, health: { healthy: 2 } }, warehouses: { count: 1 } },
+        conditions: [
+          cond('Reconciling', 'True', 'ScheduledDiscovery'),
+          cond('Healthy', 'False', 'DiscoveryFailed'),
+          cond('Ready', 'False', 'DiscoveryFailure'),
+        ],
       },
     };
-    expect(projectTileCounts(project, { stages: [], warehouses: [] })).toEqual({
-      stages: { count: 3, healthy: 2 },
-      warehouses: { count: 1, healthy: 0 },
-      source: 'project-status',
-    });
-  });
-
-  it('counts the given objects when the project has no stats yet', () => {
-    expect(
-      projectTileCounts(
-        { status: {} },
-        {
-          stages: [{ status: { health: { status: 'Healthy' } } }, {}],
-          warehouses: [{ status: { conditions: [cond('Healthy', 'True')] } }],
-        },
-      ),
-    ).toEqual({
-      stages: { count: 2, healthy: 1 },
-      warehouses: { count: 1, healthy: 1 },
-      source: 'objects',
+    const discovering = {
+      status: {
+        conditions: [cond('Reconciling', 'True'), cond('Healthy', 'Unknown', 'Pending')],
+      },
+    };
+    const healthy = { status: { conditions: [cond('Healthy', 'True'), cond('Ready', 'True')] } };
+    expect(warehouseHealthCounts([failing, discovering, healthy, {}])).toEqual({
+      count: 4,
+      healthy: 1,
+      unhealthy: 1,
+      progressing: 1,
+      unknown: 1,
     });
   });
 });

@@ -1,86 +1,64 @@
-import type { Project } from '../kargo/project.js';
 import type { Stage } from '../kargo/stage.js';
 import type { Warehouse } from '../kargo/warehouse.js';
 import { findCondition } from './conditions.js';
-import { STAGE_PHASES, deriveStagePhase } from './stage-phase.js';
-import type { StagePhase } from './stage-phase.js';
+import { isControlFlowStage } from './pipeline-graph.js';
+import { warehouseHealth } from './warehouse-health.js';
 
-export interface HealthCount {
+/** Health tallies of a project's stages or warehouses, as its tile shows them. */
+export interface HealthCounts {
   count: number;
   healthy: number;
-}
-
-export interface StageSummary extends HealthCount {
-  byPhase: Record<StagePhase, number>;
-  /** Stages whose `status.health.status` is Unhealthy. */
   unhealthy: number;
+  progressing: number;
+  unknown: number;
 }
 
-/** Kargo counts a Stage healthy when `status.health.status` is `Healthy`. */
-export function isStageHealthy(stage: Pick<Stage, 'status'>): boolean {
-  return stage.status?.health?.status === 'Healthy';
-}
-
-/** A Warehouse is healthy when its `Healthy` (or, failing that, `Ready`) condition is True. */
-export function isWarehouseHealthy(warehouse: Pick<Warehouse, 'status'>): boolean {
-  const c = findCondition(warehouse.status, 'Healthy') ?? findCondition(warehouse.status, 'Ready');
-  return c?.status === 'True';
-}
-
-export function summarizeStages(stages: ReadonlyArray<Pick<Stage, 'status'>>): StageSummary {
-  const byPhase = Object.fromEntries(STAGE_PHASES.map((p) => [p, 0])) as Record<StagePhase, number>;
-  let healthy = 0;
-  let unhealthy = 0;
-  for (const s of stages) {
-    byPhase[deriveStagePhase(s)] += 1;
-    if (isStageHealthy(s)) healthy += 1;
-    if (s.status?.health?.status === 'Unhealthy') unhealthy += 1;
-  }
-  return { count: stages.length, healthy, unhealthy, byPhase };
-}
-
-export function summarizeWarehouses(
-  warehouses: ReadonlyArray<Pick<Warehouse, 'status'>>,
-): HealthCount {
-  return { count: warehouses.length, healthy: warehouses.filter(isWarehouseHealthy).length };
-}
-
-type KargoCounts = NonNullable<NonNullable<Project['status']>['stats']>['stages'];
-const fromStats = (c: KargoCounts): HealthCount => ({
-  count: c?.count ?? 0,
-  healthy: c?.health?.healthy ?? 0,
+const empty = (): HealthCounts => ({
+  count: 0,
+  healthy: 0,
+  unhealthy: 0,
+  progressing: 0,
+  unknown: 0,
 });
 
-export interface ProjectTileCounts {
-  stages: HealthCount;
-  warehouses: HealthCount;
-  /** Where the numbers came from: Kargo's `status.stats`, or counted from the objects given. */
-  source: 'project-status' | 'objects';
+/** Kargo's project stats count a Stage healthy when its `Healthy` condition is True. */
+export function isStageHealthy(stage: Pick<Stage, 'status'>): boolean {
+  return findCondition(stage.status, 'Healthy')?.status === 'True';
 }
 
 /**
- * Counts for a project tile. Prefers the stats Kargo's controller keeps on the Project; counts the
- * given objects when the Project has none (e.g. before Kargo has reconciled it).
+ * Stage counts as Kargo's project reconciler keeps them in `Project.status.stats.stages`:
+ * control-flow stages have no health of their own and are left out of both numbers.
+ * `unhealthy` is Healthy=False, `progressing` a health status of Progressing.
  */
-export function projectTileCounts(
-  project: Pick<Project, 'status'>,
-  objects?: {
-    stages: ReadonlyArray<Pick<Stage, 'status'>>;
-    warehouses: ReadonlyArray<Pick<Warehouse, 'status'>>;
-  },
-): ProjectTileCounts {
-  const stats = project.status?.stats;
-  if (stats?.stages || stats?.warehouses || !objects) {
-    return {
-      stages: fromStats(stats?.stages),
-      warehouses: fromStats(stats?.warehouses),
-      source: 'project-status',
-    };
+export function stageHealthCounts(
+  stages: ReadonlyArray<Pick<Stage, 'spec' | 'status'>>,
+): HealthCounts {
+  const c = empty();
+  for (const s of stages) {
+    if (isControlFlowStage(s)) continue;
+    c.count += 1;
+    const healthy = findCondition(s.status, 'Healthy')?.status;
+    if (healthy === 'True') c.healthy += 1;
+    else if (healthy === 'False') c.unhealthy += 1;
+    else if (s.status?.health?.status === 'Progressing') c.progressing += 1;
+    else c.unknown += 1;
   }
-  const stages = summarizeStages(objects.stages);
-  return {
-    stages: { count: stages.count, healthy: stages.healthy },
-    warehouses: summarizeWarehouses(objects.warehouses),
-    source: 'objects',
-  };
+  return c;
+}
+
+/** Warehouse counts; a warehouse whose discovery keeps failing is unhealthy, not progressing. */
+export function warehouseHealthCounts(
+  warehouses: ReadonlyArray<Pick<Warehouse, 'status'>>,
+): HealthCounts {
+  const c = empty();
+  for (const w of warehouses) {
+    c.count += 1;
+    const { state } = warehouseHealth(w);
+    if (state === 'Healthy') c.healthy += 1;
+    else if (state === 'Unhealthy') c.unhealthy += 1;
+    else if (state === 'Reconciling') c.progressing += 1;
+    else c.unknown += 1;
+  }
+  return c;
 }

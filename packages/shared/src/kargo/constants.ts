@@ -30,6 +30,10 @@ export const ANNOTATIONS = {
   reverify: 'kargo.akuity.io/reverify',
   createActor: 'kargo.akuity.io/create-actor',
   color: 'kargo.akuity.io/color',
+  /** Stage: JSON list of `{name, namespace}` of the Argo CD Applications its last promotion updated. */
+  argocdContext: 'kargo.akuity.io/argocd-context',
+  /** Promotion: `Warehouse/<name>`, set when a manual promotion holds auto-promotion of that origin. */
+  autoPromotionHold: 'kargo.akuity.io/auto-promotion-hold',
   description: 'kargo.akuity.io/description',
   keepNamespace: 'kargo.akuity.io/keep-namespace',
   /** ServiceAccount: JSON object of claim name → string or string[]. */
@@ -60,6 +64,8 @@ export const EVENT_ANNOTATIONS = {
   freightCharts: 'event.kargo.akuity.io/freight-charts',
   rollback: 'event.kargo.akuity.io/rollback',
   analysisRunName: 'event.kargo.akuity.io/analysis-run-name',
+  verificationStartTime: 'event.kargo.akuity.io/verification-start-time',
+  verificationFinishTime: 'event.kargo.akuity.io/verification-finish-time',
   verificationPendingTime: 'event.kargo.akuity.io/verification-pending-time',
 } as const;
 

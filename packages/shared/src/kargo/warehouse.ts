@@ -46,14 +46,25 @@ export const ChartSubscriptionSchema = z.looseObject({
 });
 export type ChartSubscription = z.infer<typeof ChartSubscriptionSchema>;
 
+/** A subscription to some other kind of artifact, served by a subscriber plugin. */
+export const GenericSubscriptionSchema = z.looseObject({
+  subscriptionType: z.string(),
+  name: z.string(),
+  /** Opaque; only its subscriber understands it. */
+  config: z.unknown().optional(),
+  discoveryLimit: z.number().int().optional(),
+});
+export type GenericSubscription = z.infer<typeof GenericSubscriptionSchema>;
+
 /**
- * One Warehouse subscription: exactly one type key (`git`, `image`, `chart`, or a generic type
- * Kargo may add); the CRD keeps it schemaless, so unknown keys are preserved.
+ * One Warehouse subscription: exactly one type key (`git`, `image`, `chart`, or `subscription`
+ * for a generic one); the CRD keeps it schemaless, so unknown keys are preserved.
  */
 export const RepoSubscriptionSchema = z.looseObject({
   git: GitSubscriptionSchema.optional(),
   image: ImageSubscriptionSchema.optional(),
   chart: ChartSubscriptionSchema.optional(),
+  subscription: GenericSubscriptionSchema.optional(),
 });
 export type RepoSubscription = z.infer<typeof RepoSubscriptionSchema>;
 
