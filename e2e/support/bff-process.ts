@@ -9,7 +9,11 @@ export const pidFile = (dataDir: string) => join(dataDir, 'e2e-bff.pid');
 const ROOT = join(import.meta.dirname, '..', '..');
 
 /** Starts the built app (as `npm start` runs it) on `port` with `dataDir`, recording its PID. */
-export function spawnBff(port: number, dataDir: string): ReturnType<typeof spawn> {
+export function spawnBff(
+  port: number,
+  dataDir: string,
+  extraEnv: Record<string, string> = {},
+): ReturnType<typeof spawn> {
   const child = spawn(process.execPath, ['--enable-source-maps', 'apps/bff/dist/main.js'], {
     cwd: ROOT,
     env: {
@@ -22,6 +26,7 @@ export function spawnBff(port: number, dataDir: string): ReturnType<typeof spawn
       LOG_LEVEL: 'warn',
       // With the global setup's OIDC provider, redirects come back to this very app.
       ...(process.env.WHARF_OIDC_ISSUER ? { WHARF_PUBLIC_URL: `http://127.0.0.1:${port}` } : {}),
+      ...extraEnv,
     },
     stdio: ['ignore', 'inherit', 'inherit'],
   });

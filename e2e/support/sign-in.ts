@@ -16,6 +16,12 @@ export const ADMIN_STATE = join(import.meta.dirname, '..', '.auth', `admin-${run
  * session cookie as Playwright storage state, so each spec starts signed in without the form.
  */
 export async function storeAdminSession(url: string): Promise<void> {
+  mkdirSync(dirname(ADMIN_STATE), { recursive: true });
+  writeFileSync(ADMIN_STATE, JSON.stringify(await adminSession(url), null, 2));
+}
+
+/** Playwright storage state of an admin signed in to the app at `url`. */
+export async function adminSession(url: string) {
   const res = await fetch(`${url}/api/v1/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', 'x-wharf-csrf': '1', origin: url },
@@ -38,6 +44,5 @@ export async function storeAdminSession(url: string): Promise<void> {
     };
   });
   if (cookies.length === 0) throw new Error('admin sign-in set no session cookie');
-  mkdirSync(dirname(ADMIN_STATE), { recursive: true });
-  writeFileSync(ADMIN_STATE, JSON.stringify({ cookies, origins: [] }, null, 2));
+  return { cookies, origins: [] };
 }

@@ -23,8 +23,8 @@ function subscriptionView(sub: RepoSubscription): SubscriptionView {
   if (sub.subscription)
     return {
       type: 'other',
-      name: sub.subscription.name,
-      detail: sub.subscription.subscriptionType,
+      name: sub.subscription.name ?? 'subscription',
+      ...defined({ detail: sub.subscription.subscriptionType }),
     };
   return { type: 'other', ...defined({ name: Object.keys(sub)[0] }) };
 }

@@ -99,7 +99,7 @@ describe.skipIf(!HAVE_CRDS)('Wharf reading what Kargo v1.11 writes, from a real 
     expect(promote?.allowed).toBe(false);
     expect(promote && !promote.allowed && promote.reason).toMatch(/control-flow stage/);
     expect(caps.stages.uat?.promote.allowed).toBe(true);
-    const res = await fetch(`${h.bff.url}/api/v1/projects/guestbook/stages/gate/promote`, {
+    const res = await fetch(`${h.bff.url}/api/v1/projects/guestbook/stages/gate/promotions`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ freight: fx.freight[0]?.metadata.name }),
@@ -150,7 +150,7 @@ describe.skipIf(!HAVE_CRDS)('Wharf reading what Kargo v1.11 writes, from a real 
   it('asks Kargo to abort the running verification of uat, naming its id (item 6)', async () => {
     const before = await stage('uat');
     const res = await fetch(
-      `${h.bff.url}/api/v1/projects/guestbook/stages/uat/abort-verification`,
+      `${h.bff.url}/api/v1/projects/guestbook/stages/uat/verification/abort`,
       {
         method: 'POST',
       },

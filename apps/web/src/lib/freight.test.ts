@@ -32,6 +32,26 @@ describe('diffArtifacts', () => {
     ]);
   });
 
+  it("compares generic subscriptions' artifacts by subscription name and shows their version", () => {
+    const art = (version: string) => ({
+      artifacts: [{ subscriptionName: 'release-notes', version }],
+    });
+    const rows = diffArtifacts(
+      freightView('a', 'w', {}, art('v1')),
+      freightView('b', 'w', {}, art('v2')),
+    );
+    expect(rows).toEqual([
+      {
+        source: 'release-notes',
+        kind: 'artifact',
+        current: 'v1',
+        incoming: 'v2',
+        change: 'CHANGED',
+      },
+    ]);
+    expect(summarize(freightView('b', 'w', {}, art('v2')))).toBe('release-notes:v2');
+  });
+
   it('shows a commit by its tag, or its short id when untagged', () => {
     const f = freightView(
       'c',

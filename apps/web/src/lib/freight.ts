@@ -1,9 +1,17 @@
-import type { ChartRef, FreightView, GitCommit, ImageRef } from '@wharf/shared/api';
+import type {
+  ChartRef,
+  FreightView,
+  GenericArtifact,
+  GitCommit,
+  ImageRef,
+} from '@wharf/shared/api';
 
 interface Artifacts {
   commits: readonly GitCommit[];
   images: readonly ImageRef[];
   charts: readonly ChartRef[];
+  /** Versions from generic subscriptions, keyed by subscription name. */
+  artifacts: readonly GenericArtifact[];
 }
 
 export type ArtifactChange = 'NEW' | 'CHANGED' | 'REMOVED' | 'UNCHANGED';
@@ -11,7 +19,7 @@ export type ArtifactChange = 'NEW' | 'CHANGED' | 'REMOVED' | 'UNCHANGED';
 export interface ArtifactRow {
   /** The repository (or chart) the artifact comes from: the identity rows are matched by. */
   source: string;
-  kind: 'git' | 'image' | 'chart';
+  kind: 'git' | 'image' | 'chart' | 'artifact';
   current?: string;
   incoming?: string;
   change: ArtifactChange;
@@ -35,6 +43,8 @@ export function versionsOf(
       kind: 'chart',
       version: c.version ?? '',
     });
+  for (const g of a.artifacts)
+    out.set(g.subscriptionName, { kind: 'artifact', version: g.version });
   return out;
 }
 

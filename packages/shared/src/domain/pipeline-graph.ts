@@ -71,7 +71,7 @@ function describeSubscription(sub: RepoSubscription): { kind: SubscriptionKind; 
     const name = sub.chart.name ? `/${sub.chart.name}` : '';
     return { kind: 'chart', label: `${sub.chart.repoURL}${name}` };
   }
-  if (sub.subscription) return { kind: 'other', label: sub.subscription.name };
+  if (sub.subscription?.name) return { kind: 'other', label: sub.subscription.name };
   return { kind: 'other', label: Object.keys(sub)[0] ?? 'subscription' };
 }
 

@@ -46,10 +46,13 @@ export const ChartSubscriptionSchema = z.looseObject({
 });
 export type ChartSubscription = z.infer<typeof ChartSubscriptionSchema>;
 
-/** A subscription to some other kind of artifact, served by a subscriber plugin. */
+/**
+ * A subscription to some other kind of artifact, served by a subscriber plugin. Lenient: the CRD
+ * keeps subscriptions schemaless, so nothing here is guaranteed.
+ */
 export const GenericSubscriptionSchema = z.looseObject({
-  subscriptionType: z.string(),
-  name: z.string(),
+  subscriptionType: z.string().optional(),
+  name: z.string().optional(),
   /** Opaque; only its subscriber understands it. */
   config: z.unknown().optional(),
   discoveryLimit: z.number().int().optional(),

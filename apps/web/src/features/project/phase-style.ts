@@ -29,3 +29,27 @@ export const promotionPhaseColor = (phase: string | undefined): ChipColor =>
       : phase
         ? 'error'
         : 'default';
+
+/** Colour of an Argo CD application's health (Healthy, Progressing, Degraded, Suspended, Missing). */
+export const argoHealthColor = (health: string | undefined): ChipColor =>
+  health === 'Healthy'
+    ? 'success'
+    : health === 'Progressing'
+      ? 'info'
+      : health === 'Degraded'
+        ? 'error'
+        : health === 'Suspended' || health === 'Missing'
+          ? 'warning'
+          : 'default';
+
+/** Colour of a verification phase (Pending, Running, Successful, Failed, Error, Aborted, Inconclusive). */
+export const verificationPhaseColor = (phase: string | undefined): ChipColor =>
+  phase === 'Successful'
+    ? 'success'
+    : phase === 'Running' || phase === 'Pending'
+      ? 'info'
+      : phase === 'Inconclusive'
+        ? 'warning'
+        : phase
+          ? 'error'
+          : 'default';

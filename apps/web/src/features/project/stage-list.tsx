@@ -64,7 +64,6 @@ export function StageList({ warehouse, search }: { warehouse: string; search: st
           {virtual.getVirtualItems().map((item) => {
             const s = stages[item.index];
             if (!s) return null;
-            const f = s.currentFreight[0];
             return (
               <Box
                 key={s.name}
@@ -93,21 +92,29 @@ export function StageList({ warehouse, search }: { warehouse: string; search: st
                   </Link>
                 </Box>
                 <Box role="cell">
-                  <Chip size="small" label={s.phase} color={phaseColor[s.phase]} />
+                  {s.controlFlow ? (
+                    <Chip size="small" variant="outlined" label="Control flow" />
+                  ) : (
+                    <Chip size="small" label={s.phase} color={phaseColor[s.phase]} />
+                  )}
                 </Box>
                 <Box role="cell">
-                  <Chip
-                    size="small"
-                    variant="outlined"
-                    label={s.health.status}
-                    color={healthColor[s.health.status]}
-                  />
+                  {!s.controlFlow && (
+                    <Chip
+                      size="small"
+                      variant="outlined"
+                      label={s.health.status}
+                      color={healthColor[s.health.status]}
+                    />
+                  )}
                 </Box>
                 <Box
                   role="cell"
                   sx={{ overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}
                 >
-                  {f ? `${displayName(f)} · ${summarize(f)}` : 'None'}
+                  {s.currentFreight.length
+                    ? s.currentFreight.map((f) => `${displayName(f)} · ${summarize(f)}`).join(' + ')
+                    : 'None'}
                 </Box>
                 <Box role="cell">
                   {s.lastPromotion ? `${formatAge(s.lastPromotion.finishedAt)} ago` : 'Never'}

@@ -6,31 +6,92 @@ import Stack from '@mui/material/Stack';
 import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
 import { Handle, Position, type NodeProps, type Node } from '@xyflow/react';
-import type { StageView } from '@wharf/shared/api';
+import type { FreightRef, StageView } from '@wharf/shared/api';
+import { contrastText } from '@wharf/shared';
 import { memo, useState } from 'react';
 import { stageDecision } from '@/lib/api/project';
 import { draggedFreight, FREIGHT_MIME } from '@/lib/drag';
 import { summarize, displayName } from '@/lib/freight';
 import { formatAge } from '@/lib/time';
+import { ArgoCdApps } from './argocd-apps';
 import { healthColor, phaseColor, promotionPhaseColor } from './phase-style';
 import { useProject } from './project-context';
+import { stageNodeSize } from './stage-node-layout';
 
 export type StageNodeData = {
   stage: StageView;
-  currentSince: string | undefined;
+  /** Since when the stage holds each of its current freight, in `stage.currentFreight` order. */
+  currentSince: (string | undefined)[];
   hidden: number;
   hasDownstream: boolean;
   matched: boolean;
 };
 export type StageFlowNode = Node<StageNodeData, 'stage'>;
 
-export const STAGE_SIZE = { width: 250, height: 150 };
+/** One line per origin the stage requests: what it holds from there, or that it holds nothing yet. */
+function FreightLines({ stage, since }: { stage: StageView; since: (string | undefined)[] }) {
+  const { open, originColor } = useProject();
+  const many = stage.requestedFreight.length > 1;
+  if (stage.controlFlow) {
+    const from = stage.requestedFreight.flatMap((r) =>
+      r.direct ? [r.origin.name] : r.upstreamStages,
+    );
+    return (
+      <Typography noWrap sx={{ fontSize: 12 }} color="text.secondary">
+        Passes on freight from {from.join(', ') || 'nowhere'}
+      </Typography>
+    );
+  }
+  const line = (origin: string, f: FreightRef | undefined, i: number) => (
+    <Typography
+      key={origin}
+      noWrap
+      sx={{ fontSize: 12, display: 'flex', alignItems: 'center', gap: 0.5 }}
+      title={f ? `${origin}: ${summarize(f)}` : undefined}
+    >
+      {many && (
+        <Box
+          component="span"
+          role="img"
+          aria-label={`From ${origin}:`}
+          sx={{
+            width: 8,
+            height: 8,
+            borderRadius: '50%',
+            flex: 'none',
+            bgcolor: originColor(origin),
+          }}
+        />
+      )}
+      {f ? (
+        <span style={{ overflow: 'hidden', textOverflow: 'ellipsis' }}>
+          <Link component="button" className="nodrag" onClick={() => open('freight', f.name)}>
+            {displayName(f)}
+          </Link>{' '}
+          {summarize(f)} · {formatAge(since[i])}
+        </span>
+      ) : many ? (
+        `No freight from ${origin} yet`
+      ) : (
+        'No freight yet'
+      )}
+    </Typography>
+  );
+  return (
+    <>
+      {stage.requestedFreight.map((r) => {
+        const i = stage.currentFreight.findIndex((f) => f.origin.name === r.origin.name);
+        return line(r.origin.name, stage.currentFreight[i], i);
+      })}
+    </>
+  );
+}
 
 function StageNodeView({ data }: NodeProps<StageFlowNode>) {
   const { stage, currentSince, hidden, hasDownstream, matched } = data;
   const { caps, open, startPromote, originColor, toggleCollapse } = useProject();
   const [dropHint, setDropHint] = useState<string | null>(null);
-  const current = stage.currentFreight[0];
+  const size = stageNodeSize(stage);
   const promote = stageDecision(caps, stage.name, 'promote');
   const origins = stage.requestedFreight.map((r) => r.origin.name);
   const onDragOver = (e: React.DragEvent) => {
@@ -65,8 +126,8 @@ function StageNodeView({ data }: NodeProps<StageFlowNode>) {
       onDragLeave={() => setDropHint(null)}
       onDrop={onDrop}
       sx={{
-        width: STAGE_SIZE.width,
-        height: STAGE_SIZE.height,
+        width: size.width,
+        height: size.height,
         bgcolor: 'background.paper',
         border: 2,
         borderColor: matched ? 'warning.main' : dropHint ? 'primary.main' : 'divider',
@@ -92,6 +153,7 @@ function StageNodeView({ data }: NodeProps<StageFlowNode>) {
           px: 1,
           py: 0.5,
           bgcolor: stage.color ?? 'action.selected',
+          color: stage.color ? contrastText(stage.color) : 'text.primary',
           alignItems: 'center',
           gap: 0.5,
         }}
@@ -103,7 +165,7 @@ function StageNodeView({ data }: NodeProps<StageFlowNode>) {
           underline="hover"
           sx={{
             fontWeight: 600,
-            color: stage.color ? '#fff' : 'text.primary',
+            color: 'inherit',
             flex: 1,
             textAlign: 'left',
             overflow: 'hidden',
@@ -114,6 +176,7 @@ function StageNodeView({ data }: NodeProps<StageFlowNode>) {
         >
           {stage.name}
         </Link>
+        <ArgoCdApps apps={stage.argocdApps} compact />
         {stage.autoPromotion.enabled && (
           <Tooltip
             title={
@@ -140,13 +203,26 @@ function StageNodeView({ data }: NodeProps<StageFlowNode>) {
       ) : (
         <Stack sx={{ px: 1, py: 0.5, gap: 0.5 }}>
           <Stack direction="row" sx={{ gap: 0.5 }}>
-            <Chip size="small" label={stage.phase} color={phaseColor[stage.phase]} />
-            <Chip
-              size="small"
-              variant="outlined"
-              label={stage.health.status}
-              color={healthColor[stage.health.status]}
-            />
+            {stage.controlFlow ? (
+              <Tooltip title="No promotion steps: freight verified upstream passes through this stage on its own">
+                <Chip
+                  size="small"
+                  variant="outlined"
+                  label="Control flow"
+                  aria-label="Control-flow stage: no promotion steps, freight verified upstream passes through"
+                />
+              </Tooltip>
+            ) : (
+              <>
+                <Chip size="small" label={stage.phase} color={phaseColor[stage.phase]} />
+                <Chip
+                  size="small"
+                  variant="outlined"
+                  label={stage.health.status}
+                  color={healthColor[stage.health.status]}
+                />
+              </>
+            )}
             {(hasDownstream || hidden > 0) && (
               <Chip
                 size="small"
@@ -162,22 +238,7 @@ function StageNodeView({ data }: NodeProps<StageFlowNode>) {
               />
             )}
           </Stack>
-          <Typography noWrap sx={{ fontSize: 12 }} title={current ? summarize(current) : undefined}>
-            {current ? (
-              <>
-                <Link
-                  component="button"
-                  className="nodrag"
-                  onClick={() => open('freight', current.name)}
-                >
-                  {displayName(current)}
-                </Link>{' '}
-                {summarize(current)} · {formatAge(currentSince)}
-              </>
-            ) : (
-              'No freight yet'
-            )}
-          </Typography>
+          <FreightLines stage={stage} since={currentSince} />
           <Typography noWrap sx={{ fontSize: 12 }} color="text.secondary">
             {stage.lastPromotion ? (
               <Link
@@ -191,6 +252,8 @@ function StageNodeView({ data }: NodeProps<StageFlowNode>) {
                 Last promotion {stage.lastPromotion.phase ?? ''}{' '}
                 {formatAge(stage.lastPromotion.finishedAt)} ago
               </Link>
+            ) : stage.controlFlow ? (
+              'Takes no promotions'
             ) : (
               'Never promoted'
             )}

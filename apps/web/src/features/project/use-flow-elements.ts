@@ -3,11 +3,20 @@ import { useMemo } from 'react';
 import { buildPipelineGraph, shapeKey, type PipelineNode } from '@/lib/graph/pipeline-graph';
 import type { LayoutInput } from '@/lib/graph/layout';
 import type { ProjectState } from '@/lib/live/project-state';
-import { STAGE_SIZE } from './stage-node';
+import { stageNodeSize } from './stage-node-layout';
 import { SUBSCRIPTION_SIZE, WAREHOUSE_SIZE } from './warehouse-node';
 
-const sizeOf = (n: PipelineNode) =>
-  n.kind === 'stage' ? STAGE_SIZE : n.kind === 'warehouse' ? WAREHOUSE_SIZE : SUBSCRIPTION_SIZE;
+const sizeOf = (n: PipelineNode, stages: ProjectState['stages']) =>
+  n.kind === 'stage'
+    ? stageNodeSize(stages.get(n.name))
+    : n.kind === 'warehouse'
+      ? WAREHOUSE_SIZE
+      : SUBSCRIPTION_SIZE;
+
+/** Equal for memoisation: the same value, or arrays with the same items. */
+const same = (a: unknown, b: unknown) =>
+  a === b ||
+  (Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((x, i) => x === b[i]));
 
 /**
  * Last node built for each live object: React Flow skips re-rendering nodes whose object is the
@@ -36,12 +45,13 @@ export function useFlowElements(
       }),
     [state.stages, state.warehouses, opts.warehouse, opts.collapsed],
   );
-  const key = shapeKey(graph);
+  // A stage's height follows the origins it requests, so sizes are part of the layout's key.
+  const key = `${shapeKey(graph)}#${graph.nodes.map((n) => sizeOf(n, state.stages).height).join(',')}`;
   const layoutInput = useMemo<LayoutInput>(
     () => ({
       nodes: graph.nodes.map((n) => ({
         id: n.id,
-        ...sizeOf(n),
+        ...sizeOf(n, state.stages),
         ...(n.kind === 'subscription'
           ? { column: 0 as const }
           : n.kind === 'warehouse'
@@ -60,10 +70,9 @@ export function useFlowElements(
       let data: Record<string, unknown>;
       if (n.kind === 'stage') {
         const stage = state.stages.get(n.name);
-        const current = stage?.currentFreight[0];
-        const since = current
-          ? state.freight.get(current.name)?.currentlyIn.find((c) => c.stage === n.name)?.since
-          : undefined;
+        const since = (stage?.currentFreight ?? []).map(
+          (f) => state.freight.get(f.name)?.currentlyIn.find((c) => c.stage === n.name)?.since,
+        );
         data = {
           stage,
           currentSince: since,
@@ -77,8 +86,9 @@ export function useFlowElements(
         n.kind === 'stage' ? data.stage : n.kind === 'warehouse' ? data.warehouse : undefined
       ) as object | undefined;
       const prev = owner ? nodeCache.get(owner) : undefined;
-      const same = prev?.id === n.id && Object.keys(data).every((k) => prev.data[k] === data[k]);
-      if (same && prev) return prev;
+      const unchanged =
+        prev?.id === n.id && Object.keys(data).every((k) => same(prev.data[k], data[k]));
+      if (unchanged && prev) return prev;
       // Nodes are neither selectable nor draggable, so React Flow would disable pointer events on
       // them; their buttons and links must stay clickable.
       // Fixed sizes let React Flow cull off-screen nodes from the first render (unsized nodes are
@@ -89,7 +99,7 @@ export function useFlowElements(
         position: { x: 0, y: 0 },
         data,
         style: CLICKABLE,
-        ...sizeOf(n),
+        ...sizeOf(n, state.stages),
       };
       if (owner) nodeCache.set(owner, node);
       return node;

@@ -3,7 +3,9 @@ import {
   CapabilitiesSchema,
   EventPageSchema,
   FreightPageSchema,
+  DiscoveredArtifactsViewSchema,
   PromotionListSchema,
+  StageVerificationsSchema,
   type Capabilities,
   type ProjectAction,
   type StageAction,
@@ -32,6 +34,33 @@ export const freightForStageQuery = (project: string, stage: string, limit = 100
         FreightPageSchema.parse(b),
       ),
     staleTime: 5_000,
+  });
+
+/** A stage's verifications with AnalysisRun metrics; re-asked whenever the stage changes. */
+export const stageVerificationsQuery = (project: string, stage: string, stageVersion: string) =>
+  queryOptions({
+    queryKey: ['project', project, 'stage', stage, 'verifications', stageVersion],
+    queryFn: ({ signal }) =>
+      api(`${base(project)}/stages/${seg(stage)}/verifications`, { signal }, (b) =>
+        StageVerificationsSchema.parse(b),
+      ),
+    // While a newer version loads, keep showing this stage's last answer.
+    placeholderData: (previous) => (previous?.stage === stage ? previous : undefined),
+  });
+
+/** What a warehouse's last discovery found; re-asked whenever the warehouse changes. */
+export const discoveredArtifactsQuery = (
+  project: string,
+  warehouse: string,
+  warehouseVersion: string,
+) =>
+  queryOptions({
+    queryKey: ['project', project, 'warehouse', warehouse, 'discovered', warehouseVersion],
+    queryFn: ({ signal }) =>
+      api(`${base(project)}/warehouses/${seg(warehouse)}/discovered-artifacts`, { signal }, (b) =>
+        DiscoveredArtifactsViewSchema.parse(b),
+      ),
+    placeholderData: (previous) => (previous?.warehouse === warehouse ? previous : undefined),
   });
 
 export const promotionsQuery = (project: string, stage?: string) =>

@@ -95,6 +95,13 @@ function Artifacts({ freight }: { freight: FreightView }) {
             <TableCell>{c.version}</TableCell>
           </TableRow>
         ))}
+        {freight.artifacts.map((a) => (
+          <TableRow key={`artifact:${a.subscriptionName}`}>
+            <TableCell>{a.artifactType ? `Artifact (${a.artifactType})` : 'Artifact'}</TableCell>
+            <TableCell sx={{ wordBreak: 'break-all' }}>{a.subscriptionName}</TableCell>
+            <TableCell>{a.version}</TableCell>
+          </TableRow>
+        ))}
       </TableBody>
     </Table>
   );

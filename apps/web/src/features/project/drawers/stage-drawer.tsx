@@ -7,6 +7,7 @@ import ListItemText from '@mui/material/ListItemText';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { useMutation } from '@tanstack/react-query';
+import { isTerminalVerificationPhase } from '@wharf/shared';
 import type { StageView } from '@wharf/shared/api';
 import { useMemo, useState } from 'react';
 import { useNavigate } from 'react-router';
@@ -15,15 +16,25 @@ import { projectDecision, stageDecision } from '@/lib/api/project';
 import { DeleteDialog } from '@/lib/authoring/delete-dialog';
 import { displayName, summarize } from '@/lib/freight';
 import { formatAge } from '@/lib/time';
+import { useSearchParam } from '@/lib/use-search-param';
+import { ArgoCdApps } from '../argocd-apps';
 import { GuardedButton } from '@/lib/guarded-button';
-import { healthColor, phaseColor, promotionPhaseColor } from '../phase-style';
+import {
+  healthColor,
+  phaseColor,
+  promotionPhaseColor,
+  verificationPhaseColor,
+} from '../phase-style';
 import { useProject, useProjectState } from '../project-context';
 import { ConditionsTable } from './conditions-table';
 import { DownstreamDialog } from './downstream-dialog';
 import { DrawerFrame } from './drawer-frame';
 import { LiveManifest } from './live-manifest';
+import { VerificationTab } from './verification-tab';
 
 function Overview({ stage }: { stage: StageView }) {
+  const [, setTab] = useSearchParam('tab');
+  const v = stage.verification;
   return (
     <Stack sx={{ gap: 2 }}>
       {stage.health.issues.length > 0 && (
@@ -32,30 +43,50 @@ function Overview({ stage }: { stage: StageView }) {
       <Typography variant="subtitle2" component="h3">
         Current freight
       </Typography>
-      {stage.currentFreight.length === 0 ? (
+      {stage.controlFlow ? (
+        <p>
+          None: a control-flow stage has no promotion steps. Kargo refuses promotions to it and
+          marks freight verified here once it is available from{' '}
+          {stage.requestedFreight
+            .flatMap((r) => (r.direct ? [r.origin.name] : r.upstreamStages))
+            .join(', ')}
+          .
+        </p>
+      ) : stage.currentFreight.length === 0 ? (
         <p>None yet: promote freight into this stage.</p>
       ) : (
         stage.currentFreight.map((f) => (
           <div key={f.name}>
+            {stage.requestedFreight.length > 1 ? `${f.origin.name}: ` : ''}
             {displayName(f)} · {summarize(f)}
           </div>
         ))
       )}
-      <Typography variant="subtitle2" component="h3">
-        Verification
-      </Typography>
-      {stage.verification ? (
-        <div>
-          {stage.verification.phase}{' '}
-          {stage.verification.message ? `· ${stage.verification.message}` : ''} · started{' '}
-          {formatAge(stage.verification.startTime)} ago
-        </div>
-      ) : (
-        <p>
-          {stage.verificationConfigured
-            ? 'No verification has run for the current freight.'
-            : 'No verification configured: freight counts as verified once healthy.'}
-        </p>
+      {!stage.controlFlow && (
+        <>
+          <Typography variant="subtitle2" component="h3">
+            Verification
+          </Typography>
+          {v ? (
+            <Stack direction="row" sx={{ gap: 1, alignItems: 'center', flexWrap: 'wrap' }}>
+              <Chip size="small" label={v.phase} color={verificationPhaseColor(v.phase)} />
+              <span>
+                {v.analysisRun ? `AnalysisRun ${v.analysisRun.name}` : 'No analysis'} · started{' '}
+                {formatAge(v.startTime)} ago{v.actor ? ` by ${v.actor}` : ''}
+                {v.message ? ` · ${v.message}` : ''}
+              </span>
+              <Link component="button" onClick={() => setTab('verifications')}>
+                All verifications
+              </Link>
+            </Stack>
+          ) : (
+            <p>
+              {stage.verificationConfigured
+                ? 'No verification has run for the current freight.'
+                : 'No verification configured: freight counts as verified once healthy.'}
+            </p>
+          )}
+        </>
       )}
       {stage.autoPromotion.holds.length > 0 && (
         <Alert severity="info">
@@ -166,7 +197,7 @@ export function StageDrawer({ stage, onClose }: { stage: StageView; onClose: () 
   const verify = useMutation({ mutationFn: () => reverify(project, stage.name) });
   const abortVerify = useMutation({ mutationFn: () => abortVerification(project, stage.name) });
   const verifying =
-    stage.verification?.phase === 'Running' || stage.verification?.phase === 'Pending';
+    stage.verification !== undefined && !isTerminalVerificationPhase(stage.verification.phase);
   const d = (a: Parameters<typeof stageDecision>[2]) => stageDecision(caps, stage.name, a);
   return (
     <>
@@ -187,15 +218,22 @@ export function StageDrawer({ stage, onClose }: { stage: StageView; onClose: () 
       <DrawerFrame
         title={`Stage ${stage.name}`}
         subtitle={
-          <Stack direction="row" sx={{ gap: 1, mt: 0.5 }}>
-            <Chip size="small" label={stage.phase} color={phaseColor[stage.phase]} />
-            <Chip
-              size="small"
-              variant="outlined"
-              label={`Health: ${stage.health.status}`}
-              color={healthColor[stage.health.status]}
-            />
+          <Stack direction="row" sx={{ gap: 1, mt: 0.5, flexWrap: 'wrap' }}>
+            {stage.controlFlow ? (
+              <Chip size="small" variant="outlined" label="Control flow: no promotion steps" />
+            ) : (
+              <>
+                <Chip size="small" label={stage.phase} color={phaseColor[stage.phase]} />
+                <Chip
+                  size="small"
+                  variant="outlined"
+                  label={`Health: ${stage.health.status}`}
+                  color={healthColor[stage.health.status]}
+                />
+              </>
+            )}
             {stage.autoPromotion.enabled && <Chip size="small" label="Auto-promotion" />}
+            <ArgoCdApps apps={stage.argocdApps} />
           </Stack>
         }
         onClose={onClose}
@@ -259,6 +297,11 @@ export function StageDrawer({ stage, onClose }: { stage: StageView; onClose: () 
         }
         tabs={[
           { id: 'overview', label: 'Overview', render: () => <Overview stage={stage} /> },
+          {
+            id: 'verifications',
+            label: 'Verifications',
+            render: () => <VerificationTab stage={stage} />,
+          },
           { id: 'history', label: 'Freight history', render: () => <History stage={stage} /> },
           { id: 'promotions', label: 'Promotions', render: () => <Promotions stage={stage} /> },
           {

@@ -15,6 +15,7 @@ import { useProject, useProjectState } from '../project-context';
 import { RefreshWarehouseButton } from '../warehouse-node';
 import { AssembleFreight } from './assemble-freight';
 import { ConditionsTable } from './conditions-table';
+import { DiscoveredArtifactsTab } from './discovered-artifacts-tab';
 import { DrawerFrame } from './drawer-frame';
 import { LiveManifest } from './live-manifest';
 
@@ -80,8 +81,8 @@ export function WarehouseDrawer({
                 {warehouse.subscriptions.map((s, i) => (
                   <ListItem key={i}>
                     <ListItemText
-                      primary={`${s.type}: ${s.repoURL ?? s.name ?? ''}`}
-                      secondary={s.detail}
+                      primary={`${s.type === 'other' ? 'generic' : s.type}: ${s.repoURL ?? s.name ?? ''}`}
+                      secondary={s.type === 'other' && s.detail ? `type ${s.detail}` : s.detail}
                     />
                   </ListItem>
                 ))}
@@ -91,10 +92,15 @@ export function WarehouseDrawer({
           ),
         },
         {
+          id: 'artifacts',
+          label: 'Discovered artifacts',
+          render: () => <DiscoveredArtifactsTab project={project} warehouse={warehouse} />,
+        },
+        {
           id: 'freight',
-          label: `Discovered freight (${freight.length})`,
+          label: `Freight (${freight.length})`,
           render: () => (
-            <List dense aria-label="Discovered freight">
+            <List dense aria-label="Freight">
               {freight.slice(0, 100).map((f) => (
                 <ListItem key={f.name}>
                   <ListItemText
