@@ -36,6 +36,7 @@ const bff = await startBff({
   showStacks: config.NODE_ENV === 'development',
   sharedNamespace: config.WHARF_SHARED_RESOURCES_NAMESPACE,
   basePath: basePathOf(identity.publicUrl),
+  ...(identity.publicUrl ? { publicUrl: identity.publicUrl } : {}),
   trustProxy: config.WHARF_TRUST_PROXY,
   serviceAccountNamespaces: identity.globalRoleNamespaces,
 });

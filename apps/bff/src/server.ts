@@ -1,6 +1,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { KubeConfig } from '@kubernetes/client-node';
+import type { Request } from 'express';
 import type { Logger } from 'pino';
 import type { ClusterStatus } from '@wharf/shared';
 import type { CallerResolver } from './access/caller.js';
@@ -11,6 +12,7 @@ import { ClusterCache } from './cache/cluster-cache.js';
 import { KIND_NAMES } from './cache/kinds.js';
 import type { ClusterMode } from './config.js';
 import { LiveHub } from './live/live-hub.js';
+import { crossSiteRefusal } from './identity/csrf.js';
 import { attachSockets, type RoomMember } from './live/socket-server.js';
 import { Metrics } from './ops/metrics.js';
 import type { TrustProxy } from './ops/trust-proxy.js';
@@ -39,6 +41,8 @@ export interface BffOptions {
   serviceAccountNamespaces?: readonly string[];
   /** Argo CD's web UI, for links from stages to their applications. */
   argoCdUrl?: string;
+  /** WHARF_PUBLIC_URL: the one origin browsers may open sockets from (else the request's own). */
+  publicUrl?: URL;
 }
 
 export interface RunningBff {
@@ -131,6 +135,10 @@ export async function startBff(opts: BffOptions): Promise<RunningBff> {
     metrics,
     logger,
     basePath: opts.basePath ?? '',
+    // Express's request prototype gives the handshake req.protocol/req.host as REST sees them
+    // (trusted proxies' X-Forwarded-* included), so the origin check is REST's, word for word.
+    originRefusal: (req) =>
+      crossSiteRefusal(Object.setPrototypeOf(req, app.request) as Request, opts.publicUrl),
   });
   cache.start();
   await new Promise<void>((resolve) =>

@@ -1,36 +1,22 @@
-import type { Request } from 'express';
-import type { AccessCheck, CallerResolver } from './caller-seam.js';
+import { roomViewOf, sameKinds } from '../live/room-view.js';
+import type { RoomMember } from '../live/socket-server.js';
+import type { CallerResolver } from './caller-seam.js';
 
-/** One socket in one project room, as the socket layer sees it. */
-export interface RoomMember {
-  project: string;
-  /** The socket's handshake request: its cookie names the signed-in user. */
-  request: Request;
-  /** Take the socket out of the room and tell it why. */
-  leave(reason: string): void;
-}
+export type { RoomMember };
 
-/** What a socket must still be allowed to do to stay in a project room (the same as to join). */
-export const roomChecks = (project: string): AccessCheck[] =>
-  ['list', 'watch'].map((verb) => ({
-    verb,
-    group: 'kargo.akuity.io',
-    resource: 'stages',
-    namespace: project,
-  }));
-
-/** Why the member may no longer be in the room, or undefined while it still may. */
+/**
+ * Why the member may no longer be in the room as it joined, or undefined while it still may:
+ * its session must still be valid, and Kubernetes must still allow exactly the kinds it was given
+ * (a changed answer takes it out, so it joins again and gets a snapshot of what it may see now).
+ */
 export async function roomRefusal(
   resolveCaller: CallerResolver,
   m: RoomMember,
 ): Promise<string | undefined> {
   try {
-    const caller = await resolveCaller(m.request);
-    for (const check of roomChecks(m.project)) {
-      const d = await caller.authorize(check);
-      if (!d.allowed) return d.reason;
-    }
-    return undefined;
+    const now = await roomViewOf(await resolveCaller(m.request), m.project);
+    if (sameKinds(now.kinds, m.view.kinds)) return undefined;
+    return 'What you may see in this project changed; joining again shows it as it is now.';
   } catch (err) {
     return err instanceof Error ? err.message : 'Your session is no longer valid.';
   }

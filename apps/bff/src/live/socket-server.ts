@@ -1,4 +1,4 @@
-import type { Server as HttpServer } from 'node:http';
+import type { Server as HttpServer, IncomingMessage } from 'node:http';
 import type { Request } from 'express';
 import type { Logger } from 'pino';
 import { Server, type Socket } from 'socket.io';
@@ -24,11 +24,22 @@ import { toHttp } from '../errors/error-middleware.js';
 import { NotFoundError } from '../errors/http-errors.js';
 import type { Metrics } from '../ops/metrics.js';
 import type { LiveHub } from './live-hub.js';
+import { deltaFor, ROOM_KINDS, roomViewOf, snapshotFor, type RoomView } from './room-view.js';
+import { parseSocketInput } from './socket-input.js';
 
-type WharfServer = Server<ClientToServerEvents, ServerToClientEvents>;
-type WharfSocket = Socket<ClientToServerEvents, ServerToClientEvents>;
+/** What the server keeps per socket: the view it was given in each project it joined. */
+interface SocketData {
+  views?: Map<string, RoomView>;
+}
+type WharfServer = Server<ClientToServerEvents, ServerToClientEvents, object, SocketData>;
+type WharfSocket = Socket<ClientToServerEvents, ServerToClientEvents, object, SocketData>;
 
 const projectRoom = (p: string) => `project:${p}`;
+const viewRoom = (v: RoomView) => `view:${v.project}:${v.key}`;
+function parseViewRoom(room: string): { project: string; key: string } | undefined {
+  const m = /^view:([^:]+):(.*)$/.exec(room);
+  return m ? { project: m[1] ?? '', key: m[2] ?? '' } : undefined;
+}
 const PROJECTS_ROOM = 'projects';
 
 function errorBody(err: unknown): ApiErrorBody {
@@ -57,18 +68,29 @@ export interface SocketDeps {
   logger: Logger;
   /** The socket path follows the base path: `/wharf/socket.io`. */
   basePath: string;
+  /** Why a handshake comes from another origin (as REST's CSRF guard decides), or undefined. */
+  originRefusal: (req: IncomingMessage) => string | undefined;
 }
 
-/** socket.io on the websocket transport only, so replicas need no sticky sessions. */
 /** One socket in one project room: what identity's access sweep re-checks. */
 export interface RoomMember {
   project: string;
   /** The socket's handshake request (its cookie names the signed-in user). */
   request: Request;
+  /** The kinds the socket was given when it joined. */
+  view: RoomView;
   /** Takes the socket out of the room and tells it why (it may join again and be refused). */
   leave(reason: string): void;
 }
 
+/** A project's views present now, by key; each view room gets its own filtered messages. */
+type Views = Map<string, Map<string, RoomView>>;
+
+/**
+ * socket.io on the websocket transport only, so replicas need no sticky sessions. A handshake
+ * from another origin is refused as REST refuses it; each project room sends a socket only the
+ * kinds it may read (room-view.ts).
+ */
 export function attachSockets(deps: SocketDeps): {
   io: WharfServer;
   hub: LiveHub;
@@ -79,19 +101,32 @@ export function attachSockets(deps: SocketDeps): {
     path: `${deps.basePath}${SOCKET_PATH}`,
     transports: ['websocket'],
     serveClient: false,
+    // Clients send joins and leaves, a few hundred bytes each.
+    maxHttpBufferSize: 32 * 1024,
+    allowRequest: (req, callback) => {
+      const refusal = deps.originRefusal(req);
+      if (refusal) deps.logger.info({ refusal }, 'socket handshake refused');
+      callback(refusal ?? null, !refusal);
+    },
   });
+  const views: Views = new Map();
+  const viewsOf = (project: string) => views.get(project)?.values() ?? [];
   const emit = (event: string) => deps.metrics.socketMessages.inc({ event });
   const hub = deps.hub({
     projectDelta: (d) => {
-      io.to(projectRoom(d.project)).emit('project:delta', ProjectDeltaSchema.parse(d));
-      emit('project:delta');
+      const delta = ProjectDeltaSchema.parse(d);
+      for (const view of viewsOf(d.project)) {
+        io.to(viewRoom(view)).emit('project:delta', deltaFor(delta, view));
+        emit('project:delta');
+      }
     },
     events: (project, events) => {
-      io.to(projectRoom(project)).emit(
-        'events:delta',
-        EventsDeltaSchema.parse({ project, events }),
-      );
-      emit('events:delta');
+      const delta = EventsDeltaSchema.parse({ project, events });
+      for (const view of viewsOf(project)) {
+        if (!view.kinds.has('events')) continue;
+        io.to(viewRoom(view)).emit('events:delta', delta);
+        emit('events:delta');
+      }
     },
     projectsDelta: (d) => {
       io.to(PROJECTS_ROOM).emit('projects:delta', ProjectsDeltaSchema.parse(d));
@@ -111,7 +146,27 @@ export function attachSockets(deps: SocketDeps): {
   });
   io.of('/').adapter.on('delete-room', (room: string) => {
     if (room.startsWith('project:')) hub.dropRoom(room.slice('project:'.length));
+    const view = parseViewRoom(room);
+    if (view) views.get(view.project)?.delete(view.key);
   });
+
+  /** Puts the socket in the project's room and its view's room, leaving any older view. */
+  const joinView = (socket: WharfSocket, view: RoomView) => {
+    const old = socket.data.views?.get(view.project);
+    if (old && old.key !== view.key) void socket.leave(viewRoom(old));
+    (socket.data.views ??= new Map()).set(view.project, view);
+    let byKey = views.get(view.project);
+    if (!byKey) views.set(view.project, (byKey = new Map()));
+    byKey.set(view.key, view);
+    void socket.join([projectRoom(view.project), viewRoom(view)]);
+  };
+  const leaveProject = (socket: WharfSocket, project: string) => {
+    const view = socket.data.views?.get(project);
+    socket.data.views?.delete(project);
+    if (view) void socket.leave(viewRoom(view));
+    void socket.leave(projectRoom(project));
+  };
+
   io.on('connection', (socket: WharfSocket) => {
     deps.metrics.connectedSockets.inc();
     socket.on('disconnect', () => deps.metrics.connectedSockets.dec());
@@ -121,44 +176,39 @@ export function attachSockets(deps: SocketDeps): {
 
     socket.on('project:join', (raw, ack) =>
       handle(ack, log, async (): Promise<ProjectJoinResult> => {
-        const req = ProjectJoinRequestSchema.parse(raw);
+        const req = parseSocketInput(ProjectJoinRequestSchema, raw, 'project:join');
         const caller = await deps.resolveCaller(request);
         const ns = req.project;
-        for (const verb of ['list', 'watch']) {
-          await requireAccess(caller, {
-            verb,
-            group: KARGO_GROUP,
-            resource: 'stages',
-            namespace: ns,
-          });
-        }
+        const view = await roomViewOf(caller, ns);
         if (!hub.models().reader(ns).projectObject())
           throw new NotFoundError(`There is no project "${ns}".`);
         // Synchronous from here on: no change can slip between the snapshot/replay and joining.
-        // Replays go out after the ack (setImmediate runs before any flush timer).
+        // Replays go out after the ack (setImmediate runs before any flush timer). A socket
+        // that may not see every kind always starts from a snapshot of what it may see now.
         const room = hub.room(ns);
-        const replay = req.version ? room.log.since(req.version) : undefined;
-        void socket.join(projectRoom(ns));
+        const full = view.kinds.size === ROOM_KINDS.length;
+        const replay = req.version && full ? room.log.since(req.version) : undefined;
+        joinView(socket, view);
         if (replay) {
           setImmediate(() => replay.forEach((d) => socket.emit('project:delta', d)));
           return { mode: 'resumed', version: req.version ?? room.log.version };
         }
-        return { mode: 'snapshot', snapshot: room.snapshot() };
+        return { mode: 'snapshot', snapshot: snapshotFor(room.snapshot(), view) };
       }),
     );
 
     socket.on('project:leave', (raw, ack) =>
       handle(ack, log, async () => {
-        const req = ProjectLeaveRequestSchema.parse(raw);
+        const req = parseSocketInput(ProjectLeaveRequestSchema, raw, 'project:leave');
         const was = socket.rooms.has(projectRoom(req.project));
-        await socket.leave(projectRoom(req.project));
+        leaveProject(socket, req.project);
         return { left: was };
       }),
     );
 
     socket.on('projects:join', (raw, ack) =>
       handle(ack, log, async (): Promise<ProjectsJoinResult> => {
-        const req = ProjectsJoinRequestSchema.parse(raw ?? {});
+        const req = parseSocketInput(ProjectsJoinRequestSchema, raw ?? {}, 'projects:join');
         const caller = await deps.resolveCaller(request);
         await requireAccess(caller, { verb: 'list', group: KARGO_GROUP, resource: 'projects' });
         const replay = req.version ? hub.projects.log.since(req.version) : undefined;
@@ -181,14 +231,13 @@ export function attachSockets(deps: SocketDeps): {
   });
   function* members(): Iterable<RoomMember> {
     for (const socket of io.of('/').sockets.values()) {
-      for (const room of socket.rooms) {
-        if (!room.startsWith('project:')) continue;
-        const project = room.slice('project:'.length);
+      for (const [project, view] of socket.data.views ?? []) {
         yield {
           project,
+          view,
           request: socket.request as Request,
           leave: (reason) => {
-            void socket.leave(room);
+            leaveProject(socket, project);
             socket.emit('resync-required', { scope: 'project', project, reason });
           },
         };

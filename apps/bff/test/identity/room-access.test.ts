@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import type { Request } from 'express';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RoomMember, startRoomAccessSweep } from '../../src/identity/room-access-sweep.js';
+import { roomViewOf } from '../../src/live/room-view.js';
 import { type TestCluster, startTestCluster } from './support/cluster.js';
 import { adminBrowser, oidcBrowser } from './support/sign-in.js';
 import { type TestApp, startTestApp } from './support/test-app.js';
@@ -29,9 +30,11 @@ describe('project room membership is re-checked with Kubernetes', () => {
   it('takes a viewer out of the room within seconds of their role being revoked', async () => {
     const viewer = await oidcBrowser(app, 'vic@x.io');
     const left: string[] = [];
+    const request = handshake(viewer.cookieHeader());
     const member: RoomMember = {
       project: 'demo',
-      request: handshake(viewer.cookieHeader()),
+      request,
+      view: await roomViewOf(await app.identity.resolveCaller(request), 'demo'),
       leave: (r) => left.push(r),
     };
     const sweeper = startRoomAccessSweep({
@@ -69,6 +72,7 @@ describe('project room membership is re-checked with Kubernetes', () => {
     const member: RoomMember = {
       project: 'demo',
       request: handshake('wharf_session=garbage'),
+      view: { project: 'demo', kinds: new Set(['stages']), withheld: [], key: 'stages' },
       leave: (r) => left.push(r),
     };
     const sweeper = startRoomAccessSweep({

@@ -20,11 +20,16 @@ export interface RecordingClient {
   close(): void;
 }
 
-export async function connectClient(url: string): Promise<RecordingClient> {
+/** Connects as a browser would: `headers` carry its cookie and Origin (a browser always sends one). */
+export async function connectClient(
+  url: string,
+  headers: Record<string, string> = {},
+): Promise<RecordingClient> {
   const socket: WharfClient = io(url, {
     transports: ['websocket'],
     reconnection: false,
     forceNew: true,
+    extraHeaders: headers,
   });
   const c: RecordingClient = {
     socket,

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ApiErrorBodySchema, OpaqueVersionSchema, PartialErrorSchema } from './common.js';
 import { EventViewSchema } from './event-view.js';
 import { FreightViewSchema } from './freight-view.js';
+import { ProjectNameSchema } from './names.js';
 import { ProjectSummarySchema } from './project-view.js';
 import { PromotionViewSchema } from './promotion-view.js';
 import { StageViewSchema } from './stage-view.js';
@@ -30,18 +31,25 @@ export const ProjectEntitiesSchema = z.object({
 export type ProjectEntities = z.infer<typeof ProjectEntitiesSchema>;
 export type ProjectEntityKind = keyof ProjectEntities;
 
+/**
+ * A kind the caller may not list arrives as an empty list with a `PartialError` naming it; the
+ * summary is left out unless the caller may get the Project (as the REST routes decide).
+ */
 export const ProjectSnapshotSchema = ProjectEntitiesSchema.extend({
   project: z.string(),
   version: OpaqueVersionSchema,
-  summary: ProjectSummarySchema,
+  summary: ProjectSummarySchema.optional(),
   errors: z.array(PartialErrorSchema),
 });
 export type ProjectSnapshot = z.infer<typeof ProjectSnapshotSchema>;
 
+/** A room version as a client echoes it: short, so a made-up one costs nothing to refuse. */
+const RoomVersionSchema = OpaqueVersionSchema.max(64);
+
 export const ProjectJoinRequestSchema = z.strictObject({
-  project: z.string().min(1),
+  project: ProjectNameSchema,
   /** Last version applied; omitted on first join. */
-  version: OpaqueVersionSchema.optional(),
+  version: RoomVersionSchema.optional(),
 });
 export type ProjectJoinRequest = z.infer<typeof ProjectJoinRequestSchema>;
 
@@ -54,7 +62,7 @@ export type ProjectJoinResult = z.infer<typeof ProjectJoinResultSchema>;
 export const ProjectJoinAckSchema = ackOf(ProjectJoinResultSchema);
 export type ProjectJoinAck = z.infer<typeof ProjectJoinAckSchema>;
 
-export const ProjectLeaveRequestSchema = z.strictObject({ project: z.string().min(1) });
+export const ProjectLeaveRequestSchema = z.strictObject({ project: ProjectNameSchema });
 export type ProjectLeaveRequest = z.infer<typeof ProjectLeaveRequestSchema>;
 export const LeaveAckSchema = ackOf(z.object({ left: z.boolean() }));
 export type LeaveAck = z.infer<typeof LeaveAckSchema>;
@@ -77,7 +85,7 @@ export const ProjectDeltaSchema = z.object({
 export type ProjectDelta = z.infer<typeof ProjectDeltaSchema>;
 
 export const ProjectsJoinRequestSchema = z.strictObject({
-  version: OpaqueVersionSchema.optional(),
+  version: RoomVersionSchema.optional(),
 });
 export type ProjectsJoinRequest = z.infer<typeof ProjectsJoinRequestSchema>;
 

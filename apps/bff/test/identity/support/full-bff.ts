@@ -73,6 +73,7 @@ export async function startIdentityBff(
         port,
         resolveCaller: identity.resolveCaller,
         extraRouters: identityRouters(identity),
+        ...(identity.config.publicUrl ? { publicUrl: identity.config.publicUrl } : {}),
         ...extra,
       };
     },

@@ -14,7 +14,8 @@ import type {
 export interface ProjectState {
   project: string;
   version: string;
-  summary: ProjectSummary;
+  /** Absent when the user may not get the Project itself (the REST summary would be a 403). */
+  summary?: ProjectSummary;
   stages: ReadonlyMap<string, StageView>;
   warehouses: ReadonlyMap<string, WarehouseView>;
   freight: ReadonlyMap<string, FreightView>;
@@ -29,7 +30,7 @@ export function fromSnapshot(s: ProjectSnapshot): ProjectState {
   return {
     project: s.project,
     version: s.version,
-    summary: s.summary,
+    ...(s.summary ? { summary: s.summary } : {}),
     stages: byName(s.stages),
     warehouses: byName(s.warehouses),
     freight: byName(s.freight),
@@ -57,7 +58,8 @@ function patch<T extends { name: string }>(
 export function applyDelta(state: ProjectState, delta: ProjectDelta): ProjectState | undefined {
   if (delta.previousVersion !== state.version) return undefined;
   const kinds: ProjectEntityKind[] = ['stages', 'warehouses', 'freight', 'promotions'];
-  const next = { ...state, version: delta.version, summary: delta.summary ?? state.summary };
+  const summary = delta.summary ?? state.summary;
+  const next = { ...state, version: delta.version, ...(summary ? { summary } : {}) };
   for (const kind of kinds) {
     // Each kind keeps its own map type; the cast only re-joins the union TypeScript splits.
     (next as Record<ProjectEntityKind, unknown>)[kind] = patch(
