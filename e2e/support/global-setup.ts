@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnBff, stopBff, waitHealthy } from './bff-process.js';
 import { freePort } from '@wharf/test-support';
-import { OIDC_CLIENT_ID, OIDC_CLIENT_SECRET, startOidcProvider } from './oidc-provider.js';
+import { OIDC_CLIENT_ID, OIDC_CLIENT_SECRET, startE2eOidcProvider } from './oidc-provider.js';
 import { ADMIN_STATE, storeAdminSession } from './sign-in.js';
 
 /**
@@ -15,7 +15,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   const dataDir = mkdtempSync(join(tmpdir(), 'wharf-e2e-'));
   const url = `http://127.0.0.1:${port}`;
   // The test OpenID Provider runs first: the app discovers it at start.
-  const oidc = await startOidcProvider(url);
+  const oidc = await startE2eOidcProvider(url);
   process.env.WHARF_OIDC_ISSUER = oidc.issuer;
   process.env.WHARF_OIDC_CLIENT_ID = OIDC_CLIENT_ID;
   process.env.WHARF_OIDC_CLIENT_SECRET = OIDC_CLIENT_SECRET;

@@ -38,8 +38,9 @@ export function startDaemon(
   cmd: string,
   args: string[],
   cwd?: string,
+  env?: NodeJS.ProcessEnv,
 ): ChildProcess & { log(): string } {
-  const child = spawn(cmd, args, { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(cmd, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   const keep = (b: Buffer) => {
     out = (out + b.toString()).slice(-8000);

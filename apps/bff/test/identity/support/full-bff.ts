@@ -1,5 +1,4 @@
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { KubeConfig } from '@kubernetes/client-node';
@@ -10,21 +9,8 @@ import type { ClusterCache } from '../../../src/cache/cluster-cache.js';
 import { identityRouters } from '../../../src/identity/mount.js';
 import type { BffOptions } from '../../../src/server.js';
 import { type Harness, startHarness } from '../../support/bff-harness.js';
-import { startTestIdp } from './oidc-provider.js';
+import { freePort, startOidcProvider } from '@wharf/test-support';
 import { ADMIN_PASSWORD, type TestApp } from './test-app.js';
-
-/** A free loopback port: the OIDC redirect URI must be known before the BFF listens. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const addr = s.address();
-      const port = typeof addr === 'object' && addr ? addr.port : 0;
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 /**
  * The whole BFF (cache, REST actions, proxy, sockets) with identity plugged in exactly as main
@@ -36,9 +22,8 @@ export async function startIdentityBff(
 ): Promise<TestApp & { harness: Harness }> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const idp = await startTestIdp({
-    redirectUri: `${url}/api/v1/auth/oidc/callback`,
-    postLogoutRedirectUri: `${url}/login`,
+  const idp = await startOidcProvider({
+    clients: [{ clientId: 'wharf', appUrl: url }],
   });
   const dataDir = await mkdtemp(join(tmpdir(), 'wharf-identity-bff-'));
   let identity: Identity | undefined;

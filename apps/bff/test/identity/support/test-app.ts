@@ -5,9 +5,10 @@ import express from 'express';
 import { authRouter } from '../../../src/identity/auth-router.js';
 import { loadIdentityConfig } from '../../../src/identity/identity-config.js';
 import { createIdentity, type Identity } from '../../../src/identity/identity.js';
+import type { RoleSource } from '../../../src/identity/role-directory.js';
 import { rolesRouter } from '../../../src/roles/roles-router.js';
 import type { TestCluster } from './cluster.js';
-import { type TestIdp, startTestIdp } from './oidc-provider.js';
+import { type TestOidcProvider as TestIdp, startOidcProvider } from '@wharf/test-support';
 
 export const ADMIN_PASSWORD = 'test-admin-password';
 
@@ -24,16 +25,20 @@ export interface TestApp {
  */
 export async function startTestApp(
   cluster: TestCluster,
-  opts: { env?: Record<string, string>; idTokenTtl?: number; loginRateLimit?: number } = {},
+  opts: {
+    env?: Record<string, string>;
+    idTokenTtl?: number;
+    loginRateLimit?: number;
+    roleSource?: RoleSource;
+  } = {},
 ): Promise<TestApp> {
   const { env = {}, idTokenTtl } = opts;
   const app = express();
   const server = createServer(app);
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const idp = await startTestIdp({
-    redirectUri: `${url}/api/v1/auth/oidc/callback`,
-    postLogoutRedirectUri: `${url}/login`,
+  const idp = await startOidcProvider({
+    clients: [{ clientId: 'wharf', appUrl: url }],
     ...(idTokenTtl ? { idTokenTtl } : {}),
   });
   const config = loadIdentityConfig({
@@ -52,6 +57,7 @@ export async function startTestApp(
     log: () => {},
     decisionTtlMs: 1000,
     loginRateLimit: opts.loginRateLimit ?? 1000,
+    ...(opts.roleSource ? { roleSource: opts.roleSource } : {}),
   });
   app.use('/api/v1/auth', authRouter(identity));
   app.use('/api/v1/projects/:p/roles', rolesRouter(identity.resolveCaller, config.publicUrl));
