@@ -10,7 +10,7 @@ import TableRow from '@mui/material/TableRow';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { freightAssemblyProblems, WarehouseSchema } from '@wharf/shared';
+import { freightAssemblyProblems, freightName, WarehouseSchema } from '@wharf/shared';
 import type { WarehouseView } from '@wharf/shared/api';
 import { useMemo, useState } from 'react';
 import { createFreight } from '@/lib/api/actions';
@@ -120,6 +120,12 @@ export function AssembleFreight({ warehouse }: { warehouse: WarehouseView }) {
   const problems = parsed.success
     ? freightAssemblyProblems(warehouse.name, parsed.data.spec.subscriptions, artifacts)
     : [];
+  // Kargo names freight after its artifacts: the same pick is a freight that already exists.
+  const existing = problems.length
+    ? undefined
+    : state.freight.get(freightName(warehouse.name, artifacts));
+  if (existing)
+    problems.push(`freight ${existing.alias ?? existing.name} already holds these versions`);
   const create = useMutation({
     mutationFn: () =>
       createFreight(project, warehouse.name, {
