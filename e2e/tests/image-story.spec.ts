@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
 import {
   startGitServer,
   startRegistry,
@@ -149,3 +150,31 @@ test('freight assembled by hand with 0.9.1 is the newest, so development rolls i
   ).toBeVisible();
   expect(await deployed('staging')).toBe('image:\n  tag: 0.9.2\n');
 });
+
+// Refreshes docs/screenshots/assemble-freight-*.png: WHARF_SCREENSHOTS=1, as screenshots.spec.ts.
+for (const scheme of ['light', 'dark'] as const)
+  test(`assembling freight from a clone renders in ${scheme} mode`, async ({ page }) => {
+    test.skip(
+      !process.env.WHARF_SCREENSHOTS,
+      'set WHARF_SCREENSHOTS=1 to refresh docs/screenshots',
+    );
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await page.emulateMedia({ colorScheme: scheme });
+    const from = (await freightWithTag(project, '0.9.2'))?.metadata.name ?? '';
+    await page.goto(`/projects/${project}/warehouses/echo-server?tab=assemble&clone=${from}`);
+    await expect(
+      page.getByRole('radiogroup', { name: /^Image / }).getByRole('radio', { checked: true }),
+    ).toHaveAccessibleName(/0\.9\.2$/);
+    await expect(page.getByText(/already holds these versions/)).toBeVisible();
+    await page.waitForTimeout(800);
+    await page.screenshot({
+      path: join(
+        import.meta.dirname,
+        '..',
+        '..',
+        'docs',
+        'screenshots',
+        `assemble-freight-${scheme}.png`,
+      ),
+    });
+  });
