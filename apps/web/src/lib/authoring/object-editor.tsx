@@ -150,7 +150,7 @@ export function ObjectEditor(props: ObjectEditorProps) {
           {outcome.warnings.length ? ` Warnings: ${outcome.warnings.join('; ')}` : ''}
         </Alert>
       )}
-      {outcome?.kind === 'conflict' && base && (
+      {outcome?.kind === 'conflict' && base && !yamlError && (
         <ConflictPanel
           message={outcome.message}
           base={base}
@@ -171,6 +171,7 @@ export function ObjectEditor(props: ObjectEditorProps) {
         />
       )}
       <Stack direction="row" sx={{ gap: 1 }}>
+        {/* Bad YAML still goes to Kubernetes (as a dry run): its own message comes back. */}
         <Button
           variant="contained"
           disabled={disabled || busy || !!yamlError}
@@ -178,7 +179,7 @@ export function ObjectEditor(props: ObjectEditorProps) {
         >
           {target.name ? 'Save' : 'Create'}
         </Button>
-        <Button disabled={disabled || busy || !!yamlError} onClick={() => void submit(true)}>
+        <Button disabled={disabled || busy} onClick={() => void submit(true)}>
           Validate
         </Button>
       </Stack>
