@@ -255,6 +255,47 @@ describe('image subscriptions over the OCI distribution API', () => {
   });
 });
 
+describe('bearer-token registries', () => {
+  it('a registry with token auth: the WWW-Authenticate challenge is answered anonymously (refused), then with a cred-type: image Secret', async () => {
+    const tokens = await startRegistry({
+      username: 'robot',
+      password: 'token-secret',
+      auth: 'token',
+    });
+    try {
+      const digest = await tokens.pushImage('team/app', '2.0.0', { created: day(2) });
+      const repoURL = `${tokens.host}/team/app`;
+      await warehouse('bearer', { image: { repoURL, insecureSkipTLSVerify: true } });
+      const refused = await discovered('bearer');
+      expect(healthy(refused)?.message).toContain(`${tokens.host} refused access`);
+      await c.clients.core.createNamespacedSecret({
+        namespace: NS,
+        body: {
+          metadata: {
+            name: 'bearer',
+            namespace: NS,
+            labels: { 'kargo.akuity.io/cred-type': 'image' },
+          },
+          stringData: {
+            repoURL: `^${tokens.host.replace(/\./g, '\\.')}/`,
+            repoURLIsRegex: 'true',
+            username: 'robot',
+            password: 'token-secret',
+          },
+        },
+      });
+      const ok = await refresh('bearer');
+      expect(healthy(ok)?.status).toBe('True');
+      expect(ok.status?.discoveredArtifacts?.images?.[0]?.references?.[0]).toMatchObject({
+        tag: '2.0.0',
+        digest,
+      });
+    } finally {
+      await tokens.close();
+    }
+  });
+});
+
 describe('chart subscriptions', () => {
   it('a classic HTTP repository with Helm credentials gives versions newest first within the constraint and limit', async () => {
     await c.clients.core.createNamespacedSecret({

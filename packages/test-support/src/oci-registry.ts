@@ -6,6 +6,7 @@ import bcrypt from 'bcryptjs';
 import { httpsRequest } from './https-request.js';
 import { freePort, requireBinary, startDaemon, stopDaemon, waitUntil } from './processes.js';
 import { selfSignedCert } from './tls.js';
+import { startTokenServer, TOKEN_ISSUER, TOKEN_SERVICE, type TokenServer } from './token-server.js';
 
 export interface ImageSpec {
   /** Goes into the config's `created` (the build date Kargo reads). */
@@ -34,12 +35,20 @@ const OCI_MANIFEST = 'application/vnd.oci.image.manifest.v1+json';
 const OCI_INDEX = 'application/vnd.oci.image.index.v1+json';
 const digestOf = (b: Buffer) => `sha256:${createHash('sha256').update(b).digest('hex')}`;
 
+function authConfig(o: { htpasswd?: string; realm?: string; cert: string }): string {
+  if (o.htpasswd) return `auth:\n  htpasswd:\n    realm: wharf-test\n    path: ${o.htpasswd}\n`;
+  if (o.realm)
+    return `auth:\n  token:\n    realm: ${o.realm}\n    service: ${TOKEN_SERVICE}\n    issuer: ${TOKEN_ISSUER}\n    rootcertbundle: ${o.cert}\n`;
+  return '';
+}
+
 function registryConfig(o: {
   root: string;
   port: number;
   cert: string;
   key: string;
   htpasswd?: string;
+  realm?: string;
 }) {
   return `version: 0.1
 log:
@@ -56,31 +65,27 @@ http:
   tls:
     certificate: ${o.cert}
     key: ${o.key}
-${
-  o.htpasswd
-    ? `auth:
-  htpasswd:
-    realm: wharf-test
-    path: ${o.htpasswd}
-`
-    : ''
-}`;
+${authConfig(o)}`;
 }
 
 /**
  * Debian's docker-registry (the CNCF distribution registry) on a free loopback port with TLS from
- * a self-signed certificate, optionally behind htpasswd basic auth. Images are pushed through the
+ * a self-signed certificate, optionally behind htpasswd basic auth or token auth (a bearer
+ * challenge answered by a token server on loopback). Images are pushed through the
  * distribution API itself: no Docker, no skopeo.
  */
 export async function startRegistry(
-  opts: { username?: string; password?: string } = {},
+  opts: { username?: string; password?: string; auth?: 'basic' | 'token' } = {},
 ): Promise<OciRegistry> {
   const bin = await requireBinary('docker-registry', 'docker-registry');
   const root = await mkdtemp(join(tmpdir(), 'wharf-registry-'));
   const tls = await selfSignedCert(root);
   const port = await freePort();
   let htpasswd: string | undefined;
-  if (opts.username && opts.password) {
+  let tokens: TokenServer | undefined;
+  if (opts.username && opts.password && opts.auth === 'token')
+    tokens = await startTokenServer(tls, { username: opts.username, password: opts.password });
+  else if (opts.username && opts.password) {
     htpasswd = join(root, 'htpasswd');
     await writeFile(htpasswd, `${opts.username}:${bcrypt.hashSync(opts.password, 4)}\n`);
   }
@@ -92,6 +97,7 @@ export async function startRegistry(
       cert: tls.certPath,
       key: tls.keyPath,
       ...(htpasswd ? { htpasswd } : {}),
+      ...(tokens ? { realm: tokens.realm } : {}),
     }),
   );
   const daemon = startDaemon(bin, ['serve', join(root, 'config.yml')]);
@@ -99,6 +105,7 @@ export async function startRegistry(
   const base = `https://${host}/v2/`;
   const close = async () => {
     await stopDaemon(daemon);
+    await tokens?.close();
     await rm(root, { recursive: true, force: true });
   };
   try {
@@ -111,13 +118,17 @@ export async function startRegistry(
     await close();
     throw err;
   }
-  const auth: Record<string, string> = htpasswd
+  const basic: Record<string, string> = htpasswd
     ? {
         Authorization: `Basic ${Buffer.from(`${opts.username}:${opts.password}`).toString('base64')}`,
       }
     : {};
+  /** The harness's own access: basic credentials, or a push token it mints for the repository. */
+  const authFor = async (repo: string): Promise<Record<string, string>> =>
+    tokens ? { Authorization: `Bearer ${await tokens.mint(repo, ['pull', 'push'])}` } : basic;
 
   async function pushBlob(repo: string, data: Buffer): Promise<string> {
+    const auth = await authFor(repo);
     const digest = digestOf(data);
     const start = await httpsRequest(`${base}${repo}/blobs/uploads/`, {
       method: 'POST',
@@ -143,6 +154,7 @@ export async function startRegistry(
     mediaType: string,
     body: object,
   ): Promise<string> {
+    const auth = await authFor(repo);
     const bytes = Buffer.from(JSON.stringify(body));
     const res = await httpsRequest(`${base}${repo}/manifests/${ref}`, {
       method: 'PUT',
@@ -228,6 +240,7 @@ export async function startRegistry(
       });
     },
     async retag(repository, fromTag, toTags) {
+      const auth = await authFor(repository);
       const got = await httpsRequest(`${base}${repository}/manifests/${fromTag}`, {
         headers: { ...auth, Accept: `${OCI_MANIFEST}, ${OCI_INDEX}` },
       });
