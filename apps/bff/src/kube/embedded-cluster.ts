@@ -22,6 +22,15 @@ export interface EmbeddedCluster {
   close(): Promise<void>;
 }
 
+/** The production image leaves the embedded cluster out unless built with it. */
+function notInThisBuild(err: unknown): never {
+  if ((err as { code?: string }).code !== 'ERR_MODULE_NOT_FOUND') throw err;
+  throw new Error(
+    'This build has no embedded cluster: point Wharf at a cluster (KUBECONFIG, or run it in one), ' +
+      'or build the image with --build-arg WHARF_EMBEDDED_CLUSTER=1.',
+  );
+}
+
 /**
  * Starts the embedded API server on loopback, writes an admin kubeconfig for kubectl, and runs the
  * Kargo stand-in with the demo seeded. Loaded lazily so real-cluster deployments never import it.
@@ -33,8 +42,10 @@ export async function startEmbeddedCluster(opts: {
   logger: Logger;
   port?: number;
 }): Promise<EmbeddedCluster> {
-  const { startApiServer } = await import('@wharf/apiserver');
-  const controller = (await import('@wharf/controller')) as Partial<KargoModule>;
+  const { startApiServer } = await import('@wharf/apiserver').catch(notInThisBuild);
+  const controller = (await import('@wharf/controller').catch(
+    notInThisBuild,
+  )) as Partial<KargoModule>;
   await mkdir(opts.dataDir, { recursive: true });
   const kubeconfigPath = join(opts.dataDir, 'kubeconfig');
   const apiServer = await startApiServer({
