@@ -250,13 +250,19 @@ describe.skipIf(!HAVE_KARGO_CRDS)(
       }
       const replica = await t.startExtraReplica('wharf-no-events');
 
-      const readyz = await fetch(`${replica.directUrl}/readyz`);
-      expect(readyz.status).toBe(200);
-      const detail = (await readyz.json()) as {
+      interface Readyz {
         kinds: Record<string, { state: string }>;
         cluster: { problems?: { kind: string; state: string }[] };
-      };
-      expect(detail.kinds.events?.state).toBe('forbidden');
+      }
+      // Ready does not wait for Events; wait until Kubernetes has refused them, then look again.
+      const { status, detail } = await eventually('events to be refused', async () => {
+        const res = await fetch(`${replica.directUrl}/readyz`);
+        const body = (await res.json()) as Readyz;
+        return body.kinds.events?.state === 'forbidden'
+          ? { status: res.status, detail: body }
+          : undefined;
+      });
+      expect(status).toBe(200);
       expect(detail.kinds.stages?.state).toBe('synced');
       expect(detail.cluster.problems).toContainEqual(
         expect.objectContaining({ kind: 'events', state: 'forbidden' }),

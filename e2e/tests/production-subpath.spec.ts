@@ -1,0 +1,61 @@
+import { expect, test } from '@playwright/test';
+import {
+  HAVE_KARGO_CRDS,
+  NO_KARGO_CRDS,
+  ProductionTopology,
+  TOPOLOGY_ADMIN_PASSWORD,
+  TOPOLOGY_PROJECT,
+} from '@wharf/test-support';
+
+// Wharf as in production: two replicas behind nginx (TLS, round-robin, websockets) under /wharf/,
+// on a cluster where it runs with only deploy/rbac. One topology for the whole file.
+test.describe.configure({ mode: 'serial' });
+test.skip(!HAVE_KARGO_CRDS, NO_KARGO_CRDS);
+test.use({ storageState: { cookies: [], origins: [] }, ignoreHTTPSErrors: true });
+
+let topology: ProductionTopology;
+test.beforeAll(async () => {
+  test.setTimeout(240_000);
+  topology = await ProductionTopology.start();
+});
+test.afterAll(async () => {
+  await topology?.close();
+});
+
+test('Chromium signs in and uses the dashboard under /wharf/ through the proxy with no failed request', async ({
+  page,
+}) => {
+  const failed: string[] = [];
+  const outside: string[] = [];
+  page.on('requestfailed', (r) => failed.push(`${r.url()}: ${r.failure()?.errorText ?? ''}`));
+  page.on('response', (r) => {
+    // Before signing in, the app asks who is signed in and is told nobody (401): expected.
+    const expected = r.status() === 401 && r.url().endsWith('/wharf/api/v1/auth/me');
+    if (r.status() >= 400 && !expected) failed.push(`${r.url()}: ${r.status()}`);
+  });
+  page.on('request', (r) => {
+    if (!r.url().startsWith(topology.url.replace(/\/$/, ''))) outside.push(r.url());
+  });
+
+  await page.goto(topology.url);
+  await expect(page).toHaveURL(/\/wharf\/login\?next=/);
+  await page.getByLabel('Admin password').fill(TOPOLOGY_ADMIN_PASSWORD);
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Projects' })).toBeVisible();
+  // The router's root is the base path itself (`/wharf`; the server sends `/wharf` to `/wharf/`).
+  await expect(page).toHaveURL(new RegExp(`^${topology.url.replace(/\/$/, '')}/?$`));
+
+  await page.getByRole('link', { name: `Open project ${TOPOLOGY_PROJECT}` }).click();
+  await expect(page).toHaveURL(`${topology.url}projects/${TOPOLOGY_PROJECT}`);
+  await expect(page.getByRole('heading', { level: 1, name: TOPOLOGY_PROJECT })).toBeVisible();
+  await expect(page.getByRole('group', { name: 'Stage production' })).toBeVisible();
+  await expect(page.getByRole('status', { name: /Live updates: Live/ })).toBeVisible();
+
+  // A reload on a deep link under the sub-path serves the app again, still signed in.
+  await page.reload();
+  await expect(page.getByRole('group', { name: 'Stage production' })).toBeVisible();
+  await expect(page.getByRole('status', { name: /Live updates: Live/ })).toBeVisible();
+
+  expect(failed).toEqual([]);
+  expect(outside).toEqual([]);
+});
