@@ -10,16 +10,17 @@ import TableRow from '@mui/material/TableRow';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { freightAssemblyProblems, freightName, WarehouseSchema } from '@wharf/shared';
+import { freightAssemblyProblems, freightName } from '@wharf/shared';
 import type { WarehouseView } from '@wharf/shared/api';
 import { useMemo, useState } from 'react';
 import { createFreight } from '@/lib/api/actions';
-import { liveManifestQuery, projectDecision } from '@/lib/api/project';
+import { discoveredArtifactsQuery, projectDecision } from '@/lib/api/project';
 import { useSearchParam } from '@/lib/use-search-param';
 import { formatAge } from '@/lib/time';
 import { GuardedButton } from '@/lib/guarded-button';
 import { useProject, useProjectState } from '../project-context';
 import {
+  asRepoSubscriptions,
   assemblyOptions,
   initialPicks,
   pickedArtifacts,
@@ -97,28 +98,32 @@ function OptionsTable({
 
 /**
  * Kargo's "assemble freight": one version per subscription from what the warehouse discovered
- * (or from a freight being cloned, `?clone=`), then Create. The warehouse is read as the user
- * through the BFF's proxy, so the tables show exactly `status.discoveredArtifacts`.
+ * (or from a freight being cloned, `?clone=`), then Create. The tables show the warehouse's
+ * `status.discoveredArtifacts`, re-read whenever the warehouse changes.
  */
 export function AssembleFreight({ warehouse }: { warehouse: WarehouseView }) {
   const { project, caps, open } = useProject();
   const state = useProjectState();
   const [cloneName] = useSearchParam('clone');
   const clone = cloneName ? state.freight.get(cloneName) : undefined;
-  const path = `apis/kargo.akuity.io/v1alpha1/namespaces/${encodeURIComponent(project)}/warehouses/${encodeURIComponent(warehouse.name)}`;
-  const raw = useQuery({ ...liveManifestQuery(path), refetchInterval: 5000 });
-  const parsed = useMemo(() => WarehouseSchema.safeParse(raw.data), [raw.data]);
+  const found = useQuery(
+    discoveredArtifactsQuery(project, warehouse.name, warehouse.resourceVersion),
+  );
   const subs = useMemo(
-    () => (parsed.success ? assemblyOptions(parsed.data, clone) : []),
-    [parsed, clone],
+    () => (found.data ? assemblyOptions(warehouse.subscriptions, found.data, clone) : []),
+    [warehouse.subscriptions, found.data, clone],
   );
   const [picks, setPicks] = useState<Record<string, string>>({});
   const [alias, setAlias] = useState('');
   const defaults = useMemo(() => initialPicks(subs, clone), [subs, clone]);
   const chosen = { ...defaults, ...picks };
   const artifacts = pickedArtifacts(subs, chosen);
-  const problems = parsed.success
-    ? freightAssemblyProblems(warehouse.name, parsed.data.spec.subscriptions, artifacts)
+  const problems = found.data
+    ? freightAssemblyProblems(
+        warehouse.name,
+        asRepoSubscriptions(warehouse.subscriptions),
+        artifacts,
+      )
     : [];
   // Kargo names freight after its artifacts: the same pick is a freight that already exists.
   const existing = problems.length
@@ -135,9 +140,8 @@ export function AssembleFreight({ warehouse }: { warehouse: WarehouseView }) {
     meta: { quiet: true },
     onSuccess: (r) => open('freight', r.freight.name),
   });
-  if (raw.isPending) return <LinearProgress aria-label="Loading discovered artifacts" />;
-  if (raw.isError) return <Alert severity="error">{raw.error.message}</Alert>;
-  if (!parsed.success) return <Alert severity="error">This warehouse could not be read.</Alert>;
+  if (found.isPending) return <LinearProgress aria-label="Loading discovered artifacts" />;
+  if (found.isError) return <Alert severity="error">{found.error.message}</Alert>;
   const allowed = projectDecision(caps, 'createFreight');
   const decision = !allowed.allowed
     ? allowed

@@ -1,5 +1,10 @@
-import type { Warehouse } from '@wharf/shared';
-import type { CreateFreightRequest, FreightView } from '@wharf/shared/api';
+import type { RepoSubscription } from '@wharf/shared';
+import type {
+  CreateFreightRequest,
+  DiscoveredArtifactsView,
+  FreightView,
+  SubscriptionView,
+} from '@wharf/shared/api';
 
 /** Artifacts as the create request carries them. */
 export type PickedArtifacts = Omit<CreateFreightRequest, 'alias'>;
@@ -31,17 +36,15 @@ const short = (id: string | undefined) => (id ?? '').slice(0, 7);
  * artifacts of the freight being cloned when discovery no longer lists them.
  */
 export function assemblyOptions(
-  w: Warehouse,
+  subscriptions: SubscriptionView[],
+  found: DiscoveredArtifactsView,
   clone: FreightView | undefined,
 ): SubscriptionOptions[] {
-  const found = w.status?.discoveredArtifacts;
   const from = clone ? `freight ${clone.alias ?? short(clone.name)}` : '';
-  return w.spec.subscriptions.flatMap((s, i): SubscriptionOptions[] => {
-    if (s.image) {
-      const repoURL = s.image.repoURL;
-      const refs = (found?.images ?? [])
-        .filter((x) => x.repoURL === repoURL)
-        .flatMap((x) => x.references ?? []);
+  return subscriptions.flatMap((s, i): SubscriptionOptions[] => {
+    const repoURL = s.repoURL ?? '';
+    if (s.type === 'image') {
+      const refs = found.images.filter((x) => x.repoURL === repoURL).flatMap((x) => x.references);
       const options: ArtifactOption[] = refs.map((r) => ({
         id: `${r.tag}@${r.digest}`,
         version: r.tag,
@@ -61,11 +64,8 @@ export function assemblyOptions(
           });
       return [{ key: `image-${i}`, kind: 'image', repoURL, label: `Image ${repoURL}`, options }];
     }
-    if (s.git) {
-      const repoURL = s.git.repoURL;
-      const commits = (found?.git ?? [])
-        .filter((x) => x.repoURL === repoURL)
-        .flatMap((x) => x.commits ?? []);
+    if (s.type === 'git') {
+      const commits = found.git.filter((x) => x.repoURL === repoURL).flatMap((x) => x.commits);
       const options: ArtifactOption[] = commits.map((c) => ({
         id: c.id ?? '',
         version: c.tag ?? `${short(c.id)} ${c.subject ?? ''}`.trim(),
@@ -101,11 +101,11 @@ export function assemblyOptions(
           });
       return [{ key: `git-${i}`, kind: 'git', repoURL, label: `Git ${repoURL}`, options }];
     }
-    if (s.chart) {
-      const { repoURL, name } = s.chart;
-      const versions = (found?.charts ?? [])
+    if (s.type === 'chart') {
+      const name = s.name;
+      const versions = found.charts
         .filter((x) => x.repoURL === repoURL && (x.name ?? '') === (name ?? ''))
-        .flatMap((x) => x.versions ?? []);
+        .flatMap((x) => x.versions);
       const chart = (version: string) => ({
         charts: [{ repoURL, ...(name ? { name } : {}), version }],
       });
@@ -170,4 +170,15 @@ export function pickedArtifacts(
     out.charts.push(...(o?.pick.charts ?? []));
   }
   return out;
+}
+
+/** The warehouse's subscriptions as the shared assembly rule reads them. */
+export function asRepoSubscriptions(subscriptions: SubscriptionView[]): RepoSubscription[] {
+  return subscriptions.flatMap((s): RepoSubscription[] => {
+    const repoURL = s.repoURL ?? '';
+    if (s.type === 'image') return [{ image: { repoURL } }];
+    if (s.type === 'git') return [{ git: { repoURL } }];
+    if (s.type === 'chart') return [{ chart: { repoURL, ...(s.name ? { name: s.name } : {}) } }];
+    return [];
+  });
 }
