@@ -13,6 +13,8 @@ export interface IdentityWiring {
   extraRouters: ExtraRouter[];
   /** WHARF_PUBLIC_URL (path ending in `/`), which identity reads for redirect URIs and cookies. */
   publicUrl: URL | undefined;
+  /** WHARF_ADMIN_PASSWORD was given (otherwise one was generated and printed once). */
+  adminPasswordConfigured: boolean;
   /** WHARF_GLOBAL_ROLE_NAMESPACES: their ServiceAccounts are cached beside project namespaces'. */
   globalRoleNamespaces: readonly string[];
   /** Re-checks sockets in project rooms so revoked access takes effect on live views too. */
@@ -42,6 +44,7 @@ export async function wireIdentity(opts: {
     extraRouters: identityRouters(identity),
     publicUrl: identity.config.publicUrl,
     globalRoleNamespaces: identity.config.globalRoleNamespaces,
+    adminPasswordConfigured: identity.config.adminPassword !== undefined,
     watchRooms: (bff) =>
       startRoomAccessSweep({
         resolveCaller: identity.resolveCaller,

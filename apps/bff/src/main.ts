@@ -3,6 +3,7 @@ import { clusterMode, loadConfig } from './config.js';
 import { connectCluster } from './kube/connect.js';
 import { wireIdentity } from './identity-wiring.js';
 import { createLogger } from './logger.js';
+import { banner } from './ops/banner.js';
 import { basePathOf } from './ops/public-url.js';
 import { startBff } from './server.js';
 
@@ -42,10 +43,21 @@ const bff = await startBff({
 });
 live.cache = bff.cache;
 const sweep = identity.watchRooms(bff);
-logger.info(
-  { port: bff.port, mode: cluster.mode },
-  `Wharf is serving on http://localhost:${bff.port}`,
-);
+const url = identity.publicUrl?.href ?? `http://localhost:${bff.port}/`;
+logger.info({ port: bff.port, mode: cluster.mode, url }, `Wharf is serving on ${url}`);
+// A person at a terminal gets the essentials in one place; log collectors get the line above.
+if (process.stdout.isTTY) {
+  process.stdout.write(
+    banner({
+      url,
+      mode: cluster.mode,
+      server: cluster.server,
+      dataDir: config.WHARF_DATA_DIR,
+      kubeconfigPath: cluster.kubeconfigPath,
+      adminPasswordConfigured: identity.adminPasswordConfigured,
+    }),
+  );
+}
 
 let stopping = false;
 /** Stop taking traffic, close sockets and watches, then the embedded cluster; bounded in time. */

@@ -2,7 +2,8 @@ import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:c
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
-const HASH_FILE = 'admin-password.hash';
+/** Where the generated admin password's hash is kept, in the data dir. */
+export const HASH_FILE = 'admin-password.hash';
 const PARAMS = { N: 16384, r: 8, p: 1, keylen: 32 } as const;
 
 function derive(password: string, salt: Buffer, o: ScryptOptions & { keylen: number }) {

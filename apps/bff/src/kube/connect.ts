@@ -7,6 +7,8 @@ export interface ClusterConnection {
   mode: ClusterMode;
   kc: KubeConfig;
   server: string;
+  /** The admin kubeconfig the embedded cluster wrote, for kubectl. */
+  kubeconfigPath?: string;
   close(): Promise<void>;
 }
 
@@ -24,7 +26,13 @@ export async function connectCluster(config: Config, logger: Logger): Promise<Cl
       { server: cluster.server, kubeconfig: cluster.kubeconfigPath },
       'embedded cluster started; kubectl works with KUBECONFIG set to the kubeconfig path',
     );
-    return { mode, kc: cluster.kc, server: cluster.server, close: cluster.close };
+    return {
+      mode,
+      kc: cluster.kc,
+      server: cluster.server,
+      kubeconfigPath: cluster.kubeconfigPath,
+      close: cluster.close,
+    };
   }
   const kc = new KubeConfig();
   if (mode === 'in-cluster') kc.loadFromCluster();
