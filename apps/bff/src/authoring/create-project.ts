@@ -10,9 +10,9 @@ import {
   type FieldCause,
   type KubeObject,
   type WizardPart,
-} from '@wharf/shared/api';
+} from '@wharf/shared/authoring';
 import type { z } from 'zod';
-import type { CreateProjectRequestSchema } from '@wharf/shared/api';
+import type { CreateProjectRequestSchema } from '@wharf/shared/authoring';
 import type { Caller } from '../access/caller.js';
 import { requireAccess } from '../access/require.js';
 import { createCredential } from '../credentials/credential-store.js';

@@ -7,7 +7,7 @@ import {
   type Impact,
   type ProjectObjects,
 } from '@wharf/shared';
-import type { AuthoringResource, DeleteImpact } from '@wharf/shared/api';
+import type { AuthoringResource, DeleteImpact } from '@wharf/shared/authoring';
 import type { ReadModels } from '../read/read-models.js';
 
 const NONE: Impact = { dependents: [], effects: [], blocking: [] };

@@ -1,4 +1,8 @@
-import { AUTHORING_KINDS, type AuthoringResource, type KindSchemaResult } from '@wharf/shared/api';
+import {
+  AUTHORING_KINDS,
+  type AuthoringResource,
+  type KindSchemaResult,
+} from '@wharf/shared/authoring';
 import type { Caller } from '../access/caller.js';
 import { NotFoundError } from '../errors/http-errors.js';
 import { KubeClient } from '../kube/kube-client.js';

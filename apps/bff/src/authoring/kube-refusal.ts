@@ -1,9 +1,9 @@
-import type { FieldCause } from '@wharf/shared/api';
+import type { FieldCause } from '@wharf/shared/authoring';
 import { toHttp } from '../errors/error-middleware.js';
 import type { HttpError } from '../errors/http-errors.js';
 import { ConflictError, InputError, UnprocessableError } from '../errors/http-errors.js';
 import { KubeApiError } from '../kube/kube-api-error.js';
-import { lineInMessage, type ParsedManifest } from '@wharf/shared';
+import { lineInMessage, type ParsedManifest } from '@wharf/shared/authoring';
 
 /** `strict decoding error: unknown field "spec.foo"`: Kubernetes names the field only in words. */
 function unknownFields(message: string): string[] {

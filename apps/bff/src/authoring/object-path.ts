@@ -1,4 +1,4 @@
-import { AUTHORING_KINDS, type AuthoringResource } from '@wharf/shared/api';
+import { AUTHORING_KINDS, type AuthoringResource } from '@wharf/shared/authoring';
 
 /** REST path of an authorable collection (no name) or object, in `namespace` when namespaced. */
 export function objectPath(resource: AuthoringResource, namespace?: string, name?: string): string {

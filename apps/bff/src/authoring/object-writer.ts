@@ -5,7 +5,7 @@ import {
   type AuthoringResource,
   type KubeObject,
   type ObjectWriteResult,
-} from '@wharf/shared/api';
+} from '@wharf/shared/authoring';
 import { sameContent } from '@wharf/shared';
 import type { AccessCheck, Caller } from '../access/caller.js';
 import { requireAccess } from '../access/require.js';
@@ -14,7 +14,7 @@ import { KubeApiError } from '../kube/kube-api-error.js';
 import { KubeClient } from '../kube/kube-client.js';
 import { kubeRequest } from '../kube/kube-request.js';
 import { writeRefusal } from './kube-refusal.js';
-import { isSyntaxError, parseManifestText, type ParsedManifest } from '@wharf/shared';
+import { isSyntaxError, parseManifestText, type ParsedManifest } from '@wharf/shared/authoring';
 import { forEditing, objectPath } from './object-path.js';
 
 export interface ObjectTarget {

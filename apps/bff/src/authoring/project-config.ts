@@ -1,5 +1,5 @@
 import { ANNOTATIONS, type ProjectConfig } from '@wharf/shared';
-import type { ProjectConfigView } from '@wharf/shared/api';
+import type { ProjectConfigView } from '@wharf/shared/authoring';
 import type { Caller } from '../access/caller.js';
 import { kargoCheck, requireAccess } from '../access/require.js';
 import { NotFoundError } from '../errors/http-errors.js';

@@ -6,7 +6,7 @@ import {
   type CredentialCreateRequest,
   type CredentialReplaceRequest,
   type CredentialView,
-} from '@wharf/shared/api';
+} from '@wharf/shared/authoring';
 import { InputError } from '../errors/http-errors.js';
 
 /** The parts of a core/v1 Secret this module reads. Values stay base64 and never leave the BFF. */

@@ -4,7 +4,7 @@ import {
   type CredentialList,
   type CredentialReplaceRequest,
   type CredentialView,
-} from '@wharf/shared/api';
+} from '@wharf/shared/authoring';
 import type { AccessCheck, Caller } from '../access/caller.js';
 import { requireAccess } from '../access/require.js';
 import { NotFoundError, UpstreamError } from '../errors/http-errors.js';

@@ -1,8 +1,8 @@
 import { z } from 'zod';
+import { ClusterCapabilitiesSchema } from '@wharf/shared/api';
 import {
   AUTHORING_KINDS,
   AuthoringResourceSchema,
-  ClusterCapabilitiesSchema,
   CreateProjectRequestSchema,
   CreateProjectResultSchema,
   DeleteImpactSchema,
@@ -14,7 +14,7 @@ import {
   ObjectWriteResultSchema,
   ProjectConfigViewSchema,
   RefreshProjectConfigResultSchema,
-} from '@wharf/shared/api';
+} from '@wharf/shared/authoring';
 import { readProjectConfig, refreshProjectConfig } from '../authoring/project-config.js';
 import { createProject } from '../authoring/create-project.js';
 import { deleteImpact } from '../authoring/delete-impact.js';

@@ -4,7 +4,7 @@ import {
   CredentialListSchema,
   CredentialReplaceRequestSchema,
   CredentialResultSchema,
-} from '@wharf/shared/api';
+} from '@wharf/shared/authoring';
 import {
   createCredential,
   deleteCredential,

@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stringify, parse } from 'yaml';
 import { startEmbeddedKargo, type EmbeddedKargo } from '@wharf/controller';
+import { CapabilitiesSchema, ClusterCapabilitiesSchema } from '@wharf/shared/api';
 import {
-  CapabilitiesSchema,
-  ClusterCapabilitiesSchema,
   CreateProjectRefusalSchema,
   CredentialListSchema,
   DeleteImpactSchema,
@@ -12,7 +11,7 @@ import {
   ObjectWriteResultSchema,
   WriteConflictDetailsSchema,
   WriteRefusalDetailsSchema,
-} from '@wharf/shared/api';
+} from '@wharf/shared/authoring';
 import { adminCaller } from '../../src/access/admin-caller.js';
 import { KubeClient } from '../../src/kube/kube-client.js';
 import { corePath, kargoPath } from '../../src/kube/paths.js';

@@ -14,6 +14,3 @@ export * from './auth.js';
 export * from './socket.js';
 export * from './roles.js';
 export * from './names.js';
-export * from './authoring.js';
-export * from './credentials.js';
-export * from './wizard.js';

@@ -21,7 +21,6 @@ export * from './stage-phase.js';
 export * from './summary.js';
 export * from './delete-impact.js';
 export * from './object-merge.js';
-export * from './manifest-text.js';
 export * from './openapi-schema.js';
 export * from './yaml-cursor.js';
 export * from './verification.js';

@@ -5,7 +5,7 @@ import LinearProgress from '@mui/material/LinearProgress';
 import Link from '@mui/material/Link';
 import Typography from '@mui/material/Typography';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { AUTHORING_KINDS, AuthoringResourceSchema } from '@wharf/shared/api';
+import { AUTHORING_KINDS, AuthoringResourceSchema } from '@wharf/shared/authoring';
 import { Link as RouterLink, useNavigate, useParams } from 'react-router';
 import { objectQuery } from '@/lib/authoring/authoring-api';
 import { ObjectEditor } from '@/lib/authoring/object-editor';

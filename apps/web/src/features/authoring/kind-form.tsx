@@ -1,4 +1,4 @@
-import type { AuthoringResource } from '@wharf/shared/api';
+import type { AuthoringResource } from '@wharf/shared/authoring';
 import type { ReactNode } from 'react';
 import type { Json } from '@/lib/authoring/object-edit';
 import { ProjectConfigForm } from '@/lib/authoring/forms/project-config-form';

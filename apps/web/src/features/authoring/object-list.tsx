@@ -6,7 +6,7 @@ import ListItemText from '@mui/material/ListItemText';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { AUTHORING_KINDS, apiVersionOf, type AuthoringResource } from '@wharf/shared/api';
+import { AUTHORING_KINDS, apiVersionOf, type AuthoringResource } from '@wharf/shared/authoring';
 import { useState } from 'react';
 import { Link as RouterLink, useNavigate } from 'react-router';
 import type { Decision } from '@/lib/api/project';

@@ -1,4 +1,4 @@
-import { apiVersionOf, AUTHORING_KINDS, type AuthoringResource } from '@wharf/shared/api';
+import { apiVersionOf, AUTHORING_KINDS, type AuthoringResource } from '@wharf/shared/authoring';
 import type { Json } from '@/lib/authoring/object-edit';
 
 /** A new object of a kind, ready for its form (Kargo's required fields present). */

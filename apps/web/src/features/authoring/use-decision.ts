@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
-import type { AuthoringResource, ClusterAction, ProjectAction } from '@wharf/shared/api';
+import type { ClusterAction, ProjectAction } from '@wharf/shared/api';
+import type { AuthoringResource } from '@wharf/shared/authoring';
 import { clusterCapabilitiesQuery } from '@/lib/authoring/authoring-api';
 import { capabilitiesQuery, projectDecision, type Decision } from '@/lib/api/project';
 

@@ -8,7 +8,7 @@ import ListItemText from '@mui/material/ListItemText';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { ProjectConfigViewSchema, RefreshProjectConfigResultSchema } from '@wharf/shared/api';
+import { ProjectConfigViewSchema, RefreshProjectConfigResultSchema } from '@wharf/shared/authoring';
 import { Link as RouterLink } from 'react-router';
 import { api, seg } from '@/lib/http';
 import { GuardedButton } from '@/lib/guarded-button';

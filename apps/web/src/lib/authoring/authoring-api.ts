@@ -1,6 +1,6 @@
 import { queryOptions } from '@tanstack/react-query';
+import { ClusterCapabilitiesSchema } from '@wharf/shared/api';
 import {
-  ClusterCapabilitiesSchema,
   CreateProjectResultSchema,
   CredentialListSchema,
   CredentialResultSchema,
@@ -14,7 +14,7 @@ import {
   type CredentialCreateRequest,
   type CredentialReplaceRequest,
   type KubeObject,
-} from '@wharf/shared/api';
+} from '@wharf/shared/authoring';
 import { api, seg } from '@/lib/http';
 
 /** Where an object lives: cluster-scoped kinds have no project. */

@@ -14,9 +14,8 @@ import {
 } from '@codemirror/view';
 import Box from '@mui/material/Box';
 import { useColorScheme, useTheme } from '@mui/material/styles';
+import { isSyntaxError, parseManifestText } from '@wharf/shared/authoring';
 import {
-  isSyntaxError,
-  parseManifestText,
   propertyHints,
   schemaAt,
   schemaIssues,

@@ -3,7 +3,7 @@ import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Stack from '@mui/material/Stack';
 import { merge3, withoutBookkeeping } from '@wharf/shared';
-import type { KubeObject } from '@wharf/shared/api';
+import type { KubeObject } from '@wharf/shared/authoring';
 import { diffLines } from 'diff';
 import { useMemo } from 'react';
 import { stringify } from 'yaml';

@@ -14,7 +14,7 @@ import type {
   CredentialReplaceRequest,
   CredentialType,
   CredentialView,
-} from '@wharf/shared/api';
+} from '@wharf/shared/authoring';
 import { useState } from 'react';
 import {
   createRequest,

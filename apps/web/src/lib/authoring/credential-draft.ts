@@ -2,7 +2,7 @@ import type {
   CredentialCreateRequest,
   CredentialReplaceRequest,
   CredentialType,
-} from '@wharf/shared/api';
+} from '@wharf/shared/authoring';
 
 export interface CredentialDraft {
   name: string;

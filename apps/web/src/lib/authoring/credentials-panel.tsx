@@ -8,7 +8,7 @@ import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import type { CredentialView } from '@wharf/shared/api';
+import type { CredentialView } from '@wharf/shared/authoring';
 import { useState } from 'react';
 import type { Decision } from '@/lib/api/project';
 import { GuardedButton } from '@/lib/guarded-button';

@@ -10,7 +10,7 @@ import ListItem from '@mui/material/ListItem';
 import ListItemText from '@mui/material/ListItemText';
 import Typography from '@mui/material/Typography';
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { AUTHORING_KINDS } from '@wharf/shared/api';
+import { AUTHORING_KINDS } from '@wharf/shared/authoring';
 import { deleteObject, impactQuery, type ObjectRef } from './authoring-api';
 
 /**

@@ -12,7 +12,7 @@ import {
   WriteRefusalDetailsSchema,
   type FieldCause,
   type KubeObject,
-} from '@wharf/shared/api';
+} from '@wharf/shared/authoring';
 import { useState, type ReactNode } from 'react';
 import { parse, stringify } from 'yaml';
 import type { Decision } from '@/lib/api/project';

@@ -1,5 +1,5 @@
 import { ANNOTATIONS } from '@wharf/shared';
-import { apiVersionOf, type CreateProjectRequest, type WizardPart } from '@wharf/shared/api';
+import { apiVersionOf, type CreateProjectRequest, type WizardPart } from '@wharf/shared/authoring';
 import { createRequest, type CredentialDraft } from '@/lib/authoring/credential-draft';
 import type { Json } from '@/lib/authoring/object-edit';
 

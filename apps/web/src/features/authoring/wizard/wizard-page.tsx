@@ -9,7 +9,7 @@ import StepButton from '@mui/material/StepButton';
 import Stepper from '@mui/material/Stepper';
 import Typography from '@mui/material/Typography';
 import { useQueryClient } from '@tanstack/react-query';
-import { CreateProjectRefusalSchema, type CreateProjectRefusal } from '@wharf/shared/api';
+import { CreateProjectRefusalSchema, type CreateProjectRefusal } from '@wharf/shared/authoring';
 import { useEffect, useMemo, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { stringify } from 'yaml';

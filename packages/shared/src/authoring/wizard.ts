@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { FieldCauseSchema, KubeObjectSchema } from './authoring.js';
+import { FieldCauseSchema, KubeObjectSchema } from './objects.js';
 import { CredentialCreateRequestSchema } from './credentials.js';
 
 /**

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { KubeNameSchema } from './names.js';
+import { KubeNameSchema } from '../api/names.js';
 
 /**
  * Kargo's credential Secrets: label `kargo.akuity.io/cred-type` = git | helm | image (repository
