@@ -40,7 +40,8 @@ export function startDaemon(
   cwd?: string,
   env?: NodeJS.ProcessEnv,
 ): ChildProcess & { log(): string } {
-  const child = spawn(cmd, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  // Its own process group, so stopping it also stops what it forked (fcgiwrap prefork children).
+  const child = spawn(cmd, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   let out = '';
   const keep = (b: Buffer) => {
     out = (out + b.toString()).slice(-8000);
@@ -50,12 +51,24 @@ export function startDaemon(
   return Object.assign(child, { log: () => out });
 }
 
-/** Stops a child started here and waits for it to exit. */
+/** Signals the daemon's whole process group (it and every child it forked). */
+function signalGroup(child: ChildProcess, signal: NodeJS.Signals): void {
+  try {
+    if (child.pid) process.kill(-child.pid, signal);
+  } catch {
+    child.kill(signal);
+  }
+}
+
+/** Stops a child started here, with what it forked, and waits for it to exit. */
 export async function stopDaemon(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
+  if (child.exitCode !== null || child.signalCode !== null) {
+    signalGroup(child, 'SIGTERM');
+    return;
+  }
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  child.kill('SIGTERM');
-  const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
+  signalGroup(child, 'SIGTERM');
+  const timer = setTimeout(() => signalGroup(child, 'SIGKILL'), 5000);
   await exited;
   clearTimeout(timer);
 }
