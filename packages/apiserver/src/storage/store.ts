@@ -23,7 +23,10 @@ export class Store {
   private wal: Wal;
   private listeners: ((e: CommitEvent) => void)[] = [];
   private chain: Promise<void> = Promise.resolve();
-  /** Objects of each group resource in namespace/name order, rebuilt after a write to it. */
+  /**
+   * Objects of each group resource in namespace/name order, built on the first list and then
+   * kept in order by each write (re-sorting after every write made a list cost N log N).
+   */
   private sorted = new Map<string, KObj[]>();
 
   constructor(private readonly dir: string) {
@@ -80,6 +83,25 @@ export class Store {
     return ns ? all.filter((o) => (o.metadata.namespace ?? '') === ns) : all.slice();
   }
 
+  /** Puts `obj` at `key`'s place in the sorted list of `gr`, or takes it out when undefined. */
+  private keepSorted(gr: string, key: string, obj: KObj | undefined): void {
+    const all = this.sorted.get(gr);
+    if (!all) return;
+    let lo = 0;
+    let hi = all.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      const m = all[mid];
+      if (m && cmp(keyOf(m.metadata.namespace, m.metadata.name), key) < 0) lo = mid + 1;
+      else hi = mid;
+    }
+    const at = all[lo];
+    const found = at !== undefined && keyOf(at.metadata.namespace, at.metadata.name) === key;
+    if (obj && found) all[lo] = obj;
+    else if (obj) all.splice(lo, 0, obj);
+    else if (found) all.splice(lo, 1);
+  }
+
   groupResources(): string[] {
     return [...this.data.keys()];
   }
@@ -91,7 +113,7 @@ export class Store {
     const key = keyOf(obj.metadata.namespace, obj.metadata.name);
     const old = this.bucket(gr).get(key);
     this.bucket(gr).set(key, obj);
-    this.sorted.delete(gr);
+    this.keepSorted(gr, key, obj);
     const ev: CommitEvent = {
       type: old ? 'MODIFIED' : 'ADDED',
       gr,
@@ -113,7 +135,7 @@ export class Store {
     const rv = ++this.rv;
     const key = keyOf(obj.metadata.namespace, obj.metadata.name);
     this.bucket(gr).delete(key);
-    this.sorted.delete(gr);
+    this.keepSorted(gr, key, undefined);
     const gone: KObj = { ...obj, metadata: { ...obj.metadata, resourceVersion: String(rv) } };
     const ev: CommitEvent = { type: 'DELETED', gr, rv, obj: gone, old: obj };
     return this.commit(ev, {
@@ -130,25 +152,28 @@ export class Store {
     // Events are announced strictly in resourceVersion order, each after its own fsync.
     const announced = this.chain
       .then(() => durable)
-      .then(() => {
+      .then(async () => {
         for (const fn of this.listeners) fn(ev);
-        if (this.wal.records >= SNAPSHOT_EVERY) this.snapshot();
+        if (this.wal.records >= SNAPSHOT_EVERY) await this.snapshot();
       });
     this.chain = announced.catch(() => undefined);
     return announced.then(() => ev.obj);
   }
 
-  snapshot(): void {
+  /** Writes the whole state and empties the log; the log's pending records are written first. */
+  async snapshot(): Promise<void> {
+    await this.wal.idle();
+    // From here to the truncate nothing yields, so no batch can be half-written under it.
     const objects: [string, KObj][] = [];
     for (const [gr, b] of this.data) for (const o of b.values()) objects.push([gr, o]);
-    this.wal.flush();
+    this.wal.flushSync();
     writeSnapshot(this.snapPath, { rv: this.rv, objects });
     this.wal.truncate();
   }
 
   async close(): Promise<void> {
     await this.chain;
-    this.snapshot();
+    await this.snapshot();
     this.wal.close();
   }
 }
