@@ -1,5 +1,6 @@
 import type { ServerResponse } from 'node:http';
 // Everything a request handler or controller needs, wired once by startApiServer.
+import type { RequestMetrics } from './http/metrics.js';
 import type { UserInfo } from './rbac/index.js';
 import type { Catalog } from './registry/catalog.js';
 import type { Store } from './storage/store.js';
@@ -38,6 +39,8 @@ export interface Ctx {
   closing: boolean;
   /** Open watch responses, ended on close(). */
   watches: Set<ServerResponse>;
+  /** Requests served, for GET /metrics. */
+  metrics: RequestMetrics;
 }
 
 /** Who is asking and how: passed from the HTTP layer into object operations. */

@@ -15,6 +15,7 @@ import { startServiceAccountTokenController } from './controllers/service-accoun
 import { loadCrdDirs } from './crd-loader.js';
 import { validateCrdDefinition } from './crd-schema/index.js';
 import { dispatch } from './http/dispatch.js';
+import { RequestMetrics } from './http/metrics.js';
 import { kubeconfigYaml } from './kubeconfig.js';
 import { Catalog } from './registry/catalog.js';
 import { Store } from './storage/store.js';
@@ -54,6 +55,7 @@ export async function startApiServer(opts: ApiServerOptions): Promise<RunningApi
     bookmarkIntervalMs: opts.bookmarkIntervalMs ?? 30_000,
     closing: false,
     watches: new Set(),
+    metrics: new RequestMetrics(),
   };
   const queue = new WorkQueue();
   startCrdController(ctx, queue);
@@ -70,6 +72,7 @@ export async function startApiServer(opts: ApiServerOptions): Promise<RunningApi
     void dispatch(ctx, req, res);
   });
   server.on('connection', (s: Socket) => {
+    ctx.metrics.connection();
     sockets.add(s);
     s.on('close', () => sockets.delete(s));
   });

@@ -60,6 +60,17 @@ async function handleResource(
 ): Promise<void> {
   const def = ctx.catalog.lookup(info.group, info.version, info.resource);
   if (!def) throw errors.pathNotFound();
+  ctx.metrics.track(
+    {
+      verb: info.verb,
+      group: info.group,
+      version: info.version,
+      resource: info.resource,
+      ...(info.subresource ? { subresource: info.subresource } : {}),
+      scope: info.name ? 'resource' : info.namespace ? 'namespace' : 'cluster',
+    },
+    res,
+  );
   if (info.namespace !== undefined && !def.namespaced) throw errors.pathNotFound();
   requireAllowed(ctx, user, {
     kind: 'resource',

@@ -16,6 +16,7 @@ import {
 import { errors } from '../errors/status.js';
 import { openapiV3Doc, openapiV3Index } from '../openapi/openapi.js';
 import { serveOpenapiV2 } from '../openapi/serve-v2.js';
+import { sendMetrics } from './metrics.js';
 import { sendJson } from './respond.js';
 
 function ok(res: ServerResponse): void {
@@ -32,6 +33,7 @@ export function handleNonResource(
   const p = path.replace(/\/+$/, '') || '/';
   if (p === '/version') return sendJson(res, 200, VERSION_INFO);
   if (p === '/healthz' || p === '/livez' || p === '/readyz') return ok(res);
+  if (p === '/metrics') return sendMetrics(ctx.metrics, res);
   if ((p === '/api' || p === '/apis') && wantsAggregated(req.headers.accept))
     return sendJson(
       res,
