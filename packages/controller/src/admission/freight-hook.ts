@@ -21,15 +21,32 @@ const asFreight = (o: Record<string, unknown> | undefined): Freight => {
   return o as unknown as Freight;
 };
 
-async function takenAliases(
+// A label value; anything else is refused by the API server's own label validation.
+const LABEL_VALUE = /^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$/;
+
+/**
+ * Whether another Freight in the namespace has the alias. Asked by the alias label, as Kargo's
+ * webhook asks: the answer holds one or two objects, not the namespace's thousands of Freight.
+ */
+async function aliasTaken(
   api: KargoApi,
   namespace: string,
+  alias: string,
   except?: string,
-): Promise<Set<string>> {
+): Promise<boolean> {
+  if (alias.length > 63 || !LABEL_VALUE.test(alias)) return false;
+  const same = await api.list<Freight>('Freight', namespace, `${LABELS.alias}=${alias}`);
+  return same.some((f) => f.metadata.name !== except);
+}
+
+/** A free adjective-animal alias; only when random picks keep colliding is every alias read. */
+async function unusedAlias(api: KargoApi, namespace: string): Promise<string> {
+  for (let i = 0; i < 10; i++) {
+    const alias = generateAlias(new Set(), 1);
+    if (!(await aliasTaken(api, namespace, alias))) return alias;
+  }
   const all = await api.list<Freight>('Freight', namespace);
-  return new Set(
-    all.filter((f) => f.metadata.name !== except).flatMap((f) => (f.alias ? [f.alias] : [])),
-  );
+  return generateAlias(new Set(all.flatMap((f) => (f.alias ? [f.alias] : []))));
 }
 
 /** Keeps the alias field and label equal: whichever changed wins; a new Freight gets a generated one. */
@@ -47,7 +64,7 @@ async function withAlias(
         ? label
         : f.alias;
   alias ||= label;
-  if (!alias) alias = generateAlias(await takenAliases(api, namespace));
+  if (!alias) alias = await unusedAlias(api, namespace);
   return {
     ...f,
     alias,
@@ -56,7 +73,7 @@ async function withAlias(
 }
 
 async function checkAliasUnique(api: KargoApi, f: Freight, namespace: string): Promise<void> {
-  if (f.alias && (await takenAliases(api, namespace, f.metadata.name)).has(f.alias))
+  if (f.alias && (await aliasTaken(api, namespace, f.alias, f.metadata.name)))
     throw new Refusal(
       409,
       `alias "${f.alias}" is already used by another Freight in namespace "${namespace}"; choose another alias`,

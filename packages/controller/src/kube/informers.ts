@@ -8,6 +8,7 @@ import { KARGO_GROUP, KARGO_PLURALS, KARGO_VERSION, type KargoKind } from '../ka
 import type { KargoObject } from '../kargo/types.js';
 import type { KubeClients } from './clients.js';
 import type { Clock } from './clock.js';
+import type { OwnWrites } from './own-writes.js';
 
 export type Handler<T> = (obj: T, event: 'add' | 'update' | 'delete') => void;
 
@@ -23,21 +24,30 @@ interface Logger {
   warn(obj: object, msg?: string): void;
 }
 
-/** A list-then-watch cache of one Kargo kind across all namespaces; restarts with capped backoff. */
+/**
+ * A list-then-watch cache of one Kargo kind across all namespaces; restarts with capped backoff.
+ * Every event it applies is reported to `writes` (read-your-writes for the reconcilers).
+ */
 export function kindInformer<T extends KargoObject>(
   clients: KubeClients,
   kind: KargoKind,
   clock: Clock,
   logger: Logger,
+  writes?: OwnWrites,
 ): KindInformer<T> {
   const plural = KARGO_PLURALS[kind];
   const path = `/apis/${KARGO_GROUP}/${KARGO_VERSION}/${plural}`;
+  writes?.watch(kind, (ns, name) => informer.get(name, ns)?.metadata?.resourceVersion);
   const listFn = async () => {
+    const mark = writes?.mark() ?? 0;
     const list: unknown = await clients.custom.listClusterCustomObject({
       group: KARGO_GROUP,
       version: KARGO_VERSION,
       plural,
     });
+    // A re-list may skip watch events; the list holds every write made before it was sent. The
+    // informer applies the list right after this returns, so release those writes just after.
+    setImmediate(() => writes?.relisted(kind, mark));
     return list as { metadata?: { resourceVersion?: string }; items: KubernetesObject[] };
   };
   const informer: Informer<KubernetesObject> & ObjectCache<KubernetesObject> = makeInformer(
@@ -49,6 +59,13 @@ export function kindInformer<T extends KargoObject>(
   let stopped = false;
   let failures = 0;
   const emit = (event: 'add' | 'update' | 'delete') => (obj: KubernetesObject) => {
+    const { namespace, name = '', uid = '', resourceVersion = '' } = obj.metadata ?? {};
+    writes?.observed(
+      kind,
+      namespace,
+      name,
+      event === 'delete' ? { deletedUid: uid } : { rv: resourceVersion },
+    );
     for (const h of handlers) h(obj as unknown as T, event);
   };
   informer.on('add', emit('add'));

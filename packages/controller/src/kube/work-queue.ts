@@ -62,7 +62,9 @@ export class WorkQueue {
   }
 
   private pump(): void {
-    for (const key of [...this.dirty]) {
+    // Iterates the live set (deleting the current key is safe): copying it on every add made a
+    // burst of adds quadratic in the backlog.
+    for (const key of this.dirty) {
       if (this.active >= this.concurrency) return;
       if (this.running.has(key)) continue;
       this.dirty.delete(key);

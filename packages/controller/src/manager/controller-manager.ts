@@ -17,6 +17,7 @@ import { type Clock, systemClock } from '../kube/clock.js';
 import { eventRecorder } from '../kube/events.js';
 import { kindInformer } from '../kube/informers.js';
 import { KargoApi } from '../kube/kargo-api.js';
+import { OwnWrites } from '../kube/own-writes.js';
 import { WorkQueue } from '../kube/work-queue.js';
 import { ensureClusterRoles } from '../project/default-roles.js';
 import { ProjectReconciler } from '../project/project-reconciler.js';
@@ -61,7 +62,8 @@ export async function startControllers(
 ): Promise<RunningControllers> {
   const clock = t.clock ?? systemClock;
   const clients = makeClients({ url: host.url, caPem: host.caPem, token: host.adminToken });
-  const api = new KargoApi(clients);
+  const writes = new OwnWrites(logger);
+  const api = new KargoApi(clients, writes);
   const created = await installCrds(clients);
   if (created.length) logger.info({ crds: created }, 'installed Kargo CRDs');
   await ensureClusterRoles(clients);
@@ -75,16 +77,17 @@ export async function startControllers(
   ]);
 
   const informers = {
-    projects: kindInformer<Project>(clients, 'Project', clock, logger),
-    configs: kindInformer<ProjectConfig>(clients, 'ProjectConfig', clock, logger),
-    warehouses: kindInformer<Warehouse>(clients, 'Warehouse', clock, logger),
-    freight: kindInformer<Freight>(clients, 'Freight', clock, logger),
-    stages: kindInformer<Stage>(clients, 'Stage', clock, logger),
-    promotions: kindInformer<Promotion>(clients, 'Promotion', clock, logger),
+    projects: kindInformer<Project>(clients, 'Project', clock, logger, writes),
+    configs: kindInformer<ProjectConfig>(clients, 'ProjectConfig', clock, logger, writes),
+    warehouses: kindInformer<Warehouse>(clients, 'Warehouse', clock, logger, writes),
+    freight: kindInformer<Freight>(clients, 'Freight', clock, logger, writes),
+    stages: kindInformer<Stage>(clients, 'Stage', clock, logger, writes),
+    promotions: kindInformer<Promotion>(clients, 'Promotion', clock, logger, writes),
   };
+  const settled = () => writes.settled();
   const access = (ns: string, url: string, opts?: { insecureSkipTLSVerify?: boolean }) =>
     gitAccess(clients, ns, url, localGitRoot(dataDir), opts);
-  const projects = new ProjectReconciler(api, clients, clock);
+  const projects = new ProjectReconciler(api, clients, clock, { ...informers, settled });
   const warehouses = new WarehouseReconciler({
     api,
     clock,
@@ -96,7 +99,16 @@ export async function startControllers(
     ),
     minIntervalMs: t.minWarehouseIntervalMs ?? 10_000,
   });
-  const stages = new StageReconciler({ api, clock, record, configs: informers.configs });
+  const stages = new StageReconciler({
+    api,
+    clock,
+    record,
+    configs: informers.configs,
+    stages: informers.stages,
+    promotions: informers.promotions,
+    freight: informers.freight,
+    settled,
+  });
   const queue = (name: string, fn: (key: string) => Promise<ReconcileResult>) =>
     new WorkQueue(name, fn, clock, logger);
   const q = {
@@ -147,10 +159,12 @@ export async function startControllers(
     },
     stop: async () => {
       gcTimer?.cancel();
+      writes.close();
       await promotions.stop();
       await Promise.all(queues.map((x) => x.stop()));
       await Promise.all(Object.values(informers).map((i) => i.stop()));
       hooks.uninstall();
+      clients.close();
     },
   };
 }

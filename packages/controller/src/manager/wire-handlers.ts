@@ -18,6 +18,27 @@ export interface Queues {
   promotion: WorkQueue;
 }
 
+/**
+ * Whether a change to this Freight can change what the Stage's reconcile does: the Stage requests
+ * its origin and the Freight is, or may become, available to it or held by it. A new Freight
+ * wakes only the Stages that take its origin directly, not every Stage downstream; those wake
+ * when it is verified in one of their upstream Stages.
+ */
+export function stageCaresAbout(stage: Stage, f: Freight): boolean {
+  const name = stage.metadata.name;
+  const st = f.status;
+  return stage.spec.requestedFreight.some(
+    (r) =>
+      r.origin?.kind === f.origin?.kind &&
+      r.origin?.name === f.origin?.name &&
+      (r.sources?.direct === true ||
+        !!st?.approvedFor?.[name] ||
+        !!st?.currentlyIn?.[name] ||
+        !!st?.verifiedIn?.[name] ||
+        (r.sources?.stages ?? []).some((up) => !!st?.verifiedIn?.[up] || !!st?.currentlyIn?.[up])),
+  );
+}
+
 const key = (o: { metadata: { namespace?: string; name: string } }) =>
   `${o.metadata.namespace ?? ''}/${o.metadata.name}`;
 
@@ -35,11 +56,9 @@ export function wireHandlers(i: Informers, q: Queues): void {
     q.warehouse.add(key(w));
     q.project.add(w.metadata.namespace ?? '');
   });
-  // Only Stages that request the Freight's origin care about it.
   i.freight.onChange((f) => {
     for (const s of i.stages.list(f.metadata.namespace ?? ''))
-      if (s.spec.requestedFreight.some((r) => r.origin?.name === f.origin?.name))
-        q.stage.add(key(s));
+      if (stageCaresAbout(s, f)) q.stage.add(key(s));
   });
   i.stages.onChange((s) => {
     const ns = s.metadata.namespace ?? '';

@@ -9,26 +9,44 @@ import {
 import type { KubeClients } from '../kube/clients.js';
 import { isNotFound } from '../kube/clients.js';
 import { type Clock, rfc3339 } from '../kube/clock.js';
+import type { KindInformer } from '../kube/informers.js';
 import type { KargoApi } from '../kube/kargo-api.js';
 import { setCondition } from '../stage/conditions.js';
 import { ensureProjectRoles } from './default-roles.js';
 
+export interface ProjectCaches {
+  stages: KindInformer<Stage>;
+  warehouses: KindInformer<Warehouse>;
+  /** Resolves once the informers show every write this controller made (OwnWrites.settled). */
+  settled(): Promise<void>;
+}
+
 /** Keeps a Project's default roles and status; on deletion removes its namespace, then the finalizer. */
 export class ProjectReconciler {
+  /** Projects (by uid) whose default roles exist: made once, not on every stage change. */
+  private readonly withRoles = new Set<string>();
+
   constructor(
     private readonly api: KargoApi,
     private readonly clients: KubeClients,
     private readonly clock: Clock,
+    private readonly caches: ProjectCaches,
   ) {}
 
   async reconcile(name: string): Promise<void> {
     const p = await this.api.get<Project>('Project', undefined, name);
     if (!p) return;
     if (p.metadata.deletionTimestamp) return this.finalize(p);
-    await ensureProjectRoles(this.clients, name);
+    const uid = p.metadata.uid ?? name;
+    if (!this.withRoles.has(uid)) {
+      await ensureProjectRoles(this.clients, name);
+      this.withRoles.add(uid);
+    }
     await this.acknowledgeConfigRefresh(name);
-    const stages = await this.api.list<Stage>('Stage', name);
-    const warehouses = await this.api.list<Warehouse>('Warehouse', name);
+    // Stats come from the caches: a Project reconciles on every Stage change.
+    await this.caches.settled();
+    const stages = this.caches.stages.list(name);
+    const warehouses = this.caches.warehouses.list(name);
     const ready = (c: { status?: { conditions?: { type: string; status: string }[] } }) =>
       c.status?.conditions?.some((x) => x.type === 'Ready' && x.status === 'True') ?? false;
     const conditions = setCondition(

@@ -29,6 +29,11 @@ export interface StageDeps {
   clock: Clock;
   record: EventRecorder;
   configs: KindInformer<ProjectConfig>;
+  stages: KindInformer<Stage>;
+  promotions: KindInformer<Promotion>;
+  freight: KindInformer<Freight>;
+  /** Resolves once the informers show every write this controller made (OwnWrites.settled). */
+  settled(): Promise<void>;
 }
 
 const VERIFY_REASON: Record<string, KargoEventReason> = {
@@ -45,16 +50,15 @@ export class StageReconciler {
 
   async reconcile(key: string): Promise<ReconcileResult> {
     const [ns = '', name = ''] = key.split('/');
-    // Read fresh, not from the informer cache: a stale Stage or Promotion list would repeat
-    // verifications or auto-promotions this controller already did.
-    const stage = await this.d.api.get<Stage>('Stage', ns, name);
+    // Read from the informer caches, but only once they show this controller's own writes: a
+    // cache without them would repeat verifications or auto-promotions already done.
+    await this.d.settled();
+    const stage = this.d.stages.get(name, ns);
     if (!stage || stage.metadata.deletionTimestamp) return;
     const now = this.d.clock.now();
     const at = rfc3339(now);
-    const promos = (await this.d.api.list<Promotion>('Promotion', ns)).filter(
-      (p) => p.spec.stage === name,
-    );
-    const freights = await this.d.api.list<Freight>('Freight', ns);
+    const promos = this.d.promotions.list(ns).filter((p) => p.spec.stage === name);
+    const freights = this.d.freight.list(ns);
     const patches = new Map<string, FreightPatch>();
     const addPatch = (f: string, p: FreightPatch) => patches.set(f, mergePatch(patches.get(f), p));
     const finished: { freight: Freight; info: VerificationInfo }[] = [];
