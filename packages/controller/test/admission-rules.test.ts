@@ -34,13 +34,14 @@ describe('Project admission', () => {
     );
     expect(project?.metadata.finalizers).toContain('kargo.akuity.io/finalizer');
     for (const name of ['kargo-admin', 'kargo-viewer', 'kargo-promoter']) {
-      const role = await waitFor(`role ${name}`, () =>
-        c.clients.rbac.readNamespacedRole({ name, namespace: NS }),
+      // The binding is made last of the three.
+      const rb = await waitFor(`role binding ${name}`, () =>
+        c.clients.rbac.readNamespacedRoleBinding({ name, namespace: NS }),
       );
+      const role = await c.clients.rbac.readNamespacedRole({ name, namespace: NS });
       expect(role.metadata?.annotations?.['rbac.kargo.akuity.io/managed']).toBe('true');
       const sa = await c.clients.core.readNamespacedServiceAccount({ name, namespace: NS });
       expect(sa.metadata?.annotations?.['rbac.kargo.akuity.io/managed']).toBe('true');
-      const rb = await c.clients.rbac.readNamespacedRoleBinding({ name, namespace: NS });
       expect(rb.subjects?.[0]).toMatchObject({ kind: 'ServiceAccount', name, namespace: NS });
     }
     const promoter = await c.clients.rbac.readNamespacedRole({

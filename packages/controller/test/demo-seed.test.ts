@@ -62,7 +62,11 @@ describe('the seeded demo', () => {
       },
       120_000,
     );
-    expect((await stage('integration'))?.status?.freightSummary).toBe('3/3 Fulfilled');
+    // The Stage's own status is written just after the Freight it verified.
+    await waitFor(
+      'integration shows 3/3 Fulfilled',
+      async () => (await stage('integration'))?.status?.freightSummary === '3/3 Fulfilled',
+    );
     expect(await verifiedIn('release-gate')).toEqual([]);
     await promoteAll('qa', integrated);
     await waitFor(

@@ -15,6 +15,8 @@ import { setCondition } from '../stage/conditions.js';
 import { ensureProjectRoles } from './default-roles.js';
 
 export interface ProjectCaches {
+  projects: KindInformer<Project>;
+  configs: KindInformer<ProjectConfig>;
   stages: KindInformer<Stage>;
   warehouses: KindInformer<Warehouse>;
   /** Resolves once the informers show every write this controller made (OwnWrites.settled). */
@@ -34,7 +36,9 @@ export class ProjectReconciler {
   ) {}
 
   async reconcile(name: string): Promise<void> {
-    const p = await this.api.get<Project>('Project', undefined, name);
+    // From the caches: a Project reconciles on every Stage change, for its stats.
+    await this.caches.settled();
+    const p = this.caches.projects.get(name);
     if (!p) return;
     if (p.metadata.deletionTimestamp) return this.finalize(p);
     const uid = p.metadata.uid ?? name;
@@ -43,8 +47,6 @@ export class ProjectReconciler {
       this.withRoles.add(uid);
     }
     await this.acknowledgeConfigRefresh(name);
-    // Stats come from the caches: a Project reconciles on every Stage change.
-    await this.caches.settled();
     const stages = this.caches.stages.list(name);
     const warehouses = this.caches.warehouses.list(name);
     const ready = (c: { status?: { conditions?: { type: string; status: string }[] } }) =>
@@ -77,7 +79,7 @@ export class ProjectReconciler {
 
   /** ProjectConfig refresh: done when status.lastHandledRefresh equals the annotation. */
   private async acknowledgeConfigRefresh(ns: string): Promise<void> {
-    const cfg = await this.api.get<ProjectConfig>('ProjectConfig', ns, ns);
+    const cfg = this.caches.configs.get(ns, ns);
     const refresh = cfg?.metadata.annotations?.[ANNOTATIONS.refresh];
     if (cfg && refresh && refresh !== cfg.status?.lastHandledRefresh)
       await this.api.patchStatus('ProjectConfig', ns, ns, {
