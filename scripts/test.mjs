@@ -3,7 +3,7 @@
 // Vitest and Playwright contribute their own test counts (read from their JSON reports).
 // `npm test -- unit e2e` runs only the named steps.
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { relative, resolve } from 'node:path';
 import { ensureInstalled } from './lib/bootstrap.mjs';
 import { ensureBuilt } from './lib/build.mjs';
 import { run } from './lib/run.mjs';
@@ -56,6 +56,10 @@ async function vitest() {
   totals.failed += report.numFailedTests;
   totals.skipped += report.numPendingTests + report.numTodoTests;
   if (report.numFailedTests > 0) failures.push(`vitest: ${report.numFailedTests} failed`);
+  // Name each failed test, so the last lines of a CI log say what broke.
+  for (const file of report.testResults)
+    for (const t of file.assertionResults)
+      if (t.status === 'failed') failures.push(`  ${relative('.', file.name)} › ${t.fullName}`);
   // Suites that fail to load report no tests; count them so a broken file can't pass silently.
   const broken = report.testResults.filter(
     (r) => r.status === 'failed' && r.assertionResults.length === 0,
