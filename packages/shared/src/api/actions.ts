@@ -97,6 +97,14 @@ export const ApproveResultSchema = z.object({
   action: z.literal('approve'),
   freight: FreightViewSchema,
 });
+export const ApprovalRequestResultSchema = z.object({
+  action: z.literal('request-approval'),
+  freight: FreightViewSchema,
+});
+export const WithdrawApprovalRequestResultSchema = z.object({
+  action: z.literal('withdraw-approval-request'),
+  freight: FreightViewSchema,
+});
 export const AliasResultSchema = z.object({
   action: z.literal('alias'),
   freight: FreightViewSchema,
@@ -150,6 +158,8 @@ export const ActionResultSchema = z.discriminatedUnion('action', [
   PromoteResultSchema,
   PromoteDownstreamResultSchema,
   ApproveResultSchema,
+  ApprovalRequestResultSchema,
+  WithdrawApprovalRequestResultSchema,
   AliasResultSchema,
   CreateFreightResultSchema,
   DeleteFreightResultSchema,

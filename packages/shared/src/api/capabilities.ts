@@ -21,6 +21,7 @@ export type StageAction = z.infer<typeof StageActionSchema>;
 export const ProjectActionSchema = z.enum([
   'refreshWarehouse',
   'aliasFreight',
+  'requestApproval',
   'createFreight',
   'deleteFreight',
   'abortPromotion',
@@ -61,6 +62,21 @@ export const CapabilitiesSchema = z.object({
   stages: z.record(z.string(), StageCapabilitiesSchema),
 });
 export type Capabilities = z.infer<typeof CapabilitiesSchema>;
+
+/**
+ * `stages` (comma-separated) limits the per-stage answers to those stages, for a view that
+ * shows a few stages of many projects (the cockpit): each stage costs Kubernetes questions.
+ */
+export const CapabilitiesQuerySchema = z.object({
+  stages: z
+    .string()
+    .max(8000)
+    .transform((s) => s.split(',').filter(Boolean))
+    .pipe(z.array(z.string().min(1).max(253)).max(100))
+    .optional()
+    .describe('Only these stages (comma-separated); all stages when absent'),
+});
+export type CapabilitiesQuery = z.infer<typeof CapabilitiesQuerySchema>;
 
 /** What the caller may do outside any one project. */
 export const ClusterActionSchema = z.enum([

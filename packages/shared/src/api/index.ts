@@ -14,3 +14,4 @@ export * from './auth.js';
 export * from './socket.js';
 export * from './roles.js';
 export * from './names.js';
+export * from './attention.js';

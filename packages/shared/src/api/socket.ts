@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AttentionSnapshotSchema, type ActivityDelta, type AttentionDelta } from './attention.js';
 import { ApiErrorBodySchema, OpaqueVersionSchema, PartialErrorSchema } from './common.js';
 import { EventViewSchema } from './event-view.js';
 import { FreightViewSchema } from './freight-view.js';
@@ -116,9 +117,22 @@ export const EventsDeltaSchema = z.object({
 });
 export type EventsDelta = z.infer<typeof EventsDeltaSchema>;
 
-/** The server lost continuity (cache re-listed, watch restarted): join again for a snapshot. */
+/**
+ * The attention room: what needs attention in every project the caller may see. The snapshot
+ * is the same as `GET /api/v1/attention`; `attention:delta` then replaces one project's items
+ * and `activity:delta` brings its new events. Deltas are whole per project, so none can be
+ * missed for good: the next one of that project corrects it, and a reconnect joins again.
+ */
+export const AttentionJoinRequestSchema = z.strictObject({});
+export const AttentionJoinAckSchema = ackOf(AttentionSnapshotSchema);
+export type AttentionJoinAck = z.infer<typeof AttentionJoinAckSchema>;
+
+/**
+ * The server lost continuity (cache re-listed, watch restarted), or what the socket may see
+ * changed (scope `attention`: the projects visible to it): join again for a snapshot.
+ */
 export const ResyncRequiredSchema = z.object({
-  scope: z.enum(['project', 'projects']),
+  scope: z.enum(['project', 'projects', 'attention']),
   project: z.string().optional(),
   reason: z.string(),
 });
@@ -132,6 +146,8 @@ export interface ClientToServerEvents {
   'project:leave': (req: ProjectLeaveRequest, ack: Ack<LeaveAck>) => void;
   'projects:join': (req: ProjectsJoinRequest, ack: Ack<ProjectsJoinAck>) => void;
   'projects:leave': (req: Record<string, never>, ack: Ack<LeaveAck>) => void;
+  'attention:join': (req: Record<string, never>, ack: Ack<AttentionJoinAck>) => void;
+  'attention:leave': (req: Record<string, never>, ack: Ack<LeaveAck>) => void;
 }
 
 /** Events the server emits. */
@@ -139,6 +155,8 @@ export interface ServerToClientEvents {
   'project:delta': (delta: ProjectDelta) => void;
   'projects:delta': (delta: ProjectsDelta) => void;
   'events:delta': (delta: EventsDelta) => void;
+  'attention:delta': (delta: AttentionDelta) => void;
+  'activity:delta': (delta: ActivityDelta) => void;
   'resync-required': (msg: ResyncRequired) => void;
 }
 

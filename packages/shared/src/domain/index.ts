@@ -25,3 +25,5 @@ export * from './openapi-schema.js';
 export * from './yaml-cursor.js';
 export * from './verification.js';
 export * from './warehouse-health.js';
+export * from './approval-request.js';
+export * from './attention.js';
