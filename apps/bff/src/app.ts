@@ -7,6 +7,8 @@ import type { Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
 import type { ClusterStatus } from '@wharf/shared';
 import type { CallerResolver } from './access/caller.js';
+import type { AttentionIndex } from './attention/attention-index.js';
+import { attentionRoutes } from './attention/attention-routes.js';
 import type { ClusterCache } from './cache/cluster-cache.js';
 import { apiNotFound, errorMiddleware } from './errors/error-middleware.js';
 import { type Metrics, withRouteTemplate } from './ops/metrics.js';
@@ -35,6 +37,8 @@ export interface AppDeps {
   webDist?: string;
   clusterStatus: () => ClusterStatus;
   cache: ClusterCache;
+  /** What needs attention across projects, kept from the cache (the cockpit). */
+  attention: AttentionIndex;
   resolveCaller: CallerResolver;
   logger: Logger;
   metrics: Metrics;
@@ -77,6 +81,7 @@ export function createApp(deps: AppDeps): express.Express {
       now,
     }),
     ...credentialRoutes(sharedNamespace),
+    ...attentionRoutes(deps.attention),
   ];
   const openapi = openApiDocument(routes, deps.version ?? '0.1.0');
 

@@ -1,3 +1,4 @@
+import { parseGoDuration } from '@wharf/shared';
 import { z } from 'zod';
 import { parseTrustProxy, type TrustProxy } from './ops/trust-proxy.js';
 
@@ -76,6 +77,23 @@ export const ConfigSchema = z.object({
     .describe(
       "Argo CD's web UI, e.g. https://argocd.example.com: stages link their applications there",
     ),
+  WHARF_SLOW_PROMOTION: z
+    .string()
+    .default('30m')
+    .describe(
+      'A promotion running longer than this (a Go duration, e.g. 45m or 2h) needs attention',
+    )
+    .transform((raw, ctx) => {
+      const ms = parseGoDuration(raw);
+      if (ms === null || ms <= 0) {
+        ctx.addIssue({
+          code: 'custom',
+          message: 'must be a positive Go duration such as 30m or 2h',
+        });
+        return z.NEVER;
+      }
+      return ms;
+    }),
   NODE_ENV: z
     .string()
     .default('production')

@@ -32,6 +32,7 @@ const bff = await startBff({
   port: config.PORT,
   host: config.HOST,
   coalesceMs: config.WHARF_COALESCE_MS,
+  slowPromotionMs: config.WHARF_SLOW_PROMOTION,
   ...(config.WHARF_ARGOCD_URL ? { argoCdUrl: config.WHARF_ARGOCD_URL } : {}),
   ...(config.WHARF_WEB_DIST ? { webDist: config.WHARF_WEB_DIST } : {}),
   showStacks: config.NODE_ENV === 'development',

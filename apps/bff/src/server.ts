@@ -11,6 +11,8 @@ import type { BackoffDelays } from './cache/backoff.js';
 import { ClusterCache } from './cache/cluster-cache.js';
 import { KIND_NAMES } from './cache/kinds.js';
 import type { ClusterMode } from './config.js';
+import { AttentionIndex } from './attention/attention-index.js';
+import { attachAttentionRoom } from './live/attention-room.js';
 import { LiveHub } from './live/live-hub.js';
 import { crossSiteRefusal } from './identity/csrf.js';
 import { attachSockets, type RoomMember } from './live/socket-server.js';
@@ -43,7 +45,14 @@ export interface BffOptions {
   argoCdUrl?: string;
   /** WHARF_PUBLIC_URL: the one origin browsers may open sockets from (else the request's own). */
   publicUrl?: URL;
+  /** A running promotion older than this needs attention (WHARF_SLOW_PROMOTION); 30 minutes. */
+  slowPromotionMs?: number;
+  /** How often the attention room asks again what each member may see. */
+  attentionRecheckMs?: number;
 }
+
+/** Half an hour: longer than most promotions run, short enough to notice one stuck in a day. */
+export const DEFAULT_SLOW_PROMOTION_MS = 30 * 60_000;
 
 export interface RunningBff {
   url: string;
@@ -106,10 +115,16 @@ export async function startBff(opts: BffOptions): Promise<RunningBff> {
     };
   };
   const resolveCaller = opts.resolveCaller ?? adminCallerResolver(kc);
+  const attention = new AttentionIndex(cache, {
+    slowPromotionMs: opts.slowPromotionMs ?? DEFAULT_SLOW_PROMOTION_MS,
+    windowMs: opts.coalesceMs ?? 50,
+    now,
+  });
   const app = createApp({
     ...(opts.webDist ? { webDist: opts.webDist } : {}),
     clusterStatus,
     cache,
+    attention,
     resolveCaller,
     logger,
     metrics,
@@ -140,6 +155,14 @@ export async function startBff(opts: BffOptions): Promise<RunningBff> {
     originRefusal: (req) =>
       crossSiteRefusal(Object.setPrototypeOf(req, app.request) as Request, opts.publicUrl),
   });
+  const attentionRoom = attachAttentionRoom({
+    io: sockets.io,
+    index: attention,
+    resolveCaller,
+    metrics,
+    logger,
+    ...(opts.attentionRecheckMs ? { recheckMs: opts.attentionRecheckMs } : {}),
+  });
   cache.start();
   await new Promise<void>((resolve) =>
     httpServer.listen(opts.port ?? 0, opts.host ?? '127.0.0.1', resolve),
@@ -154,6 +177,8 @@ export async function startBff(opts: BffOptions): Promise<RunningBff> {
     clusterStatus,
     roomMembers: () => sockets.members(),
     close: async () => {
+      attentionRoom.stop();
+      attention.stop();
       cache.stop();
       await sockets.close();
       httpServer.closeAllConnections();

@@ -23,16 +23,21 @@ import { requireAccess } from '../access/require.js';
 import { toHttp } from '../errors/error-middleware.js';
 import { NotFoundError } from '../errors/http-errors.js';
 import type { Metrics } from '../ops/metrics.js';
+import type { AttentionMembership } from './attention-room.js';
 import type { LiveHub } from './live-hub.js';
 import { deltaFor, ROOM_KINDS, roomViewOf, snapshotFor, type RoomView } from './room-view.js';
 import { parseSocketInput } from './socket-input.js';
 
-/** What the server keeps per socket: the view it was given in each project it joined. */
-interface SocketData {
+/**
+ * What the server keeps per socket: the view it was given in each project it joined, and what
+ * it may see of the attention room (attention-room.ts).
+ */
+export interface SocketData {
   views?: Map<string, RoomView>;
+  attention?: AttentionMembership;
 }
-type WharfServer = Server<ClientToServerEvents, ServerToClientEvents, object, SocketData>;
-type WharfSocket = Socket<ClientToServerEvents, ServerToClientEvents, object, SocketData>;
+export type WharfServer = Server<ClientToServerEvents, ServerToClientEvents, object, SocketData>;
+export type WharfSocket = Socket<ClientToServerEvents, ServerToClientEvents, object, SocketData>;
 
 const projectRoom = (p: string) => `project:${p}`;
 const viewRoom = (v: RoomView) => `view:${v.project}:${v.key}`;
@@ -48,7 +53,7 @@ function errorBody(err: unknown): ApiErrorBody {
 }
 
 /** Runs a handler and answers its ack with `{data}` or `{error}`; a missing ack is ignored. */
-function handle<T>(ack: unknown, log: Logger, work: () => Promise<T>): void {
+export function handle<T>(ack: unknown, log: Logger, work: () => Promise<T>): void {
   const reply = typeof ack === 'function' ? (ack as (v: unknown) => void) : () => undefined;
   work().then(
     (data) => reply({ data }),

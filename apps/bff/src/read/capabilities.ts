@@ -49,6 +49,7 @@ const STAGE_CHECKS: Record<StageAction, (ns: string, stage: string) => AccessChe
 const PROJECT_CHECKS: Record<ProjectAction, (ns: string) => AccessCheck[]> = {
   refreshWarehouse: (ns) => [kargoCheck('patch', 'warehouses', ns)],
   aliasFreight: (ns) => [kargoCheck('patch', 'freights', ns)],
+  requestApproval: (ns) => [kargoCheck('patch', 'freights', ns, undefined, 'status')],
   createFreight: (ns) => [kargoCheck('create', 'freights', ns)],
   deleteFreight: (ns) => [kargoCheck('delete', 'freights', ns)],
   abortPromotion: (ns) => [kargoCheck('patch', 'promotions', ns)],
@@ -119,24 +120,32 @@ async function decideAll<A extends string>(
 }
 
 /** Asks Kubernetes about every action; decisions are as the caller, never a table of our own. */
-export async function capabilitiesOf(caller: Caller, r: ProjectReader): Promise<Capabilities> {
+export async function capabilitiesOf(
+  caller: Caller,
+  r: ProjectReader,
+  onlyStages?: readonly string[],
+): Promise<Capabilities> {
+  const only = onlyStages ? new Set(onlyStages) : undefined;
   const ns = r.project;
   const projectActions = await decideAll(caller, ProjectActionSchema.options, (a) =>
     PROJECT_CHECKS[a](ns),
   );
   const stages: Capabilities['stages'] = {};
   await Promise.all(
-    r.list('stages').map(async (s) => {
-      const name = s.metadata.name;
-      const decisions = await decideAll(caller, StageActionSchema.options, (a) =>
-        STAGE_CHECKS[a](ns, name),
-      );
-      // Kargo refuses some promotions whoever asks: say so, whatever Kubernetes allows.
-      const refusal = promotionRefusal(s);
-      stages[name] = refusal
-        ? { ...decisions, promote: { allowed: false, reason: refusal } }
-        : decisions;
-    }),
+    r
+      .list('stages')
+      .filter((s) => !only || only.has(s.metadata.name))
+      .map(async (s) => {
+        const name = s.metadata.name;
+        const decisions = await decideAll(caller, StageActionSchema.options, (a) =>
+          STAGE_CHECKS[a](ns, name),
+        );
+        // Kargo refuses some promotions whoever asks: say so, whatever Kubernetes allows.
+        const refusal = promotionRefusal(s);
+        stages[name] = refusal
+          ? { ...decisions, promote: { allowed: false, reason: refusal } }
+          : decisions;
+      }),
   );
   return { project: ns, actor: caller.actor, projectActions, stages };
 }

@@ -10,6 +10,8 @@ import {
   ApplyResourcesResultSchema,
   ApproveRequestSchema,
   ApproveResultSchema,
+  ApprovalRequestResultSchema,
+  WithdrawApprovalRequestResultSchema,
   DeleteFreightResultSchema,
   PromoteDownstreamRequestSchema,
   PromoteDownstreamResultSchema,
@@ -28,6 +30,7 @@ import {
   verificationAction,
 } from '../actions/annotation-actions.js';
 import { applyResources } from '../actions/apply-resources.js';
+import { requestApproval, withdrawApprovalRequest } from '../actions/approval-requests.js';
 import { createFreight } from '../actions/create-freight.js';
 import { approve, deleteFreight, setAlias } from '../actions/freight-actions.js';
 import { promote } from '../actions/promote.js';
@@ -80,6 +83,28 @@ export function actionRoutes(models: ReadModels, now: () => number): RouteSpec[]
       response: ApproveResultSchema,
       handler: ({ caller, params, body }) =>
         approve(ctx(caller, params.project), params.freight, body.stage),
+    }),
+    route({
+      method: 'post',
+      path: '/projects/:project/freight/:freight/approval-requests',
+      tag: 'actions',
+      summary:
+        'Ask for freight to be approved for a stage (kept in its status metadata until approved)',
+      params: FreightParams,
+      body: ApproveRequestSchema,
+      response: ApprovalRequestResultSchema,
+      handler: ({ caller, params, body }) =>
+        requestApproval(ctx(caller, params.project), params.freight, body.stage),
+    }),
+    route({
+      method: 'delete',
+      path: '/projects/:project/freight/:freight/approval-requests/:stage',
+      tag: 'actions',
+      summary: 'Withdraw a request for approval',
+      params: FreightParams.extend({ stage: StageParams.shape.stage }),
+      response: WithdrawApprovalRequestResultSchema,
+      handler: ({ caller, params }) =>
+        withdrawApprovalRequest(ctx(caller, params.project), params.freight, params.stage),
     }),
     route({
       method: 'patch',

@@ -1,5 +1,6 @@
 import { KARGO_GROUP } from '@wharf/shared';
 import {
+  CapabilitiesQuerySchema,
   CapabilitiesSchema,
   EventPageSchema,
   EventQuerySchema,
@@ -18,6 +19,7 @@ import {
   WarehouseViewSchema,
 } from '@wharf/shared/api';
 import { requireAccess } from '../access/require.js';
+import { visibleProjects } from '../access/visible-projects.js';
 import type { ReadModels } from '../read/read-models.js';
 import { capabilitiesOf } from '../read/capabilities.js';
 import { toFreightListItem } from '../views/freight-view.js';
@@ -43,27 +45,10 @@ export function readRoutes(models: ReadModels, now: () => number): RouteSpec[] {
       summary: 'Projects the caller may see, with stage/warehouse health and pending promotions',
       response: ProjectListSchema,
       handler: async ({ caller }) => {
-        const all = models.projects();
-        const listAll = await caller.authorize({
-          verb: 'list',
-          group: KARGO_GROUP,
-          resource: 'projects',
-        });
-        const visible = listAll.allowed
-          ? all
-          : (
-              await Promise.all(
-                all.map(async (p) => {
-                  const d = await caller.authorize({
-                    verb: 'get',
-                    group: KARGO_GROUP,
-                    resource: 'projects',
-                    name: p.metadata.name,
-                  });
-                  return d.allowed ? p : undefined;
-                }),
-              )
-            ).filter((p) => p !== undefined);
+        const all = new Map(models.projects().map((p) => [p.metadata.name, p]));
+        const visible = (await visibleProjects(caller, [...all.keys()])).flatMap(
+          (name) => all.get(name) ?? [],
+        );
         const items = visible
           .map((p) => models.summary(p))
           .sort((a, b) => a.name.localeCompare(b.name));
@@ -107,9 +92,10 @@ export function readRoutes(models: ReadModels, now: () => number): RouteSpec[] {
       tag: 'projects',
       summary: 'What the caller may do in the project, per action and per stage, with reasons',
       params: ProjectParams,
+      query: CapabilitiesQuerySchema,
       response: CapabilitiesSchema,
-      handler: async ({ caller, params }) =>
-        capabilitiesOf(caller, await open(models, caller, params.project, 'stages')),
+      handler: async ({ caller, params, query }) =>
+        capabilitiesOf(caller, await open(models, caller, params.project, 'stages'), query.stages),
     }),
     route({
       method: 'get',

@@ -1,0 +1,339 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { KubeConfig } from '@kubernetes/client-node';
+import { APPROVAL_REQUESTS_KEY, type Freight } from '@wharf/shared';
+import {
+  AttentionJoinAckSchema,
+  AttentionSnapshotSchema,
+  type ActivityDelta,
+  type AttentionDelta,
+  type AttentionSnapshot,
+  type ResyncRequired,
+} from '@wharf/shared/api';
+import { echoServerProject, realStatusProject } from '@wharf/shared/fixtures';
+import { adminCaller } from '../../src/access/admin-caller.js';
+import { KubeClient } from '../../src/kube/kube-client.js';
+import { corePath, kargoPath } from '../../src/kube/paths.js';
+import { eventually, HAVE_CRDS, startHarness, type Harness } from '../support/bff-harness.js';
+import { headerResolver } from '../support/callers.js';
+import { seedEvents, seedProject } from '../support/kube-seed.js';
+import { connectClient, type RecordingClient } from '../support/socket-client.js';
+
+const GB = 'guestbook';
+const ECHO = 'echo-server';
+const RBAC = '/apis/rbac.authorization.k8s.io/v1';
+
+/** `viewer` may read guestbook (Kargo's objects and events) and get that one Project. */
+async function seedViewer(kc: KubeConfig) {
+  const k = new KubeClient(kc);
+  await k.create(`${RBAC}/namespaces/${GB}/roles`, {
+    metadata: { name: 'viewer' },
+    rules: [
+      { apiGroups: ['kargo.akuity.io'], resources: ['*'], verbs: ['get', 'list', 'watch'] },
+      { apiGroups: [''], resources: ['events'], verbs: ['get', 'list', 'watch'] },
+    ],
+  });
+  await k.create(`${RBAC}/namespaces/${GB}/rolebindings`, {
+    metadata: { name: 'viewer' },
+    roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'Role', name: 'viewer' },
+    subjects: [{ apiGroup: 'rbac.authorization.k8s.io', kind: 'User', name: 'viewer' }],
+  });
+  await k.create(`${RBAC}/clusterroles`, {
+    metadata: { name: 'guestbook-project-reader' },
+    rules: [
+      {
+        apiGroups: ['kargo.akuity.io'],
+        resources: ['projects'],
+        resourceNames: [GB],
+        verbs: ['get'],
+      },
+    ],
+  });
+  await k.create(`${RBAC}/clusterrolebindings`, {
+    metadata: { name: 'viewer-guestbook-project' },
+    roleRef: {
+      apiGroup: 'rbac.authorization.k8s.io',
+      kind: 'ClusterRole',
+      name: 'guestbook-project-reader',
+    },
+    subjects: [{ apiGroup: 'rbac.authorization.k8s.io', kind: 'User', name: 'viewer' }],
+  });
+}
+
+interface Listener {
+  client: RecordingClient;
+  items: AttentionDelta[];
+  activity: ActivityDelta[];
+  resyncs: ResyncRequired[];
+}
+
+describe.skipIf(!HAVE_CRDS)('the cockpit: what needs attention, across projects', () => {
+  let h: Harness;
+  let admin: KubeClient;
+  const listeners: Listener[] = [];
+  const get = async (path: string, user?: string) => {
+    const res = await fetch(`${h.bff.url}/api/v1${path}`, {
+      headers: user ? { 'x-test-user': user } : {},
+    });
+    return { status: res.status, body: (await res.json()) as Record<string, unknown> };
+  };
+  const send = async (method: string, path: string, body?: unknown, user?: string) => {
+    const res = await fetch(`${h.bff.url}/api/v1${path}`, {
+      method,
+      headers: {
+        'content-type': 'application/json',
+        ...(user ? { 'x-test-user': user } : {}),
+      },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    return { status: res.status, body: (await res.json()) as Record<string, unknown> };
+  };
+  const snapshot = async (query = '', user?: string) =>
+    AttentionSnapshotSchema.parse((await get(`/attention${query}`, user)).body);
+  const ids = (s: AttentionSnapshot, project?: string) =>
+    s.items.filter((i) => !project || i.project === project).map((i) => i.id);
+  const join = async (user?: string) => {
+    const client = await connectClient(h.bff.url, user ? { 'x-test-user': user } : {});
+    const l: Listener = { client, items: [], activity: [], resyncs: [] };
+    client.socket.on('attention:delta', (d) => l.items.push(d));
+    client.socket.on('activity:delta', (d) => l.activity.push(d));
+    client.socket.on('resync-required', (m) => l.resyncs.push(m));
+    listeners.push(l);
+    const ack = AttentionJoinAckSchema.parse(
+      await new Promise((resolve) => client.socket.emit('attention:join', {}, resolve)),
+    );
+    if ('error' in ack) throw new Error(ack.error.message);
+    return { l, snapshot: ack.data };
+  };
+  /** The items a listener holds for a project now: the newest delta, else the snapshot's. */
+  const latest = (l: Listener, project: string, initial: AttentionSnapshot) => {
+    const last = l.items.filter((d) => d.project === project).at(-1);
+    return (last ? last.items : initial.items.filter((i) => i.project === project)).map(
+      (i) => i.id,
+    );
+  };
+  const setStageHealth = (ns: string, stage: string, status: 'True' | 'False') =>
+    admin.mergePatch(kargoPath('stages', ns, stage, 'status'), {
+      status: {
+        health: { status: status === 'True' ? 'Healthy' : 'Unhealthy', issues: ['pods crashing'] },
+        conditions: [
+          {
+            type: 'Healthy',
+            status,
+            reason: status === 'True' ? 'Healthy' : 'Unhealthy',
+            message: status === 'True' ? 'ok' : 'Argo CD app Degraded',
+            lastTransitionTime: new Date().toISOString(),
+          },
+        ],
+      },
+    });
+
+  beforeAll(async () => {
+    h = await startHarness(
+      async (kc) => {
+        const gb = realStatusProject();
+        await seedProject(kc, gb);
+        await seedEvents(kc, gb);
+        await seedProject(kc, echoServerProject());
+        await seedViewer(kc);
+      },
+      (kc) => ({
+        resolveCaller: headerResolver(kc, adminCaller(kc)),
+        attentionRecheckMs: 300,
+      }),
+    );
+    admin = new KubeClient(h.kc);
+  });
+  afterAll(async () => {
+    listeners.forEach((l) => l.client.close());
+    await h?.close();
+  });
+
+  it("lists what Kargo's status says needs a person, with the action that helps", async () => {
+    const s = await snapshot();
+    expect(s.projects).toEqual([ECHO, GB]);
+    // The fixture's perf promotion started in January 2026 and still runs: slow by any clock.
+    expect(ids(s, GB)).toEqual([
+      'promotion-failed:prod-west',
+      'stage-unhealthy:prod-east',
+      'warehouse-failing:charts',
+      expect.stringMatching(/^promotion-slow:perf\./),
+      'auto-promotion-held:dev/guestbook',
+    ]);
+    expect(s.items.find((i) => i.id === 'promotion-failed:prod-west')?.action).toMatchObject({
+      type: 'retry-promotion',
+      stage: 'prod-west',
+    });
+    // Who promoted what where, newest first, from Kargo's events.
+    expect(s.activity.length).toBeGreaterThan(0);
+    expect(s.activity.every((e) => e.project === GB)).toBe(true);
+    expect(s.activity.map((e) => e.time)).toEqual(
+      [...s.activity.map((e) => e.time)].sort().reverse(),
+    );
+  });
+
+  it('filters by project and kind as the URL asks, and refuses a kind it does not know', async () => {
+    const s = await snapshot(`?project=${GB}&kind=stage-unhealthy,warehouse-failing`);
+    expect(ids(s)).toEqual(['stage-unhealthy:prod-east', 'warehouse-failing:charts']);
+    expect((await get('/attention?kind=bogus')).status).toBe(400);
+  });
+
+  it('shows a viewer of one project only that project, over REST and the socket', async () => {
+    const s = await snapshot('', 'viewer');
+    expect(s.projects).toEqual([GB]);
+    expect(new Set(s.items.map((i) => i.project))).toEqual(new Set([GB]));
+    const live = await join('viewer');
+    expect(live.snapshot.projects).toEqual([GB]);
+    // A change in a project the viewer may not see reaches admins, not the viewer.
+    const adminLive = await join();
+    await setStageHealth(ECHO, 'development', 'False');
+    await eventually(() =>
+      latest(adminLive.l, ECHO, adminLive.snapshot).includes('stage-unhealthy:development')
+        ? true
+        : undefined,
+    );
+    expect(live.l.items.filter((d) => d.project === ECHO)).toEqual([]);
+    await setStageHealth(ECHO, 'development', 'True');
+    await eventually(() =>
+      latest(adminLive.l, ECHO, adminLive.snapshot).includes('stage-unhealthy:development')
+        ? undefined
+        : true,
+    );
+  });
+
+  it('a user who may see nothing gets an empty cockpit, not an error', async () => {
+    const s = await snapshot('', 'nobody');
+    expect(s).toMatchObject({ projects: [], items: [], activity: [] });
+  });
+
+  it('pushes a new problem to the room when it happens and takes it away when it is fixed', async () => {
+    const { l, snapshot: first } = await join();
+    expect(latest(l, ECHO, first)).not.toContain('warehouse-failing:echo-server');
+    const failing = {
+      status: {
+        conditions: [
+          {
+            type: 'Healthy',
+            status: 'False',
+            reason: 'DiscoveryFailed',
+            message: 'error discovering artifacts: registry unreachable',
+            lastTransitionTime: new Date().toISOString(),
+          },
+        ],
+      },
+    };
+    await admin.mergePatch(kargoPath('warehouses', ECHO, ECHO, 'status'), failing);
+    const delta = await eventually(() =>
+      l.items.find((d) => d.items.some((i) => i.id === 'warehouse-failing:echo-server')),
+    );
+    expect(delta.items.find((i) => i.id === 'warehouse-failing:echo-server')?.detail).toContain(
+      'registry unreachable',
+    );
+    await admin.mergePatch(kargoPath('warehouses', ECHO, ECHO, 'status'), {
+      status: {
+        conditions: ['Healthy', 'Ready'].map((type) => ({
+          type,
+          status: 'True',
+          reason: type,
+          message: 'ok',
+          lastTransitionTime: new Date().toISOString(),
+        })),
+      },
+    });
+    await eventually(() =>
+      latest(l, ECHO, first).includes('warehouse-failing:echo-server') ? undefined : true,
+    );
+  });
+
+  it('brings new Kargo events to the activity feed live', async () => {
+    const { l } = await join();
+    await admin.create(corePath('events', ECHO), {
+      metadata: {
+        name: 'echo-promoted',
+        annotations: {
+          'event.kargo.akuity.io/actor': 'email:pat@example.com',
+          'event.kargo.akuity.io/stage-name': 'staging',
+          'event.kargo.akuity.io/promotion-name': 'staging.x.y',
+        },
+      },
+      involvedObject: { kind: 'Promotion', name: 'staging.x.y', namespace: ECHO },
+      reason: 'PromotionSucceeded',
+      message: 'Promotion succeeded',
+      type: 'Normal',
+      lastTimestamp: new Date().toISOString(),
+    });
+    const d = await eventually(() => l.activity.find((a) => a.project === ECHO));
+    expect(d.events[0]).toMatchObject({
+      reason: 'PromotionSucceeded',
+      actor: 'email:pat@example.com',
+      stage: 'staging',
+    });
+  });
+
+  it('tells a scoped member to join again when a project appears, and the new join shows what it may see', async () => {
+    const { l } = await join('viewer');
+    await admin.create(kargoPath('projects'), {
+      apiVersion: 'kargo.akuity.io/v1alpha1',
+      kind: 'Project',
+      metadata: { name: 'late-project' },
+    });
+    await eventually(() => l.resyncs.find((r) => r.scope === 'attention'));
+    const again = await join('viewer');
+    expect(again.snapshot.projects).toEqual([GB]);
+  });
+
+  describe('approval requests', () => {
+    const freightOf = (ns: string, origin: string) => {
+      const f = h.bff.cache
+        .get('freight')
+        .list(ns)
+        .find((x: Freight) => x.origin.name === origin && !x.status?.currentlyIn?.['prod-west']);
+      if (!f) throw new Error('no freight');
+      return f;
+    };
+
+    it('are recorded in the freight status metadata, listed for approvers, and answered by approving', async () => {
+      const f = freightOf(GB, 'guestbook');
+      const path = `/projects/${GB}/freight/${f.metadata.name}`;
+      const asked = await send('POST', `${path}/approval-requests`, { stage: 'prod-west' });
+      expect(asked.status).toBe(200);
+      const stored = (await admin.get(kargoPath('freights', GB, f.metadata.name))) as Freight;
+      expect(stored.status?.metadata?.[APPROVAL_REQUESTS_KEY]).toMatchObject({
+        'prod-west': { actor: 'admin' },
+      });
+      const id = `approval-requested:${f.metadata.name}/prod-west`;
+      await eventually(async () => (ids(await snapshot()).includes(id) ? true : undefined));
+      const approved = await send('POST', `${path}/approve`, { stage: 'prod-west' });
+      expect(approved.status).toBe(200);
+      await eventually(async () => (ids(await snapshot()).includes(id) ? undefined : true));
+    });
+
+    it('refuse a stage that does not take the freight (422), a viewer (403), and change nothing', async () => {
+      const f = freightOf(GB, 'config');
+      const path = `/projects/${GB}/freight/${f.metadata.name}/approval-requests`;
+      const wrong = await send('POST', path, { stage: 'dev' });
+      expect(wrong.status).toBe(422);
+      const viewer = await send('POST', path, { stage: 'integration' }, 'viewer');
+      expect(viewer.status).toBe(403);
+      const stored = (await admin.get(kargoPath('freights', GB, f.metadata.name))) as Freight;
+      expect(stored.status?.metadata?.[APPROVAL_REQUESTS_KEY]).toBeUndefined();
+    });
+
+    it('can be withdrawn, and withdrawing one that nobody made is a 404', async () => {
+      const f = freightOf(GB, 'config');
+      const path = `/projects/${GB}/freight/${f.metadata.name}/approval-requests`;
+      expect((await send('POST', path, { stage: 'integration' })).status).toBe(200);
+      expect((await send('DELETE', `${path}/integration`)).status).toBe(200);
+      expect((await send('DELETE', `${path}/integration`)).status).toBe(404);
+    });
+  });
+
+  it('takes a member whose role is revoked out of the room within seconds, as Kubernetes now answers', async () => {
+    const { l, snapshot: before } = await join('viewer');
+    expect(before.projects).toEqual([GB]);
+    await admin.delete(`${RBAC}/namespaces/${GB}/rolebindings/viewer`);
+    const msg = await eventually(() => l.resyncs.find((r) => r.scope === 'attention'), 15_000);
+    expect(msg.reason).toContain('changed');
+    const again = await join('viewer');
+    expect(again.snapshot).toMatchObject({ projects: [], items: [] });
+  });
+});
