@@ -65,6 +65,12 @@ spec:
   requestedFreight:
   - origin: {kind: Warehouse, name: app}
     sources: {direct: true}
+  # Steps make it promotable: Kargo refuses promotions to a control-flow stage whoever asks.
+  promotionTemplate:
+    spec:
+      steps:
+      - uses: compose-output
+        config: {deployed: "yes"}
 `;
   await kubectl(
     ['apply', '-f', '-'],

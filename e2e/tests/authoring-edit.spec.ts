@@ -116,6 +116,8 @@ test('a viewer sees every authoring control disabled, with the reason', async ({
     await button.locator('..').hover();
     await expect(page.getByRole('tooltip')).toContainText(/does not allow|may not/);
     await page.mouse.move(0, 0);
+    // The next hover must not find this tooltip still fading out.
+    await expect(page.getByRole('tooltip')).toHaveCount(0);
   };
   await page.goto(`/projects/${fixture.name}`);
   await why(page.getByRole('button', { name: 'New warehouse' }));

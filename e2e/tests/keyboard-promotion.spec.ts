@@ -22,7 +22,7 @@ test('a promotion can be done with the keyboard alone, and single-key shortcuts 
   await expect(page).toHaveURL(/view=list/);
   // Tab to the list's Promote button for test, open the dialog, choose freight, confirm.
   const promote = page.getByRole('button', { name: 'Promote to test' });
-  await expect(promote).toBeVisible();
+  await expect(promote).toBeVisible({ timeout: 30_000 });
   for (let i = 0; i < 40 && !(await promote.evaluate((el) => el === document.activeElement)); i++)
     await page.keyboard.press('Tab');
   await expect(promote).toBeFocused();
