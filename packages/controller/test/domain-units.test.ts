@@ -1,15 +1,13 @@
-import type { Freight, Promotion, ProjectConfig } from '@wharf/shared';
+import type { Freight, Promotion, ProjectConfig, Stage, Warehouse } from '@wharf/shared';
 import { describe, expect, it } from 'vitest';
 import { actorFor } from '../src/admission/actor.js';
 import { generateAlias } from '../src/freight/alias.js';
-import { staleFreight, stalePromotions } from '../src/gc/garbage-collector.js';
+import { DEFAULT_GC, staleFreight, stalePromotions } from '../src/gc/garbage-collector.js';
 import { formatDuration, parseDuration } from '../src/kube/clock.js';
 import { buildPromotionSteps, StepBuildError } from '../src/promotion/build-steps.js';
 import { promotionName } from '../src/promotion/promotion-name.js';
 import { autoPromotionEnabled } from '../src/stage/policy.js';
 import { keyPath } from '../src/steps/yaml-update.js';
-
-const origin = { kind: 'Warehouse' as const, name: 'app' };
 
 describe('Freight aliases', () => {
   it('aliases are adjective-animal and never collide with taken ones', () => {
@@ -102,28 +100,61 @@ describe('policies, actors and durations', () => {
   });
 });
 
-describe('garbage collection', () => {
-  it('keeps the newest N finished Promotions per Stage and never deletes running ones', () => {
-    const promos = Array.from({ length: 25 }, (_, i) => ({
-      metadata: { name: `s.${String(i).padStart(3, '0')}` },
+describe("garbage collection, as Kargo's collector counts", () => {
+  const DAY = 86_400_000;
+  const NOW = Date.parse('2026-06-01T00:00:00Z');
+  const ago = (ms: number) => new Date(NOW - ms).toISOString();
+  const promos = (n: number, step: number, running?: number) =>
+    Array.from({ length: n }, (_, i) => ({
+      metadata: { name: `s.${String(n - i).padStart(3, '0')}`, creationTimestamp: ago(i * step) },
       spec: { stage: 's' },
-      status: { phase: i === 0 ? 'Running' : 'Succeeded' },
+      status: { phase: i === running ? 'Running' : 'Succeeded' },
     })) as Promotion[];
-    const stale = stalePromotions(promos, 20).map((p) => p.metadata.name);
-    expect(stale).toEqual(['s.004', 's.003', 's.002', 's.001']);
+  const names = (list: { metadata: { name: string } }[]) => list.map((x) => x.metadata.name).sort();
+
+  it('deletes finished Promotions beyond the newest 20 once they are older than two weeks', () => {
+    expect(names(stalePromotions(promos(25, DAY), DEFAULT_GC, NOW))).toEqual([
+      's.001',
+      's.002',
+      's.003',
+      's.004',
+      's.005',
+    ]);
   });
 
-  it('keeps the newest N Freight per Warehouse and never deletes Freight a Stage holds', () => {
-    const freight = Array.from({ length: 23 }, (_, i) => ({
+  it('spares 20 Promotions older than the oldest one still running, and every recent one', () => {
+    expect(stalePromotions(promos(25, DAY, 22), DEFAULT_GC, NOW)).toEqual([]);
+    expect(stalePromotions(promos(300, 60_000), DEFAULT_GC, NOW)).toEqual([]);
+  });
+
+  const wh = { metadata: { name: 'w' }, spec: { subscriptions: [] } } as Warehouse;
+  const freight = (n: number, step: number, o = { kind: 'Warehouse' as const, name: 'w' }) =>
+    Array.from({ length: n }, (_, i) => ({
       metadata: { name: `f${i}` },
-      origin,
-      discoveredAt: new Date(1_000_000 + i * 1000).toISOString(),
-      status: i === 0 ? { currentlyIn: { prod: {} } } : {},
+      origin: o,
+      discoveredAt: ago(i * step),
     })) as Freight[];
-    expect(
-      staleFreight(freight, 20)
-        .map((f) => f.metadata.name)
-        .sort(),
-    ).toEqual(['f1', 'f2']);
+  const holding = (f: string) =>
+    ({
+      metadata: { name: 'prod' },
+      spec: { requestedFreight: [] },
+      status: { freightHistory: [{ id: 'c', items: { 'Warehouse/w': { name: f } } }] },
+    }) as Stage;
+
+  it('deletes Freight beyond the newest 20 of each Warehouse once older than two weeks', () => {
+    expect(names(staleFreight([wh], freight(23, DAY), [], DEFAULT_GC, NOW))).toEqual([
+      'f20',
+      'f21',
+      'f22',
+    ]);
+  });
+
+  it('spares 20 Freight older than the oldest a Stage holds, every recent one, and orphans', () => {
+    expect(staleFreight([wh], freight(23, DAY), [holding('f22')], DEFAULT_GC, NOW)).toEqual([]);
+    // 3,000 Freight created a minute apart with kubectl: all of them stay.
+    expect(staleFreight([wh], freight(3000, 60_000), [], DEFAULT_GC, NOW)).toEqual([]);
+    // Kargo collects per Warehouse: Freight whose Warehouse is gone stays.
+    const other = { kind: 'Warehouse' as const, name: 'gone' };
+    expect(staleFreight([wh], freight(23, DAY, other), [], DEFAULT_GC, NOW)).toEqual([]);
   });
 });

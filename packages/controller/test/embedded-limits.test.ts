@@ -2,7 +2,7 @@ import type { Freight, Promotion, Stage, Warehouse } from '@wharf/shared';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { join } from 'node:path';
 import { commitFiles, initRepo } from '../src/demo/git-seed.js';
-import { NO_ANALYSIS } from '../src/stage/verification.js';
+import { ROLLOUTS_DISABLED } from '../src/stage/verification.js';
 import { startCluster, waitFor, type TestCluster } from './helpers/cluster.js';
 
 // Real git and a real API server on a shared 2-core machine: allow for a loaded CI run.
@@ -40,7 +40,7 @@ const stageWhere = (name: string, ok: (s: Stage) => boolean) =>
 beforeAll(async () => {
   c = await startCluster({
     gcIntervalMs: 300,
-    gc: { promotionsPerStage: 5, freightPerWarehouse: 1 },
+    gc: { promotionsPerStage: 5, freightPerWarehouse: 1, minFreightAgeMs: 3_600_000 },
   });
   await c.api.create('Project', { metadata: { name: NS } });
   freight = await c.api.create<Freight>('Freight', {
@@ -61,9 +61,15 @@ describe('what the embedded cluster cannot do, it says', () => {
       const x = await c.api.get<Warehouse>('Warehouse', NS, 'images');
       return x?.status?.conditions?.find((k) => k.type === 'Healthy' && k.status === 'False');
     });
-    expect(w.message).toContain(
-      'image subscription "127.0.0.1:1/example/app": cannot reach 127.0.0.1:1',
+    // Kargo's wording around the embedded cluster's own reason; Reconciling stays True.
+    expect(w.message).toMatch(
+      /^Unable to discover artifacts: error discovering artifacts: .*127\.0\.0\.1:1/,
     );
+    const after = await c.api.get<Warehouse>('Warehouse', NS, 'images');
+    expect(after?.status?.conditions?.find((k) => k.type === 'Reconciling')).toMatchObject({
+      status: 'True',
+      reason: 'ScheduledDiscovery',
+    });
   });
 
   it('a step it cannot run (argocd-update) fails with a message that says so', async () => {
@@ -82,7 +88,7 @@ describe('what the embedded cluster cannot do, it says', () => {
     );
   });
 
-  it('a Stage naming analysisTemplates gets a Verified=False condition explaining analysis does not run here', async () => {
+  it('without an AnalysisRun CRD a verification ends Error, as Kargo says when its Rollouts integration is off', async () => {
     await stage('analysed', {
       ...steps([{ uses: 'compose-output', config: { a: 'b' } }]),
       verification: { analysisTemplates: [{ name: 'smoke' }] },
@@ -93,7 +99,10 @@ describe('what the embedded cluster cannot do, it says', () => {
       (x) =>
         x.status?.conditions?.some((k) => k.type === 'Verified' && k.status === 'False') ?? false,
     );
-    expect(s.status?.conditions?.find((k) => k.type === 'Verified')?.message).toBe(NO_ANALYSIS);
+    expect(s.status?.conditions?.find((k) => k.type === 'Verified')).toMatchObject({
+      reason: 'VerificationError',
+      message: ROLLOUTS_DISABLED,
+    });
     expect(
       (await c.api.get<Freight>('Freight', NS, freight.metadata.name))?.status?.verifiedIn
         ?.analysed,
@@ -155,19 +164,35 @@ describe('warehouse policies and garbage collection', () => {
     ).toEqual([]);
   });
 
-  it('GC keeps the newest Freight per warehouse (limit 1 here) and deletes older unused ones', async () => {
+  it('GC keeps the newest Freight of a warehouse (limit 1 here) and every recent one, deleting only old unused ones', async () => {
+    await c.api.create<Warehouse>('Warehouse', {
+      metadata: { name: 'gc', namespace: NS },
+      spec: {
+        freightCreationPolicy: 'Manual',
+        interval: '24h',
+        subscriptions: [{ git: { repoURL: 'https://git.example.com/gc' } }],
+      },
+    });
     const gc = { kind: 'Warehouse' as const, name: 'gc' };
-    for (const [i, id] of ['g1', 'g2', 'g3'].entries())
+    const hoursAgo = (h: number) => new Date(Date.now() - h * 3_600_000).toISOString();
+    // Three old (older than the hour set here), then two made just now.
+    for (const [id, h] of [
+      ['g1', 72],
+      ['g2', 48],
+      ['g3', 24],
+      ['g4', 0],
+      ['g5', 0],
+    ] as const)
       await c.api.create<Freight>('Freight', {
         metadata: { name: '', namespace: NS },
         origin: gc,
         commits: [{ repoURL: 'https://git.example.com/gc', id }],
-        discoveredAt: `2026-01-0${i + 1}T00:00:00Z`,
+        discoveredAt: hoursAgo(h),
       });
     const left = await waitFor('GC', async () => {
       const list = (await c.api.list<Freight>('Freight', NS)).filter((f) => f.origin.name === 'gc');
-      return list.length === 1 ? list : undefined;
+      return list.length === 2 ? list : undefined;
     });
-    expect(left[0]?.commits?.[0]?.id).toBe('g3');
+    expect(left.map((f) => f.commits?.[0]?.id).sort()).toEqual(['g4', 'g5']);
   });
 });

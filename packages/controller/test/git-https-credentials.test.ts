@@ -137,7 +137,8 @@ describe('git over https with Kargo git credentials', () => {
     const stage = await waitFor('the stage to show the failure', async () => {
       const s = await c.api.get<Stage>('Stage', NS, 'development');
       const ready = s?.status?.conditions?.find((x) => x.type === 'Ready');
-      return ready?.reason === 'LastPromotionFailed' ? ready : undefined;
+      // Kargo names the reason after the phase: LastPromotionErrored.
+      return ready?.reason === 'LastPromotionErrored' ? ready : undefined;
     });
     expect(stage.status).toBe('False');
     expect(await server.head('gitops', 'main')).toBeDefined();

@@ -62,7 +62,7 @@ describe('promotion lifecycle', () => {
     const p = await promote(c.api, 'fails', { freight: f?.metadata.name ?? '' });
     const done = await finished(c, p.metadata.name);
     expect(done.status?.phase).toBe('Failed');
-    expect(done.status?.message).toBe('Kargo says no: fails');
+    expect(done.status?.message).toBe('failed: Kargo says no: fails');
     expect(done.status?.stepExecutionMetadata?.map((m) => m.status)).toEqual([
       'Succeeded',
       'Failed',

@@ -15,6 +15,7 @@ import { localGitRoot } from '../demo/paths.js';
 import { makeClients } from '../kube/clients.js';
 import { type Clock, systemClock } from '../kube/clock.js';
 import { eventRecorder } from '../kube/events.js';
+import { AnalysisRuns } from '../kube/analysis-runs.js';
 import { kindInformer } from '../kube/informers.js';
 import { KargoApi } from '../kube/kargo-api.js';
 import { OwnWrites } from '../kube/own-writes.js';
@@ -42,7 +43,8 @@ export interface ControllerTuning {
   steps?: StepRegistry;
   minWarehouseIntervalMs?: number;
   gcIntervalMs?: number;
-  gc?: GcLimits;
+  /** Garbage collection limits; each one left out keeps Kargo's default. */
+  gc?: Partial<GcLimits>;
   retryBackoff?: RetryBackoff;
 }
 
@@ -108,6 +110,7 @@ export async function startControllers(
     promotions: informers.promotions,
     freight: informers.freight,
     settled,
+    analysisRuns: new AnalysisRuns(clients),
   });
   const queue = (name: string, fn: (key: string) => Promise<ReconcileResult>) =>
     new WorkQueue(name, fn, clock, logger);
@@ -144,9 +147,12 @@ export async function startControllers(
   let gcTimer: { cancel(): void } | undefined;
   const gc = async () => {
     for (const p of informers.projects.list())
-      await collectGarbage(api, p.metadata.name, t.gc ?? DEFAULT_GC).catch((err: unknown) =>
-        logger.warn({ err: String(err) }, 'garbage collection failed'),
-      );
+      await collectGarbage(
+        api,
+        p.metadata.name,
+        { ...DEFAULT_GC, ...t.gc },
+        clock.now().getTime(),
+      ).catch((err: unknown) => logger.warn({ err: String(err) }, 'garbage collection failed'));
     gcTimer = clock.setTimeout(() => void gc(), t.gcIntervalMs ?? 300_000);
   };
   gcTimer = clock.setTimeout(() => void gc(), t.gcIntervalMs ?? 300_000);

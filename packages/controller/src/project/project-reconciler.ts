@@ -1,5 +1,7 @@
 import {
   ANNOTATIONS,
+  findCondition,
+  stageHealthCounts,
   PROJECT_FINALIZER,
   type Project,
   type ProjectConfig,
@@ -12,6 +14,7 @@ import { type Clock, rfc3339 } from '../kube/clock.js';
 import type { KindInformer } from '../kube/informers.js';
 import type { KargoApi } from '../kube/kargo-api.js';
 import { setCondition } from '../stage/conditions.js';
+import { removing } from '../kube/merge-patch.js';
 import { ensureProjectRoles } from './default-roles.js';
 
 export interface ProjectCaches {
@@ -21,6 +24,25 @@ export interface ProjectCaches {
   warehouses: KindInformer<Warehouse>;
   /** Resolves once the informers show every write this controller made (OwnWrites.settled). */
   settled(): Promise<void>;
+}
+
+/**
+ * Kargo's `status.stats`: control-flow stages are left out, healthy means the Healthy condition is
+ * True, and Go's encoder omits zero counts (but always writes `health`).
+ */
+export function projectStats(stages: Stage[], warehouses: Warehouse[]) {
+  const nonZero = (key: string, n: number) => (n ? { [key]: n } : {});
+  const counts = stageHealthCounts(stages);
+  const healthyWarehouses = warehouses.filter(
+    (w) => findCondition(w.status, 'Healthy')?.status === 'True',
+  ).length;
+  return {
+    warehouses: {
+      ...nonZero('count', warehouses.length),
+      health: nonZero('healthy', healthyWarehouses),
+    },
+    stages: { ...nonZero('count', counts.count), health: nonZero('healthy', counts.healthy) },
+  };
 }
 
 /** Keeps a Project's default roles and status; on deletion removes its namespace, then the finalizer. */
@@ -49,32 +71,25 @@ export class ProjectReconciler {
     await this.acknowledgeConfigRefresh(name);
     const stages = this.caches.stages.list(name);
     const warehouses = this.caches.warehouses.list(name);
-    const ready = (c: { status?: { conditions?: { type: string; status: string }[] } }) =>
-      c.status?.conditions?.some((x) => x.type === 'Ready' && x.status === 'True') ?? false;
+    // projects.go syncProject and stats.go collectStats.
     const conditions = setCondition(
       p.status?.conditions,
       'Ready',
       'True',
-      'Ready',
-      'Project is ready',
+      'Synced',
+      'Project is synced and ready for use',
       rfc3339(this.clock.now()),
       p.metadata.generation,
     );
-    const status = {
-      conditions,
-      stats: {
-        warehouses: {
-          count: warehouses.length,
-          health: { healthy: warehouses.filter(ready).length },
-        },
-        stages: { count: stages.length, health: { healthy: stages.filter(ready).length } },
-      },
-    };
+    const status = { conditions, stats: projectStats(stages, warehouses) };
     if (
       JSON.stringify(status) !==
       JSON.stringify({ conditions: p.status?.conditions, stats: p.status?.stats })
     )
-      await this.api.patchStatus('Project', undefined, name, status);
+      await this.api.patchStatus('Project', undefined, name, {
+        conditions,
+        stats: removing(p.status?.stats, status.stats),
+      });
   }
 
   /** ProjectConfig refresh: done when status.lastHandledRefresh equals the annotation. */

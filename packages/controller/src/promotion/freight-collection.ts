@@ -1,5 +1,5 @@
-import { createHash } from 'node:crypto';
 import {
+  freightCollectionId,
   originKey,
   type Freight,
   type FreightCollection,
@@ -17,12 +17,9 @@ export function freightRef(f: Freight): FreightReference {
   };
 }
 
-/** A collection's id is a digest of the Freight it holds, so equal contents mean equal ids. */
+/** Kargo's id of a collection: the SHA-1 of its Freight names (equal contents, equal ids). */
 export function collectionId(items: Record<string, FreightReference>): string {
-  const names = Object.entries(items)
-    .map(([k, v]) => `${k}:${v.name ?? ''}`)
-    .sort();
-  return createHash('sha1').update(names.join(',')).digest('hex');
+  return freightCollectionId(Object.values(items).map((v) => v.name ?? ''));
 }
 
 /** What the Stage will hold after promoting `f`: its current collection with `f`'s origin replaced. */

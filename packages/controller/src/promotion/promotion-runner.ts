@@ -177,7 +177,8 @@ export class PromotionRun {
           workDir,
         );
     }
-    await this.finish('Succeeded', 'All steps completed', workDir);
+    // Kargo's orchestrator gives a success no message.
+    await this.finish('Succeeded', '', workDir);
   }
 
   /**
@@ -245,7 +246,7 @@ export class PromotionRun {
     }
     const patch: PromotionStatus = {
       phase,
-      message,
+      ...(message ? { message } : {}),
       finishedAt: this.now(),
       stepExecutionMetadata: [...this.meta],
       ...(this.status.state ? { state: this.status.state } : {}),
@@ -262,7 +263,8 @@ export class PromotionRun {
       this.deps.record,
       this.promo,
       REASON[phase],
-      message,
+      // promotions.go: "Promotion <phase>[: <message>]"; an abort says who terminated it.
+      phase === 'Aborted' ? message : `Promotion ${phase}${message ? `: ${message}` : ''}`,
       actor,
       freight?.alias,
     );

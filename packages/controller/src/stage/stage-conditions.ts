@@ -1,71 +1,169 @@
-import type { Condition, StageStatus } from '@wharf/shared';
-import { conditionOf, removeCondition, setCondition } from './conditions.js';
+import type { Condition, Stage, StageStatus } from '@wharf/shared';
+import { conditionOf, removeCondition, setCondition, type CondStatus } from './conditions.js';
 
-export interface Facts {
-  promoting: boolean;
-  hasFreight: boolean;
-  lastPhase?: string;
-  lastMessage?: string;
-  verification?: { phase?: string; message?: string };
+// Conditions, reasons and messages as Kargo v1.11's regular stage reconciler writes them
+// (pkg/controller/stages/regular_stages.go: syncPromotions, assessHealth, verifyStageFreight,
+// summarizeConditions) and its control-flow one (control_flow_stages.go).
+
+export const NOT_ASSESSED_PROMOTING =
+  'Cannot assess health because a Promotion is currently in progress';
+export const NOT_ASSESSED_LAST_FAILED =
+  'Cannot assess health because last Promotion did not succeed';
+
+export interface RegularFacts {
+  /** The Stage's current Promotion and its phase, when one is under way. */
+  promoting?: { name: string; phase?: string };
+  /** A Promotion just succeeded: its Freight waits for verification. */
+  justSucceeded: boolean;
 }
 
-/** Steps 4 and 6: Promoting, Healthy, Verified and Ready from what the reconcile found. */
-export function stageConditions(
-  status: StageStatus,
-  f: Facts,
+/** `N/M Fulfilled`, or the Freight's name when the single requested origin is fulfilled. */
+export function freightSummary(stage: Stage, s: StageStatus): string {
+  const requested = stage.spec.requestedFreight.length;
+  const items = Object.values(s.freightHistory?.[0]?.items ?? {});
+  if (!s.freightHistory?.[0]) return `0/${requested} Fulfilled`;
+  if (requested === 1 && items.length === 1 && items[0]?.name) return items[0].name;
+  return `${items.length}/${requested} Fulfilled`;
+}
+
+function verifiedCondition(s: StageStatus): [CondStatus, string, string] | undefined {
+  const history = s.freightHistory?.[0]?.verificationHistory ?? [];
+  if (history.some((v) => v.phase === 'Successful'))
+    return ['True', 'Verified', 'Freight has been verified'];
+  const latest = history[0];
+  if (!latest) return undefined;
+  const msg = latest.message ?? '';
+  switch (latest.phase) {
+    case 'Pending':
+      return ['Unknown', 'VerificationPending', 'Freight is pending verification'];
+    case 'Running':
+      return ['Unknown', 'VerificationRunning', 'Freight is currently being verified'];
+    case 'Failed':
+    case 'Error':
+      return ['False', `Verification${latest.phase}`, msg];
+    case 'Aborted':
+      return ['False', 'VerificationAborted', msg];
+    case 'Inconclusive':
+      return ['Unknown', 'VerificationInconclusive', msg];
+    default:
+      return [
+        'Unknown',
+        'UnknownVerificationPhase',
+        `Freight verification is in an unknown phase: ${latest.phase ?? ''}`,
+      ];
+  }
+}
+
+/** Promoting, Healthy (and `health`), Verified, Ready and the fields Kargo sets beside them. */
+export function regularStageStatus(
+  stage: Stage,
+  s: StageStatus,
+  f: RegularFacts,
   now: string,
-  gen?: number,
-): Condition[] {
-  let c = removeCondition(status.conditions, 'Reconciling');
-  const set = (type: string, s: 'True' | 'False' | 'Unknown', reason: string, msg: string) =>
-    (c = setCondition(c, type, s, reason, msg, now, gen));
+): StageStatus {
+  const gen = stage.metadata.generation;
+  let c: Condition[] = removeCondition(s.conditions, 'Reconciling');
+  const set = (type: string, status: CondStatus, reason: string, message: string) =>
+    (c = setCondition(c, type, status, reason, message, now, gen));
+  const out: StageStatus = { ...s };
+  const last = s.lastPromotion?.status;
+  const current = s.freightHistory?.[0];
+
   if (f.promoting)
     set(
       'Promoting',
       'True',
       'ActivePromotion',
-      `Promotion "${status.currentPromotion?.name ?? ''}" is in progress`,
+      `Promotion "${f.promoting.name}" is currently ${f.promoting.phase ?? ''}`,
     );
   else c = removeCondition(c, 'Promoting');
-  const lastFailed = f.lastPhase !== undefined && f.lastPhase !== 'Succeeded';
-  if (!f.hasFreight) {
-    set('Healthy', 'Unknown', 'NoFreight', 'No Freight has been promoted to this Stage yet');
-    // Nothing to verify is not "verifying": dashboards read Verified=Unknown as in progress.
-    c = removeCondition(c, 'Verified');
-  } else if (f.promoting) {
-    set('Healthy', 'Unknown', 'Promoting', 'Health is checked once the running Promotion finishes');
+
+  if (f.promoting) {
+    set('Healthy', 'Unknown', 'ActivePromotion', 'Stage has a Promotion in progress');
+    out.health = { status: 'Unknown', issues: [NOT_ASSESSED_PROMOTING] };
+  } else if (!s.lastPromotion) {
+    set('Healthy', 'Unknown', 'NoFreight', 'Stage has no current Freight');
+    delete out.health;
+  } else if (last?.phase !== 'Succeeded') {
+    set('Healthy', 'Unknown', `LastPromotion${last?.phase ?? ''}`, NOT_ASSESSED_LAST_FAILED);
+    out.health = { status: 'Unknown', issues: [NOT_ASSESSED_LAST_FAILED] };
   } else {
-    set('Healthy', 'True', 'Healthy', 'The last Promotion succeeded and defines no health checks');
-    const v = f.verification;
-    if (!v) set('Verified', 'Unknown', 'Pending', 'Verification has not started');
-    else if (v.phase === 'Successful')
-      set('Verified', 'True', 'Verified', 'Freight has been verified');
-    else
+    // The embedded cluster runs no health checks: a promotion records none here.
+    set('Healthy', 'True', 'Healthy', 'Stage is healthy (performed 0 health checks)');
+    out.health = { status: 'Healthy' };
+  }
+
+  if (!current) set('Verified', 'Unknown', 'NoFreight', 'Stage has no current Freight to verify');
+  else if (!f.promoting) {
+    const v = verifiedCondition(s);
+    if (v) set('Verified', ...v);
+    else if (f.justSucceeded)
       set(
         'Verified',
-        'False',
-        v.phase === 'Error' ? 'VerificationError' : 'VerificationFailed',
-        v.message ?? `Verification ${v.phase ?? ''}`,
+        'Unknown',
+        'WaitingForVerification',
+        'Waiting for verification to be performed after successful promotion',
       );
   }
-  const verified = conditionOf(c, 'Verified')?.status === 'True';
-  if (f.promoting) set('Ready', 'False', 'Promoting', 'A Promotion is in progress');
-  else if (lastFailed)
+
+  const promoting = conditionOf(c, 'Promoting');
+  const healthy = conditionOf(c, 'Healthy');
+  const verified = conditionOf(c, 'Verified');
+  if (promoting) set('Ready', 'False', promoting.reason ?? '', promoting.message ?? '');
+  else if (last?.phase && last.phase !== 'Succeeded')
+    set('Ready', 'False', `LastPromotion${last.phase}`, last.message ?? '');
+  else if (healthy?.status !== 'True')
     set(
       'Ready',
       'False',
-      'LastPromotionFailed',
-      f.lastMessage ?? `The last Promotion ended ${f.lastPhase ?? ''}`,
+      healthy?.reason ?? 'Unhealthy',
+      healthy?.message ?? 'Stage is not healthy',
     );
-  else if (!f.hasFreight)
-    set('Ready', 'False', 'NoFreight', 'No Freight has been promoted to this Stage yet');
-  else if (!verified)
+  else if (verified?.status !== 'True')
     set(
       'Ready',
       'False',
-      conditionOf(c, 'Verified')?.reason ?? 'NotVerified',
-      conditionOf(c, 'Verified')?.message ?? 'Not verified',
+      verified?.reason ?? 'PendingVerification',
+      verified?.message ?? 'Stage is not verified',
     );
-  else set('Ready', 'True', 'Ready', 'Stage is ready');
-  return c;
+  else {
+    set('Ready', 'True', verified.reason ?? 'Verified', verified.message ?? '');
+    if (gen !== undefined) out.observedGeneration = gen;
+  }
+  out.conditions = c;
+  out.freightSummary = freightSummary(stage, s);
+  return out;
+}
+
+/**
+ * A control-flow Stage keeps only Ready (True, reason Ready, no message) and holds nothing: no
+ * freight history, health or promotions; its summary is `N/A`.
+ */
+export function controlFlowStageStatus(stage: Stage, s: StageStatus, now: string): StageStatus {
+  const {
+    freightHistory: _h,
+    health: _he,
+    currentPromotion: _c,
+    lastPromotion: _l,
+    autoPromotionEnabled: _a,
+    autoPromotionHolds: _ah,
+    effectiveAutoPromotionHolds: _eh,
+    ...rest
+  } = s;
+  const ready = setCondition(
+    (s.conditions ?? []).filter((x) => x.type === 'Ready'),
+    'Ready',
+    'True',
+    'Ready',
+    '',
+    now,
+  );
+  return {
+    ...rest,
+    conditions: ready,
+    freightSummary: 'N/A',
+    ...(stage.metadata.generation !== undefined
+      ? { observedGeneration: stage.metadata.generation }
+      : {}),
+  };
 }

@@ -10,16 +10,19 @@ import {
   type Stage,
   type StageStatus,
   type VerificationInfo,
+  isTerminalVerificationPhase,
 } from '@wharf/shared';
 import { availability } from '../freight/availability.js';
 import { CONTROLLER_ACTOR } from '../kargo/constants.js';
 import { type Clock, rfc3339 } from '../kube/clock.js';
 import type { EventRecorder } from '../kube/events.js';
 import type { KindInformer } from '../kube/informers.js';
+import type { AnalysisRuns } from '../kube/analysis-runs.js';
 import type { KargoApi } from '../kube/kargo-api.js';
+import { removing } from '../kube/merge-patch.js';
 import { autoPromotionCandidates, hasSteps } from './auto-promotion.js';
 import { autoPromotionEnabled } from './policy.js';
-import { stageConditions } from './stage-conditions.js';
+import { controlFlowStageStatus, regularStageStatus } from './stage-conditions.js';
 import { mergePatch, syncFreight, type FreightPatch } from './sync-freight.js';
 import { syncPromotions } from './sync-promotions.js';
 import { verify } from './verification.js';
@@ -34,6 +37,25 @@ export interface StageDeps {
   freight: KindInformer<Freight>;
   /** Resolves once the informers show every write this controller made (OwnWrites.settled). */
   settled(): Promise<void>;
+  analysisRuns: AnalysisRuns;
+}
+
+/** Kargo writes autoPromotionEnabled only when true, and holds only while it is on. */
+function withAutoPromotion(s: StageStatus, enabled: boolean): StageStatus {
+  const {
+    autoPromotionEnabled: _e,
+    autoPromotionHolds,
+    effectiveAutoPromotionHolds: _h,
+    ...rest
+  } = s;
+  if (!enabled) return rest;
+  const holds =
+    autoPromotionHolds && Object.keys(autoPromotionHolds).length ? autoPromotionHolds : undefined;
+  return {
+    ...rest,
+    autoPromotionEnabled: true,
+    ...(holds ? { autoPromotionHolds: holds, effectiveAutoPromotionHolds: holds } : {}),
+  };
 }
 
 const VERIFY_REASON: Record<string, KargoEventReason> = {
@@ -63,8 +85,10 @@ export class StageReconciler {
     const addPatch = (f: string, p: FreightPatch) => patches.set(f, mergePatch(patches.get(f), p));
     const finished: { freight: Freight; info: VerificationInfo }[] = [];
 
-    let { status } = syncPromotions(stage.status ?? {}, promos);
-    const promoting = status.currentPromotion !== undefined;
+    const synced = syncPromotions(stage.status ?? {}, promos);
+    let status = synced.status;
+    const currentName = status.currentPromotion?.name;
+    const promoting = currentName !== undefined;
     const current = status.freightHistory?.[0];
     const held = new Set(
       Object.values(current?.items ?? {}).flatMap((r) => (r.name ? [r.name] : [])),
@@ -72,16 +96,21 @@ export class StageReconciler {
     for (const [f, p] of syncFreight(name, held, freights, now)) addPatch(f, p);
 
     if (!hasSteps(stage)) {
+      // A control-flow Stage verifies every Freight available to it at once.
       for (const f of freights)
         if (!f.status?.verifiedIn?.[name] && availability(f, stage, now).available) {
           addPatch(f.metadata.name, { verifiedIn: { [name]: { verifiedAt: at } } });
           finished.push({
             freight: f,
-            info: { id: `${name}-${f.metadata.name}`, phase: 'Successful', finishTime: at },
+            info: { phase: 'Successful', startTime: at, finishTime: at },
           });
         }
-    } else if (current && !promoting && status.lastPromotion?.status?.phase !== undefined) {
-      const v = verify(stage, current, now);
+    } else if (current && !promoting) {
+      const healthy = status.lastPromotion?.status?.phase === 'Succeeded';
+      const v = await verify(stage, current, healthy, {
+        now,
+        analysisRuns: this.d.analysisRuns,
+      });
       status = {
         ...status,
         freightHistory: [v.collection, ...(status.freightHistory ?? []).slice(1)],
@@ -99,73 +128,38 @@ export class StageReconciler {
     }
 
     const config = this.d.configs.get(ns, ns);
-    status = this.finishStatus(stage, status, promoting, autoPromotionEnabled(stage, config), at);
+    const auto = hasSteps(stage) && autoPromotionEnabled(stage, config);
+    const phaseOf = (n: string) => promos.find((p) => p.metadata.name === n)?.status?.phase;
+    status = hasSteps(stage)
+      ? regularStageStatus(
+          stage,
+          withAutoPromotion(status, auto),
+          {
+            ...(currentName
+              ? { promoting: { name: currentName, phase: phaseOf(currentName) } }
+              : {}),
+            justSucceeded: synced.justSucceeded,
+          },
+          at,
+        )
+      : controlFlowStageStatus(stage, status, at);
+    const refresh = stage.metadata.annotations?.[ANNOTATIONS.refresh];
+    if (refresh) status.lastHandledRefresh = refresh;
     for (const [f, p] of patches) await this.d.api.patchStatus('Freight', ns, f, p);
     if (!isDeepStrictEqual(status, stage.status ?? {}))
-      await this.d.api.patchStatus('Stage', ns, name, this.statusPatch(stage.status, status));
+      await this.d.api.patchStatus('Stage', ns, name, removing(stage.status, status));
     for (const e of finished) await this.verificationEvent(stage, e.freight, e.info);
 
     if (status.autoPromotionEnabled && hasSteps(stage) && !promoting)
       for (const f of autoPromotionCandidates({ ...stage, status }, freights, promos, now))
         await this.promote(stage, f);
+    // Nothing watches AnalysisRuns here: look again while one is running.
+    const verifying = !isTerminalVerificationPhase(
+      status.freightHistory?.[0]?.verificationHistory?.[0]?.phase ?? 'Successful',
+    );
+    if (verifying) return { requeueAfterMs: 2_000 };
     const soak = stage.spec.requestedFreight.some((r) => r.sources.requiredSoakTime);
     return soak ? { requeueAfterMs: 30_000 } : undefined;
-  }
-
-  private finishStatus(
-    stage: Stage,
-    s: StageStatus,
-    promoting: boolean,
-    auto: boolean,
-    at: string,
-  ): StageStatus {
-    const current = s.freightHistory?.[0];
-    const items = Object.values(current?.items ?? {});
-    const requested = stage.spec.requestedFreight.length;
-    const out: StageStatus = {
-      ...s,
-      autoPromotionEnabled: auto,
-      effectiveAutoPromotionHolds: s.autoPromotionHolds ?? {},
-      freightSummary:
-        requested === 1 && items[0]?.name
-          ? items[0].name
-          : `${items.length}/${requested} Fulfilled`,
-      observedGeneration: stage.metadata.generation,
-    };
-    const refresh = stage.metadata.annotations?.[ANNOTATIONS.refresh];
-    if (refresh) out.lastHandledRefresh = refresh;
-    if (!hasSteps(stage)) {
-      out.health = { status: 'NotApplicable' };
-      out.conditions = stageConditions(
-        out,
-        { promoting: false, hasFreight: true, verification: { phase: 'Successful' } },
-        at,
-        stage.metadata.generation,
-      );
-      return out;
-    }
-    const last = s.lastPromotion?.status;
-    out.health = { status: current && !promoting ? 'Healthy' : 'Unknown' };
-    out.conditions = stageConditions(
-      out,
-      {
-        promoting,
-        hasFreight: current !== undefined,
-        lastPhase: last?.phase,
-        lastMessage: last?.message,
-        verification: current?.verificationHistory?.[0],
-      },
-      at,
-      stage.metadata.generation,
-    );
-    return out;
-  }
-
-  /** A merge patch that also removes fields the new status dropped. */
-  private statusPatch(old: StageStatus | undefined, next: StageStatus): Record<string, unknown> {
-    const patch: Record<string, unknown> = { ...next };
-    for (const k of Object.keys(old ?? {})) if (!(k in next)) patch[k] = null;
-    return patch;
   }
 
   private async promote(stage: Stage, f: Freight): Promise<void> {
@@ -180,6 +174,7 @@ export class StageReconciler {
     });
   }
 
+  /** regular_stages.go recordFreightVerificationEvent: the reason follows the phase, type Normal. */
   private async verificationEvent(stage: Stage, f: Freight, info: VerificationInfo): Promise<void> {
     const reason = VERIFY_REASON[info.phase ?? ''] ?? 'FreightVerificationUnknown';
     await this.d.record({
@@ -191,10 +186,8 @@ export class StageReconciler {
       },
       reason,
       message:
-        info.message ??
-        `Freight verification ${info.phase === 'Successful' ? 'succeeded' : (info.phase ?? '').toLowerCase()} in Stage "${stage.metadata.name}"`,
+        info.phase === 'Successful' ? 'Freight verification succeeded' : (info.message ?? ''),
       component: 'stage-controller',
-      type: reason === 'FreightVerificationSucceeded' ? 'Normal' : 'Warning',
       annotations: {
         [EVENT_ANNOTATIONS.project]: f.metadata.namespace ?? '',
         [EVENT_ANNOTATIONS.actor]: info.actor ?? CONTROLLER_ACTOR.stage,
@@ -203,6 +196,9 @@ export class StageReconciler {
         [EVENT_ANNOTATIONS.freightAlias]: f.alias ?? '',
         [EVENT_ANNOTATIONS.freightWarehouseName]: f.origin.name,
         ...(f.commits ? { [EVENT_ANNOTATIONS.freightCommits]: JSON.stringify(f.commits) } : {}),
+        ...(info.analysisRun ? { [EVENT_ANNOTATIONS.analysisRunName]: info.analysisRun.name } : {}),
+        ...(info.startTime ? { [EVENT_ANNOTATIONS.verificationStartTime]: info.startTime } : {}),
+        ...(info.finishTime ? { [EVENT_ANNOTATIONS.verificationFinishTime]: info.finishTime } : {}),
       },
     });
   }

@@ -1,14 +1,29 @@
 import { randomUUID } from 'node:crypto';
 import {
   ANNOTATIONS,
+  isTerminalVerificationPhase,
+  LABELS,
   type FreightCollection,
   type Stage,
   type VerificationInfo,
 } from '@wharf/shared';
+import { ulid } from 'ulid';
+import type { AnalysisRun, AnalysisRuns } from '../kube/analysis-runs.js';
 import { rfc3339 } from '../kube/clock.js';
 
-export const NO_ANALYSIS =
-  "The embedded cluster doesn't run Argo Rollouts analysis, so this Stage's analysisTemplates can't verify Freight here; point Wharf at a real cluster running Kargo and Argo Rollouts, or remove spec.verification";
+// Kargo v1.11's verification of a Stage's current Freight (regular_stages.go
+// verifyStageFreight, startVerification, getVerificationResult, abortVerification).
+
+export const ROLLOUTS_DISABLED =
+  'Rollouts integration is disabled on this controller: cannot start verification';
+export const ABORTED_BY_USER = 'Verification aborted by user';
+const FREIGHT_COLLECTION_LABEL = 'kargo.akuity.io/freight-collection';
+
+export interface VerifyDeps {
+  now: Date;
+  /** Argo Rollouts' AnalysisRuns; without them verification ends Error, as Kargo's does. */
+  analysisRuns: AnalysisRuns;
+}
 
 export interface VerificationResult {
   collection: FreightCollection;
@@ -16,55 +31,143 @@ export interface VerificationResult {
   finished: VerificationInfo[];
 }
 
-function annotation(stage: Stage, key: string): { id?: string; actor?: string } | undefined {
+/** The reverify or abort request of the annotation `key`, when it names verification `id`. */
+function requestFor(
+  stage: Stage,
+  key: string,
+  id: string | undefined,
+): { actor?: string } | undefined {
   const raw = stage.metadata.annotations?.[key];
-  if (!raw) return undefined;
+  if (!raw || !id) return undefined;
+  let v: { id?: unknown; actor?: unknown };
   try {
-    const v = JSON.parse(raw) as { id?: unknown; actor?: unknown };
-    return {
-      id: typeof v.id === 'string' ? v.id : undefined,
-      actor: typeof v.actor === 'string' ? v.actor : undefined,
-    };
+    v = JSON.parse(raw) as { id?: unknown; actor?: unknown };
   } catch {
-    return { id: raw };
+    v = { id: raw };
   }
+  if (v.id !== id) return undefined;
+  return typeof v.actor === 'string' && v.actor ? { actor: v.actor } : {};
 }
 
-const TERMINAL = new Set(['Successful', 'Failed', 'Error', 'Inconclusive', 'Aborted']);
+const analysisRef = (ar: AnalysisRun, namespace: string) => ({
+  namespace: ar.metadata.namespace ?? namespace,
+  name: ar.metadata.name,
+  phase: ar.status?.phase ?? '',
+});
+
+/** A running verification: aborted on request, else brought up to date from its AnalysisRun. */
+async function follow(
+  stage: Stage,
+  latest: VerificationInfo,
+  d: VerifyDeps,
+): Promise<VerificationInfo | undefined> {
+  const ns = stage.metadata.namespace ?? '';
+  const at = rfc3339(d.now);
+  const run = latest.analysisRun;
+  if (!run) return undefined;
+  const abort = requestFor(stage, ANNOTATIONS.abort, latest.id);
+  if (abort) {
+    const served = await d.analysisRuns.served();
+    if (served) await d.analysisRuns.terminate(run.namespace, run.name).catch(() => undefined);
+    return {
+      ...latest,
+      ...(abort.actor ? { actor: abort.actor } : {}),
+      finishTime: at,
+      phase: served ? 'Failed' : 'Error',
+      message: served
+        ? ABORTED_BY_USER
+        : 'Rollouts integration is disabled on this controller: cannot abort verification',
+    };
+  }
+  const ar = (await d.analysisRuns.served())
+    ? await d.analysisRuns.get(run.namespace, run.name)
+    : undefined;
+  if (!ar)
+    return {
+      ...latest,
+      finishTime: at,
+      phase: 'Error',
+      message: `error getting AnalysisRun "${run.name}" in namespace "${run.namespace}": not found`,
+    };
+  const { finishTime: _f, message: _m, ...rest } = latest;
+  return {
+    ...rest,
+    ...(ar.status?.completedAt ? { finishTime: ar.status.completedAt } : {}),
+    phase: ar.status?.phase ?? '',
+    ...(ar.status?.message ? { message: ar.status.message } : {}),
+    analysisRun: analysisRef(ar, ns),
+  };
+}
+
+/** A new verification: Successful at once without `spec.verification`, else an AnalysisRun. */
+async function start(
+  stage: Stage,
+  coll: FreightCollection,
+  actor: string | undefined,
+  reverifying: boolean,
+  d: VerifyDeps,
+): Promise<VerificationInfo> {
+  const ns = stage.metadata.namespace ?? '';
+  const at = rfc3339(d.now);
+  const base: VerificationInfo = { id: randomUUID(), ...(actor ? { actor } : {}), startTime: at };
+  if (!stage.spec.verification) return { ...base, finishTime: at, phase: 'Successful' };
+  if (!(await d.analysisRuns.served()))
+    return { ...base, finishTime: at, phase: 'Error', message: ROLLOUTS_DISABLED };
+  const labels = { [LABELS.stage]: stage.metadata.name, [FREIGHT_COLLECTION_LABEL]: coll.id };
+  const existing = reverifying ? undefined : await d.analysisRuns.find(ns, labels);
+  if (existing)
+    return {
+      ...base,
+      finishTime: at,
+      phase: existing.status?.phase ?? '',
+      analysisRun: analysisRef(existing, ns),
+    };
+  const v = stage.spec.verification;
+  const ar = await d.analysisRuns.create(ns, {
+    metadata: {
+      name: `${stage.metadata.name}.${ulid(d.now.getTime())}.${coll.id}`.toLowerCase(),
+      namespace: ns,
+      labels: { ...v.analysisRunMetadata?.labels, ...labels },
+      ...(v.analysisRunMetadata?.annotations
+        ? { annotations: v.analysisRunMetadata.annotations }
+        : {}),
+    },
+    // Templates are not expanded here: the embedded cluster serves no AnalysisTemplates.
+    spec: { args: v.args ?? [], metrics: [] },
+  });
+  return {
+    ...base,
+    finishTime: ar.metadata.creationTimestamp ?? at,
+    phase: 'Pending',
+    analysisRun: analysisRef(ar, ns),
+  };
+}
 
 /**
- * Step 5: verifies the current collection. Without analysisTemplates a Successful record is
- * written at once (as Kargo does); with them, an Error record says analysis isn't available.
- * `reverify` for the current id starts a new record; `abort` for a running one fails it.
+ * Step 5: verifies the current collection. A running verification is followed (or aborted when
+ * `kargo.akuity.io/abort` names it); a finished one is left alone unless
+ * `kargo.akuity.io/reverify` names it; a new one starts only while the Stage is healthy.
  */
-export function verify(stage: Stage, coll: FreightCollection, now: Date): VerificationResult {
+export async function verify(
+  stage: Stage,
+  coll: FreightCollection,
+  healthy: boolean,
+  d: VerifyDeps,
+): Promise<VerificationResult> {
   const history = [...(coll.verificationHistory ?? [])];
   const latest = history[0];
-  const finished: VerificationInfo[] = [];
-  const at = rfc3339(now);
-  const abort = annotation(stage, ANNOTATIONS.abort);
-  if (latest && abort?.id === latest.id && !TERMINAL.has(latest.phase ?? '')) {
-    history[0] = {
-      ...latest,
-      phase: 'Failed',
-      message: 'Verification aborted by user',
-      finishTime: at,
+  const done = (info: VerificationInfo | undefined, replace: boolean): VerificationResult => {
+    if (!info) return { collection: coll, finished: [] };
+    if (replace) history[0] = info;
+    else history.unshift(info);
+    return {
+      collection: { ...coll, verificationHistory: history.slice(0, 10) },
+      finished: isTerminalVerificationPhase(info.phase) ? [info] : [],
     };
-    finished.push({ ...history[0], phase: 'Aborted' });
-  }
-  const reverify = annotation(stage, ANNOTATIONS.reverify);
-  if (!latest || (reverify?.id !== undefined && reverify.id === latest.id)) {
-    const analysis = (stage.spec.verification?.analysisTemplates?.length ?? 0) > 0;
-    const record: VerificationInfo = {
-      id: randomUUID(),
-      ...(reverify?.actor && latest ? { actor: reverify.actor } : {}),
-      startTime: at,
-      finishTime: at,
-      phase: analysis ? 'Error' : 'Successful',
-      ...(analysis ? { message: NO_ANALYSIS } : {}),
-    };
-    history.unshift(record);
-    finished.push(record);
-  }
-  return { collection: { ...coll, verificationHistory: history.slice(0, 10) }, finished };
+  };
+  if (latest && !isTerminalVerificationPhase(latest.phase))
+    return done(await follow(stage, latest, d), true);
+  const reverify = requestFor(stage, ANNOTATIONS.reverify, latest?.id);
+  if ((latest && !reverify) || !healthy) return done(undefined, false);
+  return done(await start(stage, coll, reverify?.actor, reverify !== undefined, d), false);
 }

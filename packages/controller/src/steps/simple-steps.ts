@@ -13,7 +13,8 @@ export const composeOutput: StepRunner = async (raw) => ({
 /** Ends the step (and the promotion) Failed with the configured message. */
 export const fail: StepRunner = async (raw) => {
   const cfg = parseConfig('fail', z.object({ message: z.string().optional() }), raw);
-  return { status: 'Failed', message: cfg.message || 'failed by a fail step' };
+  // Kargo's failer: "failed", or "failed: <message>".
+  return { status: 'Failed', message: cfg.message ? `failed: ${cfg.message}` : 'failed' };
 };
 
 /** Copies a file or directory inside the working directory. */

@@ -1,18 +1,42 @@
 import type { DiscoveredArtifacts, Freight, Warehouse } from '@wharf/shared';
 
-/** Kargo's check after discovery: every subscription must have found something. */
-export function missingArtifacts(found: DiscoveredArtifacts): string[] {
-  const out: string[] = [];
+export interface MissingArtifacts {
+  message: string;
+  healthyReason: string;
+  readyReason: string;
+}
+
+/** Kargo's check after discovery (warehouses.go validateDiscoveredArtifacts), with its reasons. */
+export function missingArtifacts(found: DiscoveredArtifacts): MissingArtifacts[] {
+  const out: MissingArtifacts[] = [];
+  const none = (found.git?.length ?? 0) + (found.images?.length ?? 0) + (found.charts?.length ?? 0);
+  if (none === 0)
+    out.push({
+      message: 'No artifacts discovered',
+      healthyReason: 'MissingArtifacts',
+      readyReason: 'MissingArtifacts',
+    });
   for (const g of found.git ?? [])
-    if (!g.commits?.length) out.push(`No commits discovered for Git repository "${g.repoURL}"`);
+    if (!g.commits?.length)
+      out.push({
+        message: `No commits discovered for Git repository "${g.repoURL}"`,
+        healthyReason: 'NoCommitsDiscovered',
+        readyReason: 'MissingCommits',
+      });
   for (const i of found.images ?? [])
     if (!i.references?.length)
-      out.push(`No references discovered for image repository "${i.repoURL}"`);
+      out.push({
+        message: `No references discovered for image repository "${i.repoURL}"`,
+        healthyReason: 'NoImageReferencesDiscovered',
+        readyReason: 'MissingImageReferences',
+      });
   for (const c of found.charts ?? [])
     if (!c.versions?.length)
-      out.push(
-        `No versions discovered for chart ${c.name ? `"${c.name}" ` : ''}from repository "${c.repoURL}"`,
-      );
+      out.push({
+        message: `No versions discovered for chart ${c.name ? `"${c.name}" ` : ''}from repository "${c.repoURL}"`,
+        healthyReason: 'NoChartVersionsDiscovered',
+        readyReason: 'MissingChartVersions',
+      });
   return out;
 }
 

@@ -3,6 +3,7 @@ import {
   freightName,
   ANNOTATIONS,
   EVENT_ANNOTATIONS,
+  type Condition,
   type DiscoveredArtifacts,
   type Freight,
   type Warehouse,
@@ -11,7 +12,7 @@ import { CONTROLLER_ACTOR } from '../kargo/constants.js';
 import { type Clock, parseDuration, rfc3339 } from '../kube/clock.js';
 import type { EventRecorder } from '../kube/events.js';
 import type { KargoApi } from '../kube/kargo-api.js';
-import { setCondition } from '../stage/conditions.js';
+import { removeCondition, setCondition, type CondStatus } from '../stage/conditions.js';
 import { freightFromDiscovery, missingArtifacts } from './build-freight.js';
 import type { Discoverers } from './discoverers.js';
 
@@ -30,21 +31,36 @@ const reason = (err: unknown) => (err instanceof Error ? err.message : String(er
 export class WarehouseReconciler {
   constructor(private readonly d: WarehouseDeps) {}
 
+  /**
+   * When each warehouse last tried to discover. A failed discovery leaves discoveredAt and
+   * observedGeneration as they were (as Kargo's does), so without this it would retry at once.
+   */
+  private readonly attempts = new Map<string, { at: number; generation?: number | undefined }>();
+
   async reconcile(key: string): Promise<ReconcileResult> {
     const [ns = '', name = ''] = key.split('/');
     const w = await this.d.api.get<Warehouse>('Warehouse', ns, name);
-    if (!w || w.metadata.deletionTimestamp) return;
-    const now = this.d.clock.now();
+    if (!w || w.metadata.deletionTimestamp) {
+      this.attempts.delete(key);
+      return;
+    }
+    const now = this.d.clock.now().getTime();
     const interval = Math.max(parseDuration(w.spec.interval, 300_000), this.d.minIntervalMs);
     const refresh = w.metadata.annotations?.[ANNOTATIONS.refresh];
-    const last = w.status?.discoveredArtifacts?.discoveredAt;
-    const elapsed = last ? now.getTime() - Date.parse(last) : Infinity;
+    const gen = w.metadata.generation;
+    const attempt = this.attempts.get(key);
+    const discovered = w.status?.discoveredArtifacts?.discoveredAt;
+    const lastAt = Math.max(
+      discovered ? Date.parse(discovered) : -Infinity,
+      attempt?.at ?? -Infinity,
+    );
     const due =
-      !last ||
-      w.metadata.generation !== w.status?.observedGeneration ||
-      (refresh && refresh !== w.status?.lastHandledRefresh) ||
-      elapsed >= interval;
-    if (!due) return { requeueAfterMs: interval - elapsed };
+      lastAt === -Infinity ||
+      (w.status?.observedGeneration !== gen && attempt?.generation !== gen) ||
+      (refresh !== undefined && refresh !== w.status?.lastHandledRefresh) ||
+      now - lastAt >= interval;
+    if (!due) return { requeueAfterMs: interval - (now - lastAt) };
+    this.attempts.set(key, { at: now, generation: gen });
     await this.discover(w, ns, refresh);
     return { requeueAfterMs: interval };
   }
@@ -52,19 +68,39 @@ export class WarehouseReconciler {
   private async discover(w: Warehouse, ns: string, refresh: string | undefined): Promise<void> {
     const at = rfc3339(this.d.clock.now());
     const gen = w.metadata.generation;
-    let conds = setCondition(
-      w.status?.conditions,
+    const subs = w.spec.subscriptions.length;
+    const set = (list: Condition[], type: string, st: CondStatus, why: string, msg: string) =>
+      setCondition(list, type, st, why, msg, at, gen);
+    // warehouses.go syncWarehouse: what Kargo writes while a discovery runs.
+    let conds = removeCondition(
+      removeCondition(w.status?.conditions, 'FreightCreationCriteriaSatisfied'),
+      'FreightCreated',
+    );
+    conds = set(
+      conds,
       'Reconciling',
       'True',
-      'Discovering',
-      'Discovering artifacts',
-      at,
-      gen,
+      'ScheduledDiscovery',
+      `Discovering artifacts for ${subs} subscriptions`,
     );
-    conds = setCondition(conds, 'Ready', 'False', 'Discovering', 'Discovering artifacts', at, gen);
+    conds = set(
+      conds,
+      'Ready',
+      'False',
+      'DiscoveryInProgress',
+      'Waiting for discovery to complete',
+    );
+    conds = set(
+      conds,
+      'Healthy',
+      'Unknown',
+      'Pending',
+      'Health status cannot be determined until artifact discovery is finished',
+    );
+    // Only the conditions while discovering; the refresh counts as handled once it is done.
     await this.d.api.patchStatus('Warehouse', ns, w.metadata.name, { conditions: conds });
+    const handled = refresh ? { lastHandledRefresh: refresh } : {};
     const found: DiscoveredArtifacts = { discoveredAt: at };
-    const problems: string[] = [];
     const push = <K extends 'git' | 'images' | 'charts'>(
       key: K,
       item: NonNullable<DiscoveredArtifacts[K]>[number],
@@ -73,79 +109,97 @@ export class WarehouseReconciler {
       list.push(item);
       (found as Record<K, unknown>)[key] = list;
     };
+    let failure: string | undefined;
     for (const sub of w.spec.subscriptions) {
       const d = this.d.discover;
-      if (sub.git)
-        await d.git(ns, sub.git).then(
-          (r) => push('git', r),
-          (err: unknown) => problems.push(`git subscription "${sub.git?.repoURL}": ${reason(err)}`),
-        );
-      else if (sub.image)
-        await d.image(ns, sub.image).then(
-          (r) => push('images', r),
-          (err: unknown) =>
-            problems.push(`image subscription "${sub.image?.repoURL}": ${reason(err)}`),
-        );
-      else if (sub.chart)
-        await d.chart(ns, sub.chart).then(
-          (r) => push('charts', r),
-          (err: unknown) =>
-            problems.push(`chart subscription "${sub.chart?.repoURL}": ${reason(err)}`),
-        );
-      else problems.push('a subscription of a kind the embedded cluster does not know');
+      try {
+        if (sub.git) push('git', await d.git(ns, sub.git));
+        else if (sub.image) push('images', await d.image(ns, sub.image));
+        else if (sub.chart) push('charts', await d.chart(ns, sub.chart));
+        else
+          throw new Error(
+            'error finding subscriber for subscription: the embedded cluster knows only git, image and chart subscriptions',
+          );
+      } catch (err) {
+        failure = reason(err);
+        break;
+      }
     }
-    // Like Kargo, a failed discovery keeps what was found before (only the time moves on, so
-    // the next attempt waits for the interval instead of looping on its own status update).
-    const failed = problems.length > 0;
-    const previous = w.status?.discoveredArtifacts;
-    const discovered = failed && previous ? { ...previous, discoveredAt: at } : found;
-    if (!failed) problems.push(...missingArtifacts(found));
+    if (failure !== undefined) {
+      // Kargo stops at the first failing subscription and keeps Reconciling=True beside the
+      // failure; what an earlier discovery found and observedGeneration stay as they were.
+      const msg = `error discovering artifacts: ${failure}`;
+      conds = set(
+        conds,
+        'Healthy',
+        'False',
+        'DiscoveryFailed',
+        `Unable to discover artifacts: ${msg}`,
+      );
+      conds = set(conds, 'Ready', 'False', 'DiscoveryFailure', `Artifact discovery failed: ${msg}`);
+      await this.d.api.patchStatus('Warehouse', ns, w.metadata.name, {
+        conditions: conds,
+        ...handled,
+      });
+      return;
+    }
+    const problem = missingArtifacts(found)[0];
     let lastFreightID = w.status?.lastFreightID;
-    if (problems.length === 0 && (w.spec.freightCreationPolicy ?? 'Automatic') === 'Automatic') {
-      const f = freightFromDiscovery(w, found, at);
-      if (f) lastFreightID = await this.ensureFreight(f, ns);
+    if (problem) {
+      conds = set(conds, 'Healthy', 'False', problem.healthyReason, problem.message);
+      conds = set(conds, 'Ready', 'False', problem.readyReason, problem.message);
+    } else {
+      if ((w.spec.freightCreationPolicy ?? 'Automatic') === 'Automatic') {
+        const f = freightFromDiscovery(w, found, at);
+        if (f) {
+          conds = set(
+            conds,
+            'FreightCreationCriteriaSatisfied',
+            'True',
+            'CriteriaSatisfied',
+            'Freight creation criteria satisfied',
+          );
+          const made = await this.ensureFreight(f, ns);
+          lastFreightID = made.name;
+          conds = made.created
+            ? set(
+                conds,
+                'FreightCreated',
+                'True',
+                'NewFreight',
+                'No Freight composed of the newest artifacts already existed',
+              )
+            : set(
+                conds,
+                'FreightCreated',
+                'False',
+                'AlreadyExists',
+                'Freight composed of the newest artifacts already exists',
+              );
+        }
+      }
+      conds = set(conds, 'Healthy', 'True', 'ReconciliationSucceeded', '');
+      conds = set(
+        conds,
+        'Ready',
+        'True',
+        'ArtifactsDiscovered',
+        `Successfully discovered artifacts from ${subs} subscriptions`,
+      );
     }
-    conds = setCondition(
-      conds,
-      'Reconciling',
-      'False',
-      'Discovered',
-      'Discovery finished',
-      at,
-      gen,
-    );
-    conds = conds.filter((c) => c.type !== 'Reconciling');
-    const healthy = problems.length === 0;
-    conds = setCondition(
-      conds,
-      'Healthy',
-      healthy ? 'True' : 'False',
-      healthy ? 'ArtifactsDiscovered' : 'DiscoveryFailed',
-      healthy ? 'Artifacts discovered' : problems.join('; '),
-      at,
-      gen,
-    );
-    conds = setCondition(
-      conds,
-      'Ready',
-      healthy ? 'True' : 'False',
-      healthy ? 'ArtifactsDiscovered' : 'DiscoveryFailed',
-      healthy ? 'Warehouse is ready' : problems.join('; '),
-      at,
-      gen,
-    );
+    conds = removeCondition(conds, 'Reconciling');
     await this.d.api.patchStatus('Warehouse', ns, w.metadata.name, {
       conditions: conds,
-      discoveredArtifacts: discovered,
+      discoveredArtifacts: found,
       observedGeneration: gen,
       ...(lastFreightID ? { lastFreightID } : {}),
-      ...(refresh ? { lastHandledRefresh: refresh } : {}),
+      ...handled,
     });
   }
 
-  private async ensureFreight(f: Freight, ns: string): Promise<string> {
+  private async ensureFreight(f: Freight, ns: string): Promise<{ name: string; created: boolean }> {
     const name = freightName(f.origin.name, f);
-    if (await this.d.api.get<Freight>('Freight', ns, name)) return name;
+    if (await this.d.api.get<Freight>('Freight', ns, name)) return { name, created: false };
     const created = await this.d.api.create<Freight>('Freight', f);
     await this.d.record({
       involved: {
@@ -155,7 +209,7 @@ export class WarehouseReconciler {
         uid: created.metadata.uid,
       },
       reason: 'FreightCreated',
-      message: `Freight "${created.metadata.name}" created by Warehouse "${f.origin.name}"`,
+      message: 'Freight created from discovered artifacts',
       component: 'warehouse-controller',
       annotations: {
         [EVENT_ANNOTATIONS.project]: ns,
@@ -169,6 +223,6 @@ export class WarehouseReconciler {
         ...(f.commits ? { [EVENT_ANNOTATIONS.freightCommits]: JSON.stringify(f.commits) } : {}),
       },
     });
-    return name;
+    return { name, created: true };
   }
 }
