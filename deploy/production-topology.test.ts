@@ -248,6 +248,12 @@ describe.skipIf(!HAVE_KARGO_CRDS)(
           subjects: subject,
         });
       }
+      // and its own namespace's Secret (session key, sign-outs), as deploy/rbac grants.
+      await t.admin.request('POST', `${rbac}/namespaces/wharf/rolebindings`, {
+        metadata: { name: 'wharf-no-events' },
+        roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'Role', name: 'wharf' },
+        subjects: subject,
+      });
       const replica = await t.startExtraReplica('wharf-no-events');
 
       interface Readyz {

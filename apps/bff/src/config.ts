@@ -50,6 +50,13 @@ export const ConfigSchema = z.object({
     .describe(
       'Image repository the demo also subscribes to, e.g. ghcr.io/stefanprodan/podinfo (embedded only; the registry must be reachable)',
     ),
+  WHARF_NAMESPACE: z
+    .string()
+    .regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/)
+    .optional()
+    .describe(
+      "Wharf's own namespace, where replicas share state such as sign-outs (unset: the pod's namespace in a cluster, else wharf)",
+    ),
   WHARF_SHARED_RESOURCES_NAMESPACE: z
     .string()
     .regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/)

@@ -6,6 +6,7 @@ import { identityRouters, startIdentity } from './identity/mount.js';
 import { cachedRoleSource } from './identity/role-directory.js';
 import { startRoomAccessSweep } from './identity/room-access-sweep.js';
 import type { ClusterCache } from './cache/cluster-cache.js';
+import type { OwnNamespace } from './own-state/own-namespace.js';
 import type { RunningBff } from './server.js';
 
 export interface IdentityWiring {
@@ -19,6 +20,7 @@ export interface IdentityWiring {
   globalRoleNamespaces: readonly string[];
   /** Re-checks sockets in project rooms so revoked access takes effect on live views too. */
   watchRooms(bff: RunningBff): { stop(): void };
+  stop(): void;
 }
 
 /** Sign-in (admin password, OIDC, Kubernetes tokens) and the roles API, as the identity module builds them. */
@@ -28,8 +30,11 @@ export async function wireIdentity(opts: {
   logger: Logger;
   /** The BFF's cache, once it exists: role mapping reads its ServiceAccounts and Projects. */
   cache: () => ClusterCache | undefined;
+  /** Wharf's namespace: sign-outs are recorded there for every replica. */
+  ownNamespace: OwnNamespace;
 }): Promise<IdentityWiring> {
   const identity = await startIdentity({
+    ownNamespace: opts.ownNamespace,
     dataDir: opts.dataDir,
     kubeConfig: opts.kc,
     log: (message) => opts.logger.info(message),
@@ -45,6 +50,7 @@ export async function wireIdentity(opts: {
     publicUrl: identity.config.publicUrl,
     globalRoleNamespaces: identity.config.globalRoleNamespaces,
     adminPasswordConfigured: identity.config.adminPassword !== undefined,
+    stop: () => identity.stop(),
     watchRooms: (bff) =>
       startRoomAccessSweep({
         resolveCaller: identity.resolveCaller,

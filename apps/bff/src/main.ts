@@ -5,6 +5,8 @@ import { wireIdentity } from './identity-wiring.js';
 import { createLogger } from './logger.js';
 import { banner } from './ops/banner.js';
 import { basePathOf } from './ops/public-url.js';
+import { wharfNamespace } from './own-state/namespace.js';
+import { OwnNamespace } from './own-state/own-namespace.js';
 import { startBff } from './server.js';
 
 const config = loadConfig();
@@ -14,10 +16,14 @@ const cluster = await connectCluster(config, logger).catch((err: unknown) => {
   logger.fatal({ err, mode: clusterMode(config) }, 'could not connect to a cluster');
   process.exit(1);
 });
+// What replicas share lives in Wharf's own namespace; the embedded cluster gets it made.
+const own = new OwnNamespace(cluster.kc, wharfNamespace(config.WHARF_NAMESPACE));
+if (cluster.mode === 'embedded') await own.ensureExists();
 // Sign-in is always in front of everything: there is no mode in which requests act as the BFF.
 // Role mapping reads the BFF's cache, which exists once the BFF starts (before any request).
 const live: { cache?: ClusterCache } = {};
 const identity = await wireIdentity({
+  ownNamespace: own,
   dataDir: config.WHARF_DATA_DIR,
   kc: cluster.kc,
   logger,
@@ -68,6 +74,7 @@ async function shutdown(signal: string): Promise<void> {
   logger.info({ signal }, 'shutting down');
   setTimeout(() => process.exit(1), 10_000).unref();
   sweep.stop();
+  identity.stop();
   await bff.close();
   await cluster.close();
   process.exit(0);

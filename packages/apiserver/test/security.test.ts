@@ -94,6 +94,35 @@ describe('authorization', () => {
     });
   });
 
+  it('allows a list narrowed to one name by a field selector when RBAC names it (resourceNames), and no other list', async () => {
+    await api(t.server, 'POST', `${RBAC}/namespaces/team/roles`, {
+      body: {
+        metadata: { name: 'one-configmap' },
+        rules: [
+          { apiGroups: [''], resources: ['configmaps'], resourceNames: ['only'], verbs: ['list'] },
+        ],
+      },
+    });
+    await api(t.server, 'POST', `${RBAC}/namespaces/team/rolebindings`, {
+      body: {
+        metadata: { name: 'alice-one-configmap' },
+        roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'Role', name: 'one-configmap' },
+        subjects: [{ kind: 'ServiceAccount', name: 'alice', namespace: 'team' }],
+      },
+    });
+    const list = (selector?: string) =>
+      api(
+        t.server,
+        'GET',
+        `/api/v1/namespaces/team/configmaps${selector ? `?fieldSelector=${encodeURIComponent(selector)}` : ''}`,
+        { token: alice },
+      );
+    expect((await list('metadata.name=only')).status).toBe(200);
+    expect((await list('metadata.name==only')).status).toBe(200);
+    expect((await list('metadata.name=other')).status).toBe(403);
+    expect((await list()).status).toBe(403);
+  });
+
   it('a user cannot create a Role granting what they do not hold, unless they may escalate', async () => {
     const role = {
       metadata: { name: 'secret-reader' },

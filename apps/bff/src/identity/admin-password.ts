@@ -1,4 +1,4 @@
-import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
+import { createHmac, randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
@@ -37,6 +37,16 @@ export async function verifyPassword(password: string, encoded: string): Promise
 
 export type PasswordCheck = (password: string) => Promise<boolean>;
 
+export interface AdminPassword {
+  check: PasswordCheck;
+  /**
+   * Changes whenever the password does (and only then). Sealed into admin sessions, so a new
+   * password ends every admin session issued before it. Keyed with the session key: it says
+   * nothing about the password to anyone without that key.
+   */
+  generation: string;
+}
+
 /**
  * The admin password check. WHARF_ADMIN_PASSWORD wins; otherwise the hash in the data dir;
  * otherwise a password is generated, its hash stored, and the password logged this once.
@@ -45,11 +55,17 @@ export async function loadAdminPassword(opts: {
   dataDir: string;
   configured?: string;
   announce: (message: string) => void;
-}): Promise<PasswordCheck> {
-  const encoded = opts.configured
-    ? await hashPassword(opts.configured)
-    : await readOrCreateHash(opts.dataDir, opts.announce);
-  return (password) => verifyPassword(password, encoded);
+  sessionKey: Uint8Array;
+}): Promise<AdminPassword> {
+  // A configured password is hashed with a new salt at every start: its generation comes from
+  // the password itself, a stored hash's from the hash.
+  const stored = opts.configured ? undefined : await readOrCreateHash(opts.dataDir, opts.announce);
+  const encoded = stored ?? (await hashPassword(opts.configured ?? ''));
+  const generation = createHmac('sha256', opts.sessionKey)
+    .update(`wharf-admin-password\0${opts.configured ?? stored ?? ''}`)
+    .digest('base64url')
+    .slice(0, 22);
+  return { check: (password) => verifyPassword(password, encoded), generation };
 }
 
 async function readOrCreateHash(dataDir: string, announce: (m: string) => void) {

@@ -1,4 +1,3 @@
-import { AuthenticationV1Api } from '@kubernetes/client-node';
 import { Router, json } from 'express';
 import { rateLimit } from 'express-rate-limit';
 import { type AuthConfig, CSRF_HEADER, LoginRequestSchema } from '@wharf/shared/api';
@@ -9,7 +8,8 @@ import { describeSession, issueSession } from './issue-session.js';
 import { oidcRoutes } from './oidc-routes.js';
 import { oidcSession } from './oidc-session.js';
 import { callerFor, sessionOf } from './resolve-caller.js';
-import { SESSION_COOKIE, clearCookie } from './session-cookie.js';
+import { UpstreamError } from '../errors/http-errors.js';
+import { clearSessionCookie } from './session-cookie.js';
 import type { Session } from './session.js';
 
 /** Mounted at /api/v1/auth. */
@@ -56,7 +56,7 @@ export function authRouter(id: Identity): Router {
         ? await adminLogin(id, parsed.data.password)
         : await tokenLogin(id, parsed.data.token);
     const exp = await issueSession(req, res, id, session);
-    res.json(await describeSession({ ...session, exp }, await callerFor({ ...session, exp }, id)));
+    res.json(await describeSession({ ...session, exp }, await callerFor(session, id)));
   });
 
   r.get('/me', async (req, res) => {
@@ -66,7 +66,17 @@ export function authRouter(id: Identity): Router {
 
   r.post('/logout', async (req, res) => {
     const raw = await sessionOf(req, id).catch(() => undefined);
-    clearCookie(res, SESSION_COOKIE, id.config.publicUrl);
+    clearSessionCookie(res, id.config.publicUrl);
+    // Recorded in Kubernetes, so a copy of this cookie is refused by every replica from now on.
+    if (raw) {
+      await id.revocations.revoke(raw).catch((err: unknown) => {
+        const why = err instanceof Error ? err.message : String(err);
+        throw new UpstreamError(
+          `Signed out of this browser, but Wharf could not record the sign-out (${why}); a copy of the cookie works until it expires.`,
+          503,
+        );
+      });
+    }
     const end = raw?.oidc && id.oidc ? await id.oidc.endSessionUrl(raw.oidc.idToken) : undefined;
     res.json({ redirectTo: end ?? '/login' });
   });
@@ -82,7 +92,7 @@ export function authRouter(id: Identity): Router {
     });
     const next = oidcSession(tokens, id.oidc.settings.usernameClaim);
     const exp = await issueSession(req, res, id, next);
-    res.json(await describeSession({ ...next, exp }, await callerFor({ ...next, exp }, id)));
+    res.json(await describeSession({ ...next, exp }, await callerFor(next, id)));
   });
 
   if (id.oidc) r.use('/oidc', oidcRoutes(id, id.oidc, limiter));
@@ -92,14 +102,18 @@ export function authRouter(id: Identity): Router {
 
 async function adminLogin(id: Identity, password: string): Promise<Session> {
   if (!(await id.checkPassword(password))) throw new UnauthorizedError('Wrong admin password.');
-  return { method: 'admin', username: 'admin', actor: 'admin', groups: [] };
+  return {
+    method: 'admin',
+    username: 'admin',
+    actor: 'admin',
+    groups: [],
+    adminKey: id.adminGeneration,
+  };
 }
 
 async function tokenLogin(id: Identity, token: string): Promise<Session> {
-  const api = id.kubeConfig.makeApiClient(AuthenticationV1Api);
-  const review = await api.createTokenReview({ body: { spec: { token } } });
-  const user = review.status?.user;
-  if (!review.status?.authenticated || !user?.username) {
+  const user = await id.tokens.review(token);
+  if (!user) {
     throw new UnauthorizedError(
       'Kubernetes did not accept this token (TokenReview); create a fresh one, e.g. with `kubectl create token`.',
     );
@@ -108,7 +122,7 @@ async function tokenLogin(id: Identity, token: string): Promise<Session> {
     method: 'kubernetes-token',
     username: user.username,
     actor: `kubernetes:${user.username}`,
-    groups: user.groups ?? [],
+    groups: user.groups,
     token,
   };
 }

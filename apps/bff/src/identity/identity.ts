@@ -6,12 +6,17 @@ import { OidcClient } from './oidc-client.js';
 import { type CallerDeps, createCallerResolver } from './resolve-caller.js';
 import { type RoleSource, listingRoleSource, roleMapper } from './role-directory.js';
 import { loadSessionKey } from './session-key.js';
+import { WHARF_SECRET, SessionRevocations } from './session-revocations.js';
 import { SessionSealer } from './session.js';
+import { TokenReviewer } from './token-review.js';
+import type { OwnNamespace } from '../own-state/own-namespace.js';
 
 /** Everything identity needs at run time, built once at start. */
 export interface Identity extends CallerDeps {
   config: IdentityConfig;
   checkPassword: PasswordCheck;
+  /** Stops watching Wharf's own objects (the revocations Secret). */
+  stop(): void;
   oidc?: OidcClient;
   resolveCaller: ReturnType<typeof createCallerResolver>;
   /** Login attempts allowed per client address per minute. */
@@ -26,18 +31,27 @@ export async function createIdentity(opts: {
   roleSource?: RoleSource;
   log: (message: string) => void;
   decisionTtlMs?: number;
+  /** How long a TokenReview's answer is trusted (a deleted ServiceAccount's token works that long). */
+  tokenReviewTtlMs?: number;
   loginRateLimit?: number;
+  /** Wharf's namespace, where sign-outs are recorded for every replica. */
+  ownNamespace: OwnNamespace;
 }): Promise<Identity> {
   const { config, kubeConfig } = opts;
-  const sealer = new SessionSealer(await loadSessionKey(opts.dataDir, config.sessionKey));
-  const checkPassword = await loadAdminPassword({
+  const sessionKey = await loadSessionKey(opts.dataDir, config.sessionKey);
+  const sealer = new SessionSealer(sessionKey);
+  const admin = await loadAdminPassword({
     dataDir: opts.dataDir,
     ...(config.adminPassword ? { configured: config.adminPassword } : {}),
     announce: opts.log,
+    sessionKey,
   });
   const deps: CallerDeps = {
     kubeConfig,
     sealer,
+    revocations: new SessionRevocations(opts.ownNamespace.secret(WHARF_SECRET)),
+    adminGeneration: admin.generation,
+    tokens: new TokenReviewer(kubeConfig, opts.tokenReviewTtlMs ?? 10_000),
     reviewer: new AccessReviewer(kubeConfig, opts.decisionTtlMs ?? 3000),
     mapper: roleMapper(
       opts.roleSource ?? listingRoleSource(kubeConfig),
@@ -48,7 +62,8 @@ export async function createIdentity(opts: {
   return {
     ...deps,
     config,
-    checkPassword,
+    checkPassword: admin.check,
+    stop: () => opts.ownNamespace.stop(),
     ...(config.oidc ? { oidc: new OidcClient(config.oidc) } : {}),
     resolveCaller: createCallerResolver(deps),
     loginRateLimit: opts.loginRateLimit ?? config.loginRateLimit,

@@ -6,6 +6,7 @@ import { csrfGuard } from './csrf.js';
 import { loadIdentityConfig } from './identity-config.js';
 import { type Identity, createIdentity } from './identity.js';
 import type { RoleSource } from './role-directory.js';
+import type { OwnNamespace } from '../own-state/own-namespace.js';
 
 /**
  * The routers the BFF mounts under /api/v1 (its `extraRouters`), in order: the CSRF guard for
@@ -31,12 +32,14 @@ export function startIdentity(opts: {
   kubeConfig: KubeConfig;
   roleSource?: RoleSource;
   log: (message: string) => void;
+  ownNamespace: OwnNamespace;
 }): Promise<Identity> {
   return createIdentity({
     config: loadIdentityConfig(opts.env ?? process.env),
     dataDir: opts.dataDir,
     kubeConfig: opts.kubeConfig,
     log: opts.log,
+    ownNamespace: opts.ownNamespace,
     ...(opts.roleSource ? { roleSource: opts.roleSource } : {}),
   });
 }

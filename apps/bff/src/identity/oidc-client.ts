@@ -111,14 +111,20 @@ export class OidcClient {
 
 type TokenResponse = client.TokenEndpointResponse & client.TokenEndpointResponseHelpers;
 
-function toTokens(t: TokenResponse): OidcTokens {
-  const idClaims = t.claims();
+/** The claims that say who the user is (strings and string lists), from an ID token's payload. */
+export function identityClaims(idClaims: Record<string, unknown> | undefined): SessionClaims {
   const claims: SessionClaims = {};
   for (const [k, v] of Object.entries(idClaims ?? {})) {
     if (PROTOCOL_CLAIMS.has(k)) continue;
     if (typeof v === 'string') claims[k] = v;
     else if (Array.isArray(v) && v.every((x) => typeof x === 'string')) claims[k] = v;
   }
+  return claims;
+}
+
+function toTokens(t: TokenResponse): OidcTokens {
+  const idClaims = t.claims();
+  const claims = identityClaims(idClaims);
   const nowS = Math.floor(Date.now() / 1000);
   const expiresAt =
     typeof idClaims?.exp === 'number' ? idClaims.exp : nowS + (t.expiresIn() ?? 300);

@@ -1,6 +1,10 @@
 import { oidcActor } from './callers.js';
 import type { OidcTokens } from './oidc-client.js';
-import type { Session } from './session.js';
+import type { Session, SessionClaims } from './session.js';
+
+/** An OIDC user's groups: the `groups` claim. */
+export const groupsOf = (claims: SessionClaims): string[] =>
+  Array.isArray(claims.groups) ? claims.groups : [];
 
 /** The session of an OIDC user: the username claim names them; all other claims feed role mapping. */
 export function oidcSession(tokens: OidcTokens, usernameClaim: string): Session {
@@ -9,12 +13,11 @@ export function oidcSession(tokens: OidcTokens, usernameClaim: string): Session 
   const sub = claims.sub;
   const username = typeof named === 'string' ? named : typeof sub === 'string' ? sub : '';
   const email = typeof claims.email === 'string' ? claims.email : undefined;
-  const groups = Array.isArray(claims.groups) ? claims.groups : [];
   return {
     method: 'oidc',
     username,
     actor: typeof named === 'string' ? oidcActor(usernameClaim, named) : `subject:${username}`,
-    groups,
+    groups: groupsOf(claims),
     ...(email ? { email } : {}),
     oidc: {
       claims,

@@ -1,6 +1,9 @@
-import { EncryptJWT, jwtDecrypt } from 'jose';
+import { randomBytes } from 'node:crypto';
+import { EncryptJWT, decodeJwt, jwtDecrypt } from 'jose';
 import { z } from 'zod';
 import { AuthMethodSchema } from '@wharf/shared/api';
+import { identityClaims } from './oidc-client.js';
+import { groupsOf } from './oidc-session.js';
 
 const ClaimValue = z.union([z.string(), z.array(z.string())]);
 
@@ -13,6 +16,8 @@ export const SessionSchema = z.object({
   email: z.string().optional(),
   /** kubernetes-token only: the caller's own bearer token; requests go out as it. */
   token: z.string().optional(),
+  /** admin only: the admin password's generation when signed in; a new password ends the session. */
+  adminKey: z.string().optional(),
   oidc: z
     .object({
       claims: z.record(z.string(), ClaimValue),
@@ -29,6 +34,35 @@ export type SessionClaims = NonNullable<Session['oidc']>['claims'];
 export interface OpenedSession extends Session {
   /** Epoch seconds. */
   exp: number;
+  /** This sign-in's id, what a sign-out revokes. */
+  sid: string;
+  /** Epoch milliseconds it was issued. */
+  issuedAt: number;
+}
+
+/** What each sealed session carries besides the Session: its id and when it was issued. */
+const SealedSchema = z.object({ sid: z.string().min(16), iatMs: z.number() });
+
+/**
+ * The cookie holds each thing once: an OIDC session drops its groups (they are the `groups`
+ * claim), and with an ID token its claims too (they are the token's); both come back when the
+ * cookie is opened. A large `groups` claim would otherwise be stored three times.
+ */
+function compact(session: Session): Record<string, unknown> {
+  if (session.method !== 'oidc' || !session.oidc) return session;
+  const { groups: _fromClaims, ...rest } = session;
+  if (!session.oidc.idToken) return rest;
+  const { claims: _fromToken, ...oidc } = session.oidc;
+  return { ...rest, oidc };
+}
+
+function expand(payload: Record<string, unknown>): unknown {
+  if (payload.method !== 'oidc' || payload.groups) return payload;
+  const oidc = payload.oidc as { idToken?: unknown; claims?: SessionClaims } | undefined;
+  const claims =
+    oidc?.claims ??
+    (typeof oidc?.idToken === 'string' ? identityClaims(decodeJwt(oidc.idToken)) : {});
+  return { ...payload, groups: groupsOf(claims), oidc: { ...oidc, claims } };
 }
 
 const AUDIENCE = 'wharf-session';
@@ -56,14 +90,23 @@ export class SessionSealer {
     }
   }
 
+  /** Seals a new sign-in: a fresh session id, issued now. */
   async sealSession(session: Session, ttlSeconds: number) {
-    return this.seal(session, ttlSeconds);
+    const sealed = { sid: randomBytes(16).toString('base64url'), iatMs: Date.now() };
+    return this.seal({ ...compact(session), ...sealed }, ttlSeconds);
   }
 
   async openSession(value: string): Promise<OpenedSession | undefined> {
     const payload = await this.open(value);
-    const parsed = SessionSchema.safeParse(payload);
-    if (!parsed.success || typeof payload?.exp !== 'number') return undefined;
-    return { ...parsed.data, exp: payload.exp };
+    if (!payload || typeof payload.exp !== 'number') return undefined;
+    const sealed = SealedSchema.safeParse(payload);
+    let parsed;
+    try {
+      parsed = SessionSchema.safeParse(expand(payload));
+    } catch {
+      return undefined; // an ID token that no longer decodes: the cookie is not ours to trust
+    }
+    if (!parsed.success || !sealed.success) return undefined;
+    return { ...parsed.data, exp: payload.exp, sid: sealed.data.sid, issuedAt: sealed.data.iatMs };
   }
 }

@@ -68,7 +68,12 @@ describe('the admin password', () => {
   it('is generated at first start, announced once, and stored only as a scrypt hash', async () => {
     const dir = await tempDir();
     const said: string[] = [];
-    const check = await loadAdminPassword({ dataDir: dir, announce: (m) => said.push(m) });
+    const sessionKey = await loadSessionKey(dir);
+    const { check, generation } = await loadAdminPassword({
+      dataDir: dir,
+      announce: (m) => said.push(m),
+      sessionKey,
+    });
     expect(said).toHaveLength(1);
     const password = said[0]?.split(': ').pop() ?? '';
     expect(await check(password)).toBe(true);
@@ -76,18 +81,27 @@ describe('the admin password', () => {
     const stored = await readFile(join(dir, 'admin-password.hash'), 'utf8');
     expect(stored.startsWith('scrypt$')).toBe(true);
     expect(stored).not.toContain(password);
-    const again = await loadAdminPassword({ dataDir: dir, announce: (m) => said.push(m) });
+    const again = await loadAdminPassword({
+      dataDir: dir,
+      announce: (m) => said.push(m),
+      sessionKey,
+    });
     expect(said).toHaveLength(1);
-    expect(await again(password)).toBe(true);
+    expect(await again.check(password)).toBe(true);
+    // The same stored password keeps its generation: admin sessions survive a restart.
+    expect(again.generation).toBe(generation);
   });
 
-  it('comes from WHARF_ADMIN_PASSWORD when set', async () => {
-    const check = await loadAdminPassword({
-      dataDir: await tempDir(),
-      configured: 'correct horse',
-      announce: () => {},
-    });
+  it('comes from WHARF_ADMIN_PASSWORD when set, with a generation that changes with it only', async () => {
+    const dir = await tempDir();
+    const sessionKey = await loadSessionKey(dir);
+    const load = (configured: string) =>
+      loadAdminPassword({ dataDir: dir, configured, announce: () => {}, sessionKey });
+    const { check, generation } = await load('correct horse');
     expect(await check('correct horse')).toBe(true);
     expect(await check('wrong horse')).toBe(false);
+    expect((await load('correct horse')).generation).toBe(generation);
+    expect((await load('battery staple')).generation).not.toBe(generation);
+    expect(generation).not.toContain('horse');
   });
 });

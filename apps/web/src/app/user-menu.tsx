@@ -5,6 +5,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { logout, meQuery } from '@/lib/api/auth';
+import { pushToast } from '@/lib/toasts';
 
 export function UserMenu() {
   const me = useQuery(meQuery());
@@ -14,7 +15,11 @@ export function UserMenu() {
   if (!me.data) return null;
   const signOut = async () => {
     setAnchor(null);
-    const result = await logout().catch(() => ({ redirectTo: '' }));
+    // Signed out here either way; say so when the server could not record it for other copies.
+    const result = await logout().catch((err: unknown) => {
+      pushToast(err instanceof Error ? err.message : String(err));
+      return { redirectTo: '' };
+    });
     queryClient.clear();
     if (result.redirectTo && !result.redirectTo.startsWith('/'))
       window.location.assign(result.redirectTo);

@@ -16,7 +16,7 @@ import {
 } from '../handlers/write.js';
 import type { UserInfo } from '../rbac/index.js';
 import { handleNonResource } from './non-resource.js';
-import { requestInfo, type ResourceRequest } from './request-info.js';
+import { fieldSelectorName, requestInfo, type ResourceRequest } from './request-info.js';
 import { sendError } from './respond.js';
 
 const ANONYMOUS: UserInfo = { username: 'system:anonymous', groups: ['system:unauthenticated'] };
@@ -72,6 +72,9 @@ async function handleResource(
     res,
   );
   if (info.namespace !== undefined && !def.namespaced) throw errors.pathNotFound();
+  // A list or watch narrowed to one name is authorized for that name, as kube-apiserver does.
+  const narrowed = info.verb === 'list' || info.verb === 'watch' ? fieldSelectorName(q) : undefined;
+  const name = info.name ?? narrowed;
   requireAllowed(ctx, user, {
     kind: 'resource',
     verb: info.verb,
@@ -79,7 +82,7 @@ async function handleResource(
     resource: info.resource,
     ...(info.subresource ? { subresource: info.subresource } : {}),
     ...(info.namespace ? { namespace: info.namespace } : {}),
-    ...(info.name ? { name: info.name } : {}),
+    ...(name ? { name } : {}),
   });
   const t = {
     def,

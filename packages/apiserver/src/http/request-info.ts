@@ -109,3 +109,15 @@ export function requestInfo(method: string, path: string, q: URLSearchParams): R
     ...(subresource !== undefined ? { subresource } : {}),
   };
 }
+
+/**
+ * The one name a field selector narrows a list or watch to (`metadata.name=x`), as kube-apiserver
+ * puts it into the request's attributes, so RBAC `resourceNames` can allow such a watch.
+ */
+export function fieldSelectorName(q: URLSearchParams): string | undefined {
+  for (const term of (q.get('fieldSelector') ?? '').split(',')) {
+    const m = /^\s*metadata\.name\s*==?\s*([^=!\s]+)\s*$/.exec(term);
+    if (m?.[1] && m[1] !== '.' && m[1] !== '..' && !/[/%]/.test(m[1])) return m[1];
+  }
+  return undefined;
+}

@@ -7,6 +7,7 @@ import { createIdentity, type Identity } from '../../../src/identity/identity.js
 import { cachedRoleSource } from '../../../src/identity/role-directory.js';
 import type { ClusterCache } from '../../../src/cache/cluster-cache.js';
 import { identityRouters } from '../../../src/identity/mount.js';
+import { OwnNamespace } from '../../../src/own-state/own-namespace.js';
 import type { BffOptions } from '../../../src/server.js';
 import { type Harness, startHarness } from '../../support/bff-harness.js';
 import { freePort, startOidcProvider } from '@wharf/test-support';
@@ -19,7 +20,7 @@ import { ADMIN_PASSWORD, type TestApp } from './test-app.js';
 export async function startIdentityBff(
   seed: (kc: KubeConfig) => Promise<void>,
   extra: Partial<BffOptions> = {},
-): Promise<TestApp & { harness: Harness }> {
+): Promise<TestApp & { harness: Harness; identityDataDir: string }> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const idp = await startOidcProvider({
@@ -36,7 +37,10 @@ export async function startIdentityBff(
   const harness = await startHarness(
     async (kc) => {
       await seed(kc);
+      const ownNamespace = new OwnNamespace(kc, 'wharf', { initialMs: 50, maxMs: 400 });
+      await ownNamespace.ensureExists();
       identity = await createIdentity({
+        ownNamespace,
         config: loadIdentityConfig({
           WHARF_ADMIN_PASSWORD: ADMIN_PASSWORD,
           WHARF_PUBLIC_URL: url,
@@ -49,6 +53,7 @@ export async function startIdentityBff(
         roleSource,
         log: () => {},
         decisionTtlMs: 1000,
+        tokenReviewTtlMs: 1000,
         loginRateLimit: 1000,
       });
     },
@@ -70,7 +75,9 @@ export async function startIdentityBff(
     identity,
     idp,
     harness,
+    identityDataDir: dataDir,
     close: async () => {
+      identity?.stop();
       await harness.close();
       await idp.close();
       await rm(dataDir, { recursive: true, force: true });

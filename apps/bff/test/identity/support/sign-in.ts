@@ -11,8 +11,10 @@ export async function oidcBrowser(
   app.idp.accounts.set(sub, { email, groups });
   app.idp.loginAs(sub);
   const browser = new TestBrowser();
-  await browser.navigate(`${app.url}/api/v1/auth/oidc/login`);
-  if (!browser.cookies.has('wharf_session')) throw new Error(`OIDC sign-in of ${email} failed`);
+  const last = await browser.navigate(`${app.url}/api/v1/auth/oidc/login`);
+  if (!browser.cookies.has('wharf_session')) {
+    throw new Error(`OIDC sign-in of ${email} failed: ${last.status} ${await last.text()}`);
+  }
   return browser;
 }
 

@@ -6,6 +6,7 @@ import { authRouter } from '../../../src/identity/auth-router.js';
 import { loadIdentityConfig } from '../../../src/identity/identity-config.js';
 import { createIdentity, type Identity } from '../../../src/identity/identity.js';
 import type { RoleSource } from '../../../src/identity/role-directory.js';
+import { OwnNamespace } from '../../../src/own-state/own-namespace.js';
 import { rolesRouter } from '../../../src/roles/roles-router.js';
 import type { TestCluster } from './cluster.js';
 import { type TestOidcProvider as TestIdp, startOidcProvider } from '@wharf/test-support';
@@ -50,12 +51,16 @@ export async function startTestApp(
     WHARF_GLOBAL_ROLE_NAMESPACES: 'kargo',
     ...env,
   });
+  const ownNamespace = new OwnNamespace(cluster.kc, 'wharf', { initialMs: 50, maxMs: 400 });
+  await ownNamespace.ensureExists();
   const identity = await createIdentity({
+    ownNamespace,
     config,
     dataDir: join(cluster.dataDir, 'bff'),
     kubeConfig: cluster.kc,
     log: () => {},
     decisionTtlMs: 1000,
+    tokenReviewTtlMs: 1000,
     loginRateLimit: opts.loginRateLimit ?? 1000,
     ...(opts.roleSource ? { roleSource: opts.roleSource } : {}),
   });
@@ -69,6 +74,7 @@ export async function startTestApp(
       server.closeAllConnections();
       await new Promise<void>((r) => server.close(() => r()));
       await idp.close();
+      identity.stop();
     },
   };
 }

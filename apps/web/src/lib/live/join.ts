@@ -31,9 +31,13 @@ export function emitWithAck<T>(
   });
 }
 
-/** Resolves once the socket is connected (joins sent while offline would be lost). */
+/**
+ * Resolves once the socket is connected (joins sent while offline would be lost). A socket
+ * dropped after its session ended connects again, with the cookie of the current sign-in.
+ */
 export function connected(): Promise<void> {
   const s = getSocket();
   if (s.connected) return Promise.resolve();
+  if (!s.active) s.connect();
   return new Promise((resolve) => s.once('connect', () => resolve()));
 }

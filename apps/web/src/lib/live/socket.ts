@@ -1,6 +1,7 @@
 import { io, type Socket } from 'socket.io-client';
 import type { ClientToServerEvents, ServerToClientEvents } from '@wharf/shared/api';
 import { basePath } from '@/lib/base-path';
+import { onUnauthorized } from '@/lib/http';
 import { setConnection } from './connection';
 
 export type WharfSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -20,6 +21,10 @@ export function getSocket(): WharfSocket {
     reconnectionDelayMax: 5000,
     withCredentials: true,
   });
+  // The handshake carried the session cookie of its time: once the server says that session is
+  // over (401), drop the connection; the next join connects again with the cookie of the next
+  // sign-in.
+  onUnauthorized(() => s.disconnect());
   s.on('connect', () => setConnection('live'));
   s.on('disconnect', () => setConnection('reconnecting'));
   s.on('connect_error', () => setConnection(s.active ? 'reconnecting' : 'offline'));
