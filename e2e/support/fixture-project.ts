@@ -71,20 +71,27 @@ alias: new-newt
 origin: {kind: Warehouse, name: shop}
 images: [{repoURL: ghcr.io/acme/shop, tag: 1.1.0}]
 `);
-  // Kargo's webhook names freight after its artifacts: look the names up by alias.
-  const byAlias = (alias: string) =>
-    kubectl([
-      'get',
-      'freight',
-      '-n',
-      name,
-      '-l',
-      `kargo.akuity.io/alias=${alias}`,
-      '-o',
-      'jsonpath={.items[0].metadata.name}',
-    ]);
-  return { name, freight: { old: await byAlias('old-otter'), new: await byAlias('new-newt') } };
+  return {
+    name,
+    freight: {
+      old: await freightByAlias(name, 'old-otter'),
+      new: await freightByAlias(name, 'new-newt'),
+    },
+  };
 }
+
+/** Kargo's webhook names freight after its artifacts: look a name up by alias. */
+export const freightByAlias = (project: string, alias: string) =>
+  kubectl([
+    'get',
+    'freight',
+    '-n',
+    project,
+    '-l',
+    `kargo.akuity.io/alias=${alias}`,
+    '-o',
+    'jsonpath={.items[0].metadata.name}',
+  ]);
 
 /** Records, as Kargo's controller would, that `freight` is in `stage` (current, verified). */
 export async function placeFreight(

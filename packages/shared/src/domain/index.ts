@@ -27,3 +27,4 @@ export * from './verification.js';
 export * from './warehouse-health.js';
 export * from './approval-request.js';
 export * from './attention.js';
+export * from './safe-url.js';

@@ -1,6 +1,7 @@
 import Chip from '@mui/material/Chip';
 import Stack from '@mui/material/Stack';
 import Tooltip from '@mui/material/Tooltip';
+import { safeLinkUrl } from '@wharf/shared';
 import type { ArgoCdApp } from '@wharf/shared/api';
 import { argoHealthColor } from './phase-style';
 import { worstArgoCdApp } from './stage-node-layout';
@@ -11,6 +12,7 @@ const describe = (a: ArgoCdApp) =>
   }`;
 
 function AppChip({ app, label, title }: { app: ArgoCdApp; label: string; title: string }) {
+  const href = safeLinkUrl(app.url);
   const common = {
     size: 'small' as const,
     variant: 'outlined' as const,
@@ -20,11 +22,11 @@ function AppChip({ app, label, title }: { app: ArgoCdApp; label: string; title: 
   };
   return (
     <Tooltip title={title}>
-      {app.url ? (
+      {href ? (
         <Chip
           {...common}
           component="a"
-          href={app.url}
+          href={href}
           target="_blank"
           rel="noopener noreferrer"
           clickable
