@@ -1,4 +1,4 @@
-import type { Freight, Promotion, Stage } from '@wharf/shared';
+import type { Freight, ProjectConfig, Promotion, Stage } from '@wharf/shared';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { statusCode } from '../src/kube/clients.js';
 import { startCluster, waitFor, type TestCluster } from './helpers/cluster.js';
@@ -60,6 +60,54 @@ describe('Project admission', () => {
     const err = await errorOf(c.api.create('Project', { metadata: { name: 'plain' } }));
     expect(statusCode(err)).toBe(409);
     expect(await c.api.get('Project', undefined, 'plain')).toBeUndefined();
+  });
+});
+
+describe('ProjectConfig admission', () => {
+  const policies = (...names: string[]) => ({
+    promotionPolicies: names.map((name) => ({
+      stageSelector: { name },
+      autoPromotionEnabled: true,
+    })),
+  });
+  const bodyOf = (err: unknown) => String((err as { body?: unknown }).body);
+
+  it('refuses a policy whose regex: Go cannot parse or whose identifier is unknown (422), and stores nothing', async () => {
+    const lookahead = await errorOf(
+      c.api.create('ProjectConfig', {
+        metadata: { name: NS, namespace: NS },
+        spec: policies('regex:^prod(?=-eu)'),
+      }),
+    );
+    expect(statusCode(lookahead)).toBe(422);
+    expect(bodyOf(lookahead)).toContain('spec.promotionPolicies[0].stageSelector.name');
+    expect(bodyOf(lookahead)).toContain('error parsing regexp');
+    const unknown = await errorOf(
+      c.api.create('ProjectConfig', {
+        metadata: { name: NS, namespace: NS },
+        spec: policies('wildcard:prod-*'),
+      }),
+    );
+    expect(statusCode(unknown)).toBe(422);
+    expect(bodyOf(unknown)).toMatch(/invalid pattern identifier .*wildcard/);
+    expect(await c.api.get('ProjectConfig', NS, NS)).toBeUndefined();
+  });
+
+  it('accepts Go syntax ECMAScript lacks, and refuses an update that names a stage twice', async () => {
+    await c.api.create('ProjectConfig', {
+      metadata: { name: NS, namespace: NS },
+      spec: policies('regex:(?i)^PROD-[[:digit:]]+$'),
+    });
+    const dup = await errorOf(
+      c.api.patch('ProjectConfig', NS, NS, { spec: policies('qa', 'glob:prod-*', 'qa') }),
+    );
+    expect(statusCode(dup)).toBe(422);
+    expect(bodyOf(dup)).toContain('stage name already defined at spec.promotionPolicies[0]');
+    const stored = await c.api.get<ProjectConfig>('ProjectConfig', NS, NS);
+    expect(stored?.spec?.promotionPolicies?.map((p) => p.stageSelector?.name)).toEqual([
+      'regex:(?i)^PROD-[[:digit:]]+$',
+    ]);
+    await c.api.delete('ProjectConfig', NS, NS);
   });
 });
 

@@ -148,7 +148,7 @@ describe('image subscriptions over the OCI distribution API', () => {
     expect(f.metadata.name).toMatch(/^[0-9a-f]{40}$/);
   });
 
-  it('strictSemvers: false also considers "0.8"; Lexical, NewestBuild and Digest order as Kargo does', async () => {
+  it('strictSemvers: false also considers "0.8"; Lexical, NewestBuild and Digest order as Kargo does; tag rules are Go regexps', async () => {
     const repoURL = `${open.host}/echo-server`;
     const base = { repoURL, insecureSkipTLSVerify: true };
     await warehouse(
@@ -158,7 +158,7 @@ describe('image subscriptions over the OCI distribution API', () => {
     );
     await warehouse(
       'lexical',
-      { image: { ...base, imageSelectionStrategy: 'Lexical', allowTagsRegexes: ['^build-'] } },
+      { image: { ...base, imageSelectionStrategy: 'Lexical', allowTagsRegexes: ['(?i)^BUILD-'] } },
       true,
     );
     await warehouse(
@@ -167,7 +167,8 @@ describe('image subscriptions over the OCI distribution API', () => {
         image: {
           ...base,
           imageSelectionStrategy: 'NewestBuild',
-          ignoreTagsRegexes: ['^build-a$'],
+          // Go syntax (RE2), not ECMAScript: `\z` is the end of the text.
+          ignoreTagsRegexes: ['^build-a\\z'],
           discoveryLimit: 3,
         },
       },

@@ -145,7 +145,8 @@ describe('git over https with Kargo git credentials', () => {
   });
 
   it('a pattern Secret with a wrong password is named in the failure; corrected, the next promotion pushes a real commit', async () => {
-    const pattern = { repoURL: '^https://127\\.0\\.0\\.1:\\d+/gitops', repoURLIsRegex: 'true' };
+    // A Go regexp (RE2 syntax: `(?i)` is a flag group ECMAScript refuses), as Kargo reads it.
+    const pattern = { repoURL: '(?i)^HTTPS://127\\.0\\.0\\.1:\\d+/gitops', repoURLIsRegex: 'true' };
     await putGitSecret('gitops-pattern', {
       ...pattern,
       username: server.username,

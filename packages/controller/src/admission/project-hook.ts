@@ -1,4 +1,12 @@
-import { ANNOTATIONS, KARGO_GROUP, LABELS, PROJECT_FINALIZER, type Project } from '@wharf/shared';
+import {
+  ANNOTATIONS,
+  KARGO_GROUP,
+  LABELS,
+  PROJECT_FINALIZER,
+  type Project,
+  type ProjectConfig,
+} from '@wharf/shared';
+import { NAME_PATTERN_PREFIXES, namePattern } from '../kargo/go-patterns.js';
 import type { KubeClients } from '../kube/clients.js';
 import { isConflict, isNotFound } from '../kube/clients.js';
 import { actorFor } from './actor.js';
@@ -59,20 +67,64 @@ export function projectHook(clients: KubeClients): AdmissionHook {
   };
 }
 
-/** ProjectConfig's name must equal its project's (namespace's) name. */
+/**
+ * Kargo's promotion-policy rules: a name with an identifier (`regex:`…) must be a pattern Kargo
+ * can parse, and no stage name or pattern may be given twice.
+ */
+function validatePromotionPolicies(config: ProjectConfig): void {
+  const firstAt = new Map<string, number>();
+  (config.spec?.promotionPolicies ?? []).forEach((policy, i) => {
+    const at = `spec.promotionPolicies[${i}]`;
+    const stage = policy.stageSelector ? policy.stageSelector.name : policy.stage;
+    if (!stage) return;
+    const identifier = stage.split(':', 2);
+    if (identifier.length > 1) {
+      const field = `${at}.stageSelector.name`;
+      if (!NAME_PATTERN_PREFIXES.some((p) => stage.startsWith(p)))
+        throw new Refusal(
+          422,
+          `${field}: Invalid value: "${stage}": invalid pattern identifier "${identifier[0]}": must be "regex", "regexp" or "glob"`,
+          field,
+        );
+      try {
+        namePattern(stage);
+      } catch (err) {
+        throw new Refusal(
+          422,
+          `${field}: Invalid value: "${stage}": ${err instanceof Error ? err.message : String(err)}`,
+          field,
+        );
+      }
+    }
+    const first = firstAt.get(stage);
+    if (first !== undefined)
+      throw new Refusal(
+        422,
+        `${at}: Invalid value: "${stage}": stage name already defined at spec.promotionPolicies[${first}]`,
+        at,
+      );
+    firstAt.set(stage, i);
+  });
+}
+
+/** ProjectConfig's name must equal its project's (namespace's) name; its policies must parse. */
 export function projectConfigHook(): AdmissionHook {
   return {
     name: 'projectconfig.kargo.akuity.io',
     matches: (r) =>
-      r.group === KARGO_GROUP && r.resource === 'projectconfigs' && r.operation === 'CREATE',
+      r.group === KARGO_GROUP &&
+      r.resource === 'projectconfigs' &&
+      !r.subresource &&
+      (r.operation === 'CREATE' || r.operation === 'UPDATE'),
     validate: (req) =>
       guard('projectconfig webhook', async () => {
-        if (req.name && req.namespace && req.name !== req.namespace)
+        if (req.operation === 'CREATE' && req.name && req.namespace && req.name !== req.namespace)
           throw new Refusal(
             422,
             `a ProjectConfig must be named after its project: "${req.namespace}"`,
             'metadata.name',
           );
+        validatePromotionPolicies(req.object as unknown as ProjectConfig);
         return allow();
       }),
   };

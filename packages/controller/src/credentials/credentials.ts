@@ -1,6 +1,7 @@
 import type { V1Secret } from '@kubernetes/client-node';
 import { normalizeChartCredentialUrl, normalizeGitUrl, normalizeImageUrl } from '@wharf/shared';
 import { LABEL_CRED_TYPE } from '../kargo/constants.js';
+import { goRegexpOrUndefined } from '../kargo/go-patterns.js';
 import type { KubeClients } from '../kube/clients.js';
 
 export type CredentialType = 'git' | 'helm' | 'image';
@@ -32,12 +33,9 @@ function matches(s: V1Secret, type: CredentialType, repoURL: string): boolean {
   if (pattern === undefined) return false;
   const normalized = NORMALIZE[type](repoURL);
   if (text(s, 'repoURLIsRegex') !== 'true') return NORMALIZE[type](pattern) === normalized;
-  try {
-    const re = new RegExp(pattern);
-    return re.test(repoURL) || re.test(normalized);
-  } catch {
-    return false;
-  }
+  // A regexp Go cannot compile matches nothing (Kargo logs it and moves on).
+  const test = goRegexpOrUndefined(pattern);
+  return !!test && (test(repoURL) || test(normalized));
 }
 
 async function findIn(

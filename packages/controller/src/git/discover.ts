@@ -4,6 +4,7 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import semver from 'semver';
 import type { DiscoveredCommit, GitSubscription } from '@wharf/shared';
+import { tagRegexFilter } from '../kargo/go-patterns.js';
 import { git } from './git-cli.js';
 
 const SEP = '\x1f';
@@ -48,9 +49,8 @@ async function branchCommits(
 }
 
 function selectTags(tags: { name: string; date: string }[], sub: GitSubscription): string[] {
-  const allow = sub.allowTags ? new RegExp(sub.allowTags) : undefined;
-  const ignore = new Set(sub.ignoreTags ?? []);
-  const ok = tags.filter((t) => (!allow || allow.test(t.name)) && !ignore.has(t.name));
+  const keep = tagRegexFilter(sub);
+  const ok = tags.filter((t) => keep(t.name));
   switch (sub.commitSelectionStrategy) {
     case 'Lexical':
       return ok

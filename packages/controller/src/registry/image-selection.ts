@@ -1,4 +1,5 @@
 import type { DiscoveredImageReference, ImageSubscription } from '@wharf/shared';
+import { tagRegexFilter } from '../kargo/go-patterns.js';
 import { rfc3339 } from '../kube/clock.js';
 import { parseConstraint, parseVersion, newestFirst } from '../semver/kargo-semver.js';
 import type { ImageInfo, PlatformInfo } from './image-metadata.js';
@@ -25,30 +26,9 @@ export function matchesPlatform(img: ImageInfo, c: PlatformConstraint | undefine
   return !c || (img.platforms ?? []).some((p) => samePlatform(c, p));
 }
 
-function compile(list: string[] | undefined): RegExp[] {
-  return (list ?? []).map((r) => {
-    try {
-      return new RegExp(r);
-    } catch {
-      throw new Error(`error compiling regular expression "${r}"`);
-    }
-  });
-}
-
-/** The tag filter of a subscription: ignore rules first, then any allow rule, then the strategy's own rule. */
+/** The tag filter of a subscription: the tag rules Kargo's selectors share, then the strategy's own rule. */
 export function tagFilter(sub: ImageSubscription): (tag: string) => boolean {
-  if (sub.allowTags)
-    throw new Error(
-      'AllowTags is deprecated and unsupported as of v1.11.0; use AllowTagsRegexes instead',
-    );
-  if (sub.ignoreTags?.length)
-    throw new Error(
-      'IgnoreTags is deprecated and unsupported as of v1.11.0; use IgnoreTagsRegexes instead',
-    );
-  const allow = compile(sub.allowTagsRegexes);
-  const ignore = compile(sub.ignoreTagsRegexes);
-  const byRegex = (tag: string) =>
-    !ignore.some((r) => r.test(tag)) && (allow.length === 0 || allow.some((r) => r.test(tag)));
+  const byRegex = tagRegexFilter(sub);
   if ((sub.imageSelectionStrategy ?? 'SemVer') !== 'SemVer') return byRegex;
   const strict = sub.strictSemvers ?? true;
   const range = sub.constraint ? parseConstraint(sub.constraint) : undefined;

@@ -1,18 +1,8 @@
 import type { ProjectConfig, Stage, StageSelector } from '@wharf/shared';
-
-function globToRegex(glob: string): RegExp {
-  const body = glob
-    .replace(/[.+^${}()|[\]\\]/g, '\\$&')
-    .replace(/\*/g, '.*')
-    .replace(/\?/g, '.');
-  return new RegExp(`^${body}$`);
-}
+import { namePattern } from '../kargo/go-patterns.js';
 
 function nameMatches(pattern: string | undefined, name: string): boolean {
-  if (!pattern) return true;
-  if (pattern.startsWith('glob:')) return globToRegex(pattern.slice(5)).test(name);
-  if (pattern.startsWith('regex:')) return new RegExp(pattern.slice(6)).test(name);
-  return pattern === name;
+  return !pattern || namePattern(pattern)(name);
 }
 
 function labelsMatch(sel: StageSelector, labels: Record<string, string>): boolean {

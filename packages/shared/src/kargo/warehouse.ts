@@ -7,8 +7,12 @@ export const GitSubscriptionSchema = z.looseObject({
   branch: z.string().optional(),
   commitSelectionStrategy: z.string().optional(),
   semverConstraint: z.string().optional(),
+  /** Deprecated: Kargo v1.11 fails discovery when set (use allowTagsRegexes). */
   allowTags: z.string().optional(),
+  allowTagsRegexes: z.array(z.string()).optional(),
+  /** Deprecated: Kargo v1.11 fails discovery when set (use ignoreTagsRegexes). */
   ignoreTags: z.array(z.string()).optional(),
+  ignoreTagsRegexes: z.array(z.string()).optional(),
   includePaths: z.array(z.string()).optional(),
   excludePaths: z.array(z.string()).optional(),
   expressionFilter: z.string().optional(),
