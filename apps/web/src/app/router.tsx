@@ -24,6 +24,13 @@ export function createRouter() {
           { index: true, lazy: projects },
           { path: 'projects', lazy: projects },
           {
+            path: 'attention',
+            lazy: () =>
+              import('@/features/projects/attention/attention-page').then((m) => ({
+                Component: m.AttentionPage,
+              })),
+          },
+          {
             path: 'projects/:project/events',
             lazy: () =>
               import('@/features/events/events-page').then((m) => ({ Component: m.EventsPage })),

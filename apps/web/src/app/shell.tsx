@@ -55,6 +55,9 @@ export function Shell() {
           >
             Wharf
           </Link>
+          <Link component={RouterLink} to="/attention" color="inherit">
+            Needs attention
+          </Link>
           <ProjectAccessLink />
           <LiveChip />
           <Suspense fallback={null}>

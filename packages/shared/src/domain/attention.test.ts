@@ -120,7 +120,7 @@ describe('promotions that run too long', () => {
       input({ promotions: [p], now: started + 31 * MINUTE, slowPromotionMs: 30 * MINUTE }),
     );
     const slow = after.items.find((i) => i.kind === 'promotion-slow');
-    expect(slow?.title).toBe('Promotion to perf running for 31 min');
+    expect(slow?.title).toBe('Promotion to perf has run for more than 30 min');
     expect(slow?.action).toEqual({ type: 'abort-promotion', promotion: p.metadata.name });
     expect(after.recheckAt).toBeUndefined();
   });

@@ -190,6 +190,12 @@ function stageItems(
   return out;
 }
 
+/** "30 min", "2 h", "90 min": the slow-promotion threshold in words. */
+function thresholdText(ms: number): string {
+  const minutes = Math.round(ms / 60_000);
+  return minutes >= 60 && minutes % 60 === 0 ? `${minutes / 60} h` : `${minutes} min`;
+}
+
 function slowPromotion(
   project: string,
   p: Promotion,
@@ -201,11 +207,11 @@ function slowPromotion(
   const started = Date.parse(p.status.startedAt);
   if (Number.isNaN(started)) return {};
   if (now - started < limitMs) return { crossesAt: started + limitMs };
-  const minutes = Math.floor((now - started) / 60_000);
   const freight = p.spec.freight ?? p.status.freight?.name;
   return {
     item: item(project, 'promotion-slow', p.metadata.name, {
-      title: `Promotion to ${p.spec.stage} running for ${minutes} min`,
+      // The threshold, not the running time: the title stays the same while the item lasts.
+      title: `Promotion to ${p.spec.stage} has run for more than ${thresholdText(limitMs)}`,
       detail: p.status.message,
       since: p.status.startedAt,
       stage: p.spec.stage,

@@ -9,6 +9,7 @@ import Typography from '@mui/material/Typography';
 import { useRef } from 'react';
 import Button from '@mui/material/Button';
 import { Link as RouterLink, useSearchParams } from 'react-router';
+import { AttentionSection } from './attention/attention-section';
 import { useProjectsLive } from '@/lib/live/use-projects-live';
 import { useShortcut } from '@/lib/shortcuts';
 import { filterProjects } from './filter-projects';
@@ -43,6 +44,10 @@ export function ProjectsPage() {
           New project
         </Button>
       </Stack>
+      <AttentionSection />
+      <Typography variant="h5" component="h2" sx={{ mb: 1 }}>
+        All projects
+      </Typography>
       <Stack direction="row" spacing={2} sx={{ mb: 2, alignItems: 'center' }}>
         <TextField
           inputRef={search}

@@ -25,6 +25,23 @@ export const capabilitiesQuery = (project: string) =>
     refetchInterval: 5_000,
   });
 
+/**
+ * What the user may do to a few stages of a project (the cockpit shows a few stages of many
+ * projects; each stage costs the BFF access reviews). At most 100 stages.
+ */
+export const stagesCapabilitiesQuery = (project: string, stages: readonly string[]) => {
+  const only = [...new Set(stages)].sort().slice(0, 100).join(',');
+  return queryOptions({
+    queryKey: ['project', project, 'capabilities', 'stages', only],
+    queryFn: ({ signal }) =>
+      api(`${base(project)}/capabilities?stages=${encodeURIComponent(only)}`, { signal }, (b) =>
+        CapabilitiesSchema.parse(b),
+      ),
+    staleTime: 60_000,
+    refetchInterval: 15_000,
+  });
+};
+
 /** Freight a stage requests, newest first, each with whether the stage may take it and why not. */
 export const freightForStageQuery = (project: string, stage: string, limit = 100) =>
   queryOptions({

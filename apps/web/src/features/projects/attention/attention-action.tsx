@@ -1,0 +1,141 @@
+import Button from '@mui/material/Button';
+import Dialog from '@mui/material/Dialog';
+import DialogActions from '@mui/material/DialogActions';
+import DialogContent from '@mui/material/DialogContent';
+import DialogContentText from '@mui/material/DialogContentText';
+import DialogTitle from '@mui/material/DialogTitle';
+import { useMutation } from '@tanstack/react-query';
+import type { AttentionAction, AttentionItem } from '@wharf/shared';
+import type { Capabilities } from '@wharf/shared/api';
+import { useId, useState } from 'react';
+import {
+  abortPromotion,
+  approve,
+  promote,
+  refreshStage,
+  refreshWarehouse,
+  reverify,
+} from '@/lib/api/actions';
+import { projectDecision, stageDecision, type Decision } from '@/lib/api/project';
+import { GuardedButton } from '@/lib/guarded-button';
+import { pushToast } from '@/lib/toasts';
+
+interface Plan {
+  label: string;
+  decision: Decision;
+  /** Asked before acting when the action starts something (a promotion) or stops one. */
+  confirm?: string;
+  run: () => Promise<unknown>;
+  done: string;
+}
+
+/** Each attention action is one existing action endpoint, guarded by its capability. */
+function planOf(project: string, a: AttentionAction, caps: Capabilities | undefined): Plan {
+  switch (a.type) {
+    case 'retry-promotion':
+      return {
+        label: 'Retry',
+        decision: stageDecision(caps, a.stage, 'promote'),
+        confirm: `Promote the same freight to ${a.stage} again? A new Promotion runs its steps from the start.`,
+        run: () => promote(project, a.stage, { freight: a.freight }),
+        done: `Promotion to ${a.stage} started again.`,
+      };
+    case 'reverify':
+      return {
+        label: 'Reverify',
+        decision: stageDecision(caps, a.stage, 'reverify'),
+        run: () => reverify(project, a.stage),
+        done: `Verification of ${a.stage} asked for again.`,
+      };
+    case 'refresh-stage':
+      return {
+        label: 'Refresh',
+        decision: stageDecision(caps, a.stage, 'refresh'),
+        run: () => refreshStage(project, a.stage),
+        done: `Kargo was asked to look at ${a.stage} again.`,
+      };
+    case 'refresh-warehouse':
+      return {
+        label: 'Refresh',
+        decision: projectDecision(caps, 'refreshWarehouse'),
+        run: () => refreshWarehouse(project, a.warehouse),
+        done: `Warehouse ${a.warehouse} asked to discover again.`,
+      };
+    case 'abort-promotion':
+      return {
+        label: 'Abort',
+        decision: projectDecision(caps, 'abortPromotion'),
+        confirm: `Abort promotion ${a.promotion}? Steps already run are not undone.`,
+        run: () => abortPromotion(project, a.promotion),
+        done: `Abort of ${a.promotion} asked for.`,
+      };
+    case 'resume-auto-promotion':
+      return {
+        label: 'Resume auto-promotion',
+        decision: stageDecision(caps, a.stage, 'promote'),
+        confirm: `Resume auto-promotion of ${a.origin} to ${a.stage}? Kargo then promotes the newest freight of ${a.origin} that ${a.stage} may take.`,
+        run: () => promote(project, a.stage, { origin: a.origin }),
+        done: `Auto-promotion of ${a.origin} to ${a.stage} resumed.`,
+      };
+    case 'approve':
+      return {
+        label: 'Approve',
+        decision: stageDecision(caps, a.stage, 'approve'),
+        confirm: `Approve this freight for ${a.stage}? It may then be promoted there without passing the stages before.`,
+        run: () => approve(project, a.freight, a.stage),
+        done: `Approved for ${a.stage}.`,
+      };
+  }
+}
+
+/** The action that helps with one item, enabled only when Kubernetes says the user may. */
+export function AttentionActionButton({
+  item,
+  caps,
+}: {
+  item: AttentionItem & { action: AttentionAction };
+  caps: Capabilities | undefined;
+}) {
+  const plan = planOf(item.project, item.action, caps);
+  const [asking, setAsking] = useState(false);
+  const titleId = useId();
+  const act = useMutation({
+    mutationFn: plan.run,
+    onSuccess: () => pushToast(plan.done, 'success'),
+  });
+  const label = `${plan.label}: ${item.title} (${item.project})`;
+  return (
+    <>
+      <GuardedButton
+        decision={plan.decision}
+        disabled={act.isPending}
+        aria-label={label}
+        onClick={() => (plan.confirm ? setAsking(true) : act.mutate())}
+      >
+        {plan.label}
+      </GuardedButton>
+      {asking && (
+        <Dialog open onClose={() => setAsking(false)} aria-labelledby={titleId}>
+          <DialogTitle id={titleId}>{item.title}</DialogTitle>
+          <DialogContent>
+            <DialogContentText>{plan.confirm}</DialogContentText>
+          </DialogContent>
+          <DialogActions>
+            <Button onClick={() => setAsking(false)} autoFocus>
+              Cancel
+            </Button>
+            <Button
+              variant="contained"
+              onClick={() => {
+                setAsking(false);
+                act.mutate();
+              }}
+            >
+              {plan.label}
+            </Button>
+          </DialogActions>
+        </Dialog>
+      )}
+    </>
+  );
+}

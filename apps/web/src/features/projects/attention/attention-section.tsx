@@ -1,0 +1,143 @@
+import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import Link from '@mui/material/Link';
+import MenuItem from '@mui/material/MenuItem';
+import Skeleton from '@mui/material/Skeleton';
+import Stack from '@mui/material/Stack';
+import TextField from '@mui/material/TextField';
+import Typography from '@mui/material/Typography';
+import { ATTENTION_KINDS } from '@wharf/shared';
+import { Link as RouterLink, useSearchParams } from 'react-router';
+import { useAttentionLive } from '@/lib/live/use-attention-live';
+import { useSearchParam } from '@/lib/use-search-param';
+import { ActivityFeed } from './activity-feed';
+import { AttentionList } from './attention-list';
+import { KIND_LABEL, parseFilter } from './attention-kinds';
+
+/** How many items the home page shows before "see all". */
+const HOME_LIMIT = 10;
+
+/**
+ * What needs attention across every project the user may see, live, filtered by project and
+ * kind from the URL. `page` shows every item and the activity feed; the home page shows the
+ * first few and links to the page with the same filter.
+ */
+export function AttentionSection({ page = false }: { page?: boolean }) {
+  const live = useAttentionLive();
+  const [params] = useSearchParams();
+  const [project, setProject] = useSearchParam('project');
+  const [kind, setKind] = useSearchParam('kind');
+  const filter = parseFilter(params);
+  const all = live.data?.items ?? [];
+  const items = all.filter(
+    (i) =>
+      (!filter.projects || filter.projects.has(i.project)) &&
+      (!filter.kinds || filter.kinds.has(i.kind)),
+  );
+  const shown = page ? items : items.slice(0, HOME_LIMIT);
+  const Heading = page ? 'h1' : 'h2';
+  return (
+    <Box component="section" aria-labelledby="attention-heading" sx={{ mb: 3 }}>
+      <Stack direction="row" sx={{ alignItems: 'center', gap: 2, mb: 1, flexWrap: 'wrap' }}>
+        <Typography
+          id="attention-heading"
+          variant={page ? 'h4' : 'h5'}
+          component={Heading}
+          sx={{ flex: 1 }}
+        >
+          Needs attention{live.data ? ` (${items.length})` : ''}
+        </Typography>
+        <TextField
+          select
+          size="small"
+          label="Project"
+          value={project}
+          onChange={(e) => setProject(e.target.value || null)}
+          sx={{ minWidth: 160 }}
+          slotProps={{ inputLabel: { shrink: true }, select: { displayEmpty: true } }}
+        >
+          <MenuItem value="">All projects</MenuItem>
+          {(live.data?.projects ?? []).map((p) => (
+            <MenuItem key={p} value={p}>
+              {p}
+            </MenuItem>
+          ))}
+        </TextField>
+        <TextField
+          select
+          size="small"
+          label="Kind"
+          value={kind}
+          onChange={(e) => setKind(e.target.value || null)}
+          sx={{ minWidth: 200 }}
+          slotProps={{ inputLabel: { shrink: true }, select: { displayEmpty: true } }}
+        >
+          <MenuItem value="">All kinds</MenuItem>
+          {ATTENTION_KINDS.map((k) => (
+            <MenuItem key={k} value={k}>
+              {KIND_LABEL[k]}
+            </MenuItem>
+          ))}
+        </TextField>
+      </Stack>
+      {live.isError && <Alert severity="error">{live.error.message}</Alert>}
+      {live.data && live.data.errors.length > 0 && (
+        <Alert severity="warning" sx={{ mb: 1 }}>
+          This may be incomplete: {live.data.errors.map((e) => e.message).join(' ')}
+        </Alert>
+      )}
+      {live.isPending && (
+        <Skeleton variant="rounded" height={80} aria-label="Loading what needs attention" />
+      )}
+      {live.data && (
+        <Box
+          sx={
+            page ? { display: 'grid', gap: 3, gridTemplateColumns: { md: '2fr 1fr' } } : undefined
+          }
+        >
+          <Box>
+            <AttentionList
+              items={shown}
+              label="Needs attention"
+              emptyText={
+                all.length === 0
+                  ? `Nothing needs attention in the ${live.data.projects.length} projects you may see.`
+                  : 'Nothing matches this filter.'
+              }
+            />
+            {!page && items.length > shown.length && (
+              <Link
+                component={RouterLink}
+                to={`/attention?${params.toString()}`}
+                sx={{ display: 'inline-block', mt: 1 }}
+              >
+                See all {items.length}
+              </Link>
+            )}
+            {!page && (
+              <Link
+                component={RouterLink}
+                to="/attention"
+                sx={{ display: 'inline-block', mt: 1, ml: 2 }}
+              >
+                Recent activity
+              </Link>
+            )}
+          </Box>
+          {page && (
+            <Box component="section" aria-labelledby="activity-heading">
+              <Typography id="activity-heading" variant="h6" component="h2" gutterBottom>
+                Recent activity
+              </Typography>
+              <ActivityFeed
+                events={live.data.activity.filter(
+                  (e) => !filter.projects || filter.projects.has(e.project),
+                )}
+              />
+            </Box>
+          )}
+        </Box>
+      )}
+    </Box>
+  );
+}

@@ -1,0 +1,263 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, test, type BrowserContext, type Locator, type Page } from '@playwright/test';
+import { realStatusProject } from '@wharf/shared/fixtures';
+import { KARGO_CRDS } from '../support/kube.js';
+import { startRealCluster, type RealCluster } from '../support/real-cluster.js';
+
+// The cockpit against a real cluster (standalone API server, no controller): guestbook as Kargo
+// leaves it, plus three small projects whose status the test writes as Kargo's controllers would.
+const SHOTS = process.env.WHARF_SCREENSHOTS
+  ? join(import.meta.dirname, '..', '..', 'docs', 'screenshots')
+  : undefined;
+const SMALL = ['alpha', 'beta', 'gamma'] as const;
+
+test.describe.configure({ mode: 'serial' });
+
+let cluster: RealCluster;
+let context: BrowserContext;
+let page: Page;
+
+const list = (items: unknown[]) => JSON.stringify({ apiVersion: 'v1', kind: 'List', items });
+
+/** A project with one warehouse `app` and one stage `test` that takes its freight directly. */
+const smallProject = (ns: string) => [
+  {
+    apiVersion: 'v1',
+    kind: 'Namespace',
+    metadata: { name: ns, labels: { 'kargo.akuity.io/project': 'true' } },
+  },
+  { apiVersion: 'kargo.akuity.io/v1alpha1', kind: 'Project', metadata: { name: ns } },
+  {
+    apiVersion: 'kargo.akuity.io/v1alpha1',
+    kind: 'Warehouse',
+    metadata: { name: 'app', namespace: ns },
+    spec: {
+      interval: '5m0s',
+      freightCreationPolicy: 'Automatic',
+      subscriptions: [
+        {
+          image: {
+            repoURL: `ghcr.io/example/${ns}`,
+            imageSelectionStrategy: 'SemVer',
+            discoveryLimit: 20,
+          },
+        },
+      ],
+    },
+  },
+  {
+    apiVersion: 'kargo.akuity.io/v1alpha1',
+    kind: 'Stage',
+    metadata: { name: 'test', namespace: ns },
+    spec: {
+      requestedFreight: [{ origin: { kind: 'Warehouse', name: 'app' }, sources: { direct: true } }],
+      promotionTemplate: { spec: { steps: [{ uses: 'argocd-update' }] } },
+    },
+  },
+];
+
+/** `viewer` (a ServiceAccount of alpha) may read alpha's Kargo objects and events, and get alpha. */
+const alphaViewer = [
+  { apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name: 'viewer', namespace: 'alpha' } },
+  {
+    apiVersion: 'rbac.authorization.k8s.io/v1',
+    kind: 'Role',
+    metadata: { name: 'viewer', namespace: 'alpha' },
+    rules: [
+      { apiGroups: ['kargo.akuity.io'], resources: ['*'], verbs: ['get', 'list', 'watch'] },
+      { apiGroups: [''], resources: ['events'], verbs: ['get', 'list', 'watch'] },
+    ],
+  },
+  {
+    apiVersion: 'rbac.authorization.k8s.io/v1',
+    kind: 'RoleBinding',
+    metadata: { name: 'viewer', namespace: 'alpha' },
+    roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'Role', name: 'viewer' },
+    subjects: [{ kind: 'ServiceAccount', name: 'viewer', namespace: 'alpha' }],
+  },
+  {
+    apiVersion: 'rbac.authorization.k8s.io/v1',
+    kind: 'ClusterRole',
+    metadata: { name: 'alpha-project-reader' },
+    rules: [
+      {
+        apiGroups: ['kargo.akuity.io'],
+        resources: ['projects'],
+        resourceNames: ['alpha'],
+        verbs: ['get'],
+      },
+    ],
+  },
+  {
+    apiVersion: 'rbac.authorization.k8s.io/v1',
+    kind: 'ClusterRoleBinding',
+    metadata: { name: 'alpha-viewer-project' },
+    roleRef: {
+      apiGroup: 'rbac.authorization.k8s.io',
+      kind: 'ClusterRole',
+      name: 'alpha-project-reader',
+    },
+    subjects: [{ kind: 'ServiceAccount', name: 'viewer', namespace: 'alpha' }],
+  },
+];
+
+const now = () => new Date().toISOString();
+const healthy = (status: 'True' | 'False', message: string) => ({
+  type: 'Healthy',
+  status,
+  reason: status === 'True' ? 'Healthy' : 'Unhealthy',
+  message,
+  lastTransitionTime: now(),
+});
+
+/** Writes a stage's status through the status subresource, as Kargo's stage controller does. */
+const patchStageStatus = (ns: string, status: Record<string, unknown>) =>
+  cluster.kubectl([
+    ...['patch', 'stage', 'test', '-n', ns, '--subresource=status', '--type=merge'],
+    ...['-p', JSON.stringify({ status })],
+  ]);
+
+const FAILED = {
+  lastPromotion: {
+    name: 'test.01failed.abc1234',
+    freight: {
+      name: 'abc1234abc1234abc1234abc1234abc1234abc1',
+      origin: { kind: 'Warehouse', name: 'app' },
+    },
+    status: { phase: 'Failed', message: 'step 1 (argocd-update): app not found' },
+    finishedAt: now(),
+  },
+};
+const SUCCEEDED = {
+  lastPromotion: {
+    ...FAILED.lastPromotion,
+    name: 'test.02ok.abc1234',
+    status: { phase: 'Succeeded' },
+  },
+};
+const HELD = {
+  autoPromotionHolds: {
+    'Warehouse/app': {
+      freightName: 'abc1234abc1234abc1234abc1234abc1234abc1',
+      origin: { kind: 'Warehouse', name: 'app' },
+      promotionName: 'test.03manual.abc1234',
+      actor: 'admin',
+      createdAt: now(),
+    },
+  },
+};
+
+const cockpit = () => page.getByRole('list', { name: 'Needs attention' });
+const entry = (title: string, project: string): Locator =>
+  cockpit()
+    .getByRole('listitem')
+    .filter({ has: page.getByRole('heading', { name: title }) })
+    .filter({ has: page.getByRole('link', { name: `Project ${project}` }) });
+
+const shot = async (name: string) => {
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.waitForTimeout(300);
+    await page.screenshot({
+      path: join(SHOTS ?? test.info().outputDir, `${name}-${scheme}.png`),
+      fullPage: true,
+    });
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+};
+
+test.beforeAll(async ({ browser }) => {
+  test.skip(!existsSync(KARGO_CRDS), "needs Kargo's CRDs in ../shared/kargo-crds");
+  test.setTimeout(180_000);
+  cluster = await startRealCluster(realStatusProject());
+  await cluster.kubectl(['create', '-f', '-'], list(SMALL.flatMap(smallProject)));
+  await cluster.kubectl(['create', '-f', '-'], list(alphaViewer));
+  context = await browser.newContext({ baseURL: cluster.url, storageState: cluster.session });
+  page = await context.newPage();
+  await page.setViewportSize({ width: 1440, height: 900 });
+});
+
+test.afterAll(async () => {
+  await context?.close();
+  await cluster?.close();
+});
+
+test('a failed promotion, an unhealthy stage and a held auto-promotion in three projects appear on the home page live, and go when fixed', async () => {
+  await page.goto('/');
+  // guestbook's own failing promotion is there from the start, with its help.
+  await expect(entry('Promotion to prod-west failed', 'guestbook')).toBeVisible({
+    timeout: 30_000,
+  });
+  await expect(entry('Promotion to test failed', 'alpha')).toHaveCount(0);
+
+  await patchStageStatus('alpha', FAILED);
+  await patchStageStatus('beta', {
+    health: { status: 'Unhealthy', issues: ['Argo CD app beta-test is Degraded'] },
+    conditions: [healthy('False', 'Argo CD app beta-test is Degraded')],
+  });
+  await patchStageStatus('gamma', HELD);
+
+  const failed = entry('Promotion to test failed', 'alpha');
+  await expect(failed).toBeVisible({ timeout: 15_000 });
+  await expect(failed).toContainText('app not found');
+  await expect(failed.getByRole('button', { name: /^Retry/ })).toBeEnabled({ timeout: 15_000 });
+  const unhealthy = entry('Stage test is unhealthy', 'beta');
+  await expect(unhealthy).toBeVisible();
+  await expect(unhealthy).toContainText('Degraded');
+  const held = entry('Auto-promotion of app to test is held', 'gamma');
+  await expect(held).toBeVisible();
+  await expect(held.getByRole('button', { name: /^Resume auto-promotion/ })).toBeEnabled();
+  await shot('cockpit-home');
+
+  await patchStageStatus('alpha', SUCCEEDED);
+  await patchStageStatus('beta', {
+    health: { status: 'Healthy' },
+    conditions: [healthy('True', 'Healthy')],
+  });
+  await cluster.kubectl([
+    ...['patch', 'stage', 'test', '-n', 'gamma', '--subresource=status', '--type=json'],
+    ...['-p', JSON.stringify([{ op: 'remove', path: '/status/autoPromotionHolds' }])],
+  ]);
+  await expect(failed).toHaveCount(0, { timeout: 15_000 });
+  await expect(unhealthy).toHaveCount(0);
+  await expect(held).toHaveCount(0);
+  await expect(entry('Promotion to prod-west failed', 'guestbook')).toBeVisible();
+});
+
+test('the page of its own keeps its filter in the URL and shows who did what where', async () => {
+  await page.goto('/attention?project=guestbook&kind=warehouse-failing');
+  await expect(page.getByRole('heading', { level: 1, name: 'Needs attention (1)' })).toBeVisible();
+  await expect(entry('Warehouse charts cannot discover artifacts', 'guestbook')).toBeVisible();
+  await expect(
+    page.getByRole('list', { name: 'Recent activity' }).getByRole('listitem').first(),
+  ).toBeVisible();
+  await page.getByRole('combobox', { name: 'Kind' }).click();
+  await page.getByRole('option', { name: 'All kinds' }).click();
+  await expect(page).toHaveURL(/\/attention\?project=guestbook$/);
+  await expect(entry('Stage prod-east is unhealthy', 'guestbook')).toBeVisible();
+  await shot('cockpit-page');
+});
+
+test('a viewer of one project sees only that project’s items, with actions disabled and why', async ({
+  browser,
+}) => {
+  await patchStageStatus('alpha', FAILED);
+  const token = (await cluster.kubectl(['create', 'token', 'viewer', '-n', 'alpha'])).trim();
+  const viewer = await browser.newContext({ baseURL: cluster.url });
+  const p = await viewer.newPage();
+  try {
+    await p.goto('/login?method=token&next=/attention');
+    await p.getByLabel('Bearer token').fill(token);
+    await p.getByRole('button', { name: 'Sign in' }).click();
+    const items = p.getByRole('list', { name: 'Needs attention' }).getByRole('listitem');
+    await expect(items.filter({ hasText: 'Promotion to test failed' })).toBeVisible({
+      timeout: 30_000,
+    });
+    await expect(items).toHaveCount(1);
+    await expect(p.getByText('guestbook')).toHaveCount(0);
+    await expect(items.getByRole('button', { name: /^Retry/ })).toBeDisabled({ timeout: 15_000 });
+  } finally {
+    await viewer.close();
+  }
+});
