@@ -54,7 +54,10 @@ const shot = async (name: string) => {
 
 test("the project tile counts stages and warehouses as Kargo's status.stats does", async () => {
   await page.goto('/');
-  const tile = page.getByRole('listitem').filter({ hasText: 'guestbook' });
+  const tile = page
+    .getByRole('list', { name: 'Projects' })
+    .getByRole('listitem')
+    .filter({ hasText: 'guestbook' });
   // 9 stages, one of them control-flow; 4 warehouses, one failing discovery.
   await expect(tile).toContainText('4/8 stages healthy');
   await expect(tile).toContainText('3/4 warehouses healthy');
