@@ -3,7 +3,12 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { analysisRunCrd, type RealStatusFixture } from '@wharf/shared/fixtures';
+import {
+  analysisRunCrd,
+  forCreate,
+  type FixtureObject,
+  type RealStatusFixture,
+} from '@wharf/shared/fixtures';
 import { freePort, startDaemon, stopDaemon, waitUntil } from '@wharf/test-support';
 import { spawnBff, stopBff, waitHealthy } from './bff-process.js';
 import { KARGO_CRDS } from './kube.js';
@@ -21,20 +26,7 @@ export interface RealCluster {
   close(): Promise<void>;
 }
 
-type Obj = { metadata: Record<string, unknown>; status?: unknown; [k: string]: unknown };
-
-/** What `kubectl create` takes: no server-owned metadata, no status (the API ignores it). */
-function forCreate(o: Obj): Obj {
-  const {
-    uid: _u,
-    resourceVersion: _r,
-    generation: _g,
-    creationTimestamp: _c,
-    ...meta
-  } = o.metadata;
-  const { status: _s, ...rest } = o;
-  return { ...rest, metadata: meta };
-}
+type Obj = FixtureObject;
 
 const list = (items: unknown[]) => JSON.stringify({ apiVersion: 'v1', kind: 'List', items });
 

@@ -1,6 +1,8 @@
 import { KARGO_RESOURCES } from '@wharf/shared';
 import {
   analysisRunCrd,
+  forCreate,
+  type FixtureObject,
   type ProjectFixture,
   type RealStatusFixture,
 } from '@wharf/shared/fixtures';
@@ -9,29 +11,11 @@ import { KubeApiError } from '../../src/kube/kube-api-error.js';
 import { KubeClient } from '../../src/kube/kube-client.js';
 import { corePath, kargoPath } from '../../src/kube/paths.js';
 
-interface Obj {
-  kind?: string;
-  metadata: { name: string; namespace?: string } & Record<string, unknown>;
-  status?: unknown;
-  [k: string]: unknown;
-}
+type Obj = FixtureObject;
 
 const PLURALS: Record<string, string> = Object.fromEntries(
   Object.values(KARGO_RESOURCES).map((r) => [r.kind, r.plural]),
 );
-
-/** Drops what the server owns, so a fixture object can be created. */
-function forCreate(obj: Obj): Obj {
-  const {
-    uid: _u,
-    resourceVersion: _r,
-    generation: _g,
-    creationTimestamp: _c,
-    ...meta
-  } = obj.metadata;
-  const { status: _s, ...rest } = obj;
-  return { ...rest, metadata: meta };
-}
 
 /** Creates a Kargo object, then writes its status through the status subresource. */
 export async function createKargo(kc: KubeConfig, obj: Obj): Promise<void> {

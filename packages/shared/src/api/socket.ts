@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { AttentionSnapshotSchema, type ActivityDelta, type AttentionDelta } from './attention.js';
 import { ApiErrorBodySchema, OpaqueVersionSchema, PartialErrorSchema } from './common.js';
 import { EventViewSchema } from './event-view.js';
-import { FreightViewSchema } from './freight-view.js';
+import { FreightQuerySchema, FreightViewSchema, FreightWindowSchema } from './freight-view.js';
 import { ProjectNameSchema } from './names.js';
 import { ProjectSummarySchema } from './project-view.js';
 import { PromotionViewSchema } from './promotion-view.js';
@@ -32,6 +32,9 @@ export const ProjectEntitiesSchema = z.object({
 export type ProjectEntities = z.infer<typeof ProjectEntitiesSchema>;
 export type ProjectEntityKind = keyof ProjectEntities;
 
+/** How many freight come with a snapshot: the newest, as many as Kargo's timeline shows. */
+export const SNAPSHOT_FREIGHT = 20;
+
 /**
  * A kind the caller may not list arrives as an empty list with a `PartialError` naming it; the
  * summary is left out unless the caller may get the Project (as the REST routes decide).
@@ -41,6 +44,14 @@ export const ProjectSnapshotSchema = ProjectEntitiesSchema.extend({
   version: OpaqueVersionSchema,
   summary: ProjectSummarySchema.optional(),
   errors: z.array(PartialErrorSchema),
+  /**
+   * `freight` holds only the newest SNAPSHOT_FREIGHT; the rest is asked for with
+   * `project:freight` (pages, searches, names). `total` counts every freight of the project.
+   */
+  freightWindow: z.object({
+    total: z.number().int().nonnegative(),
+    nextCursor: z.string().nullable(),
+  }),
 });
 export type ProjectSnapshot = z.infer<typeof ProjectSnapshotSchema>;
 
@@ -82,8 +93,19 @@ export const ProjectDeltaSchema = z.object({
   }),
   /** Present when the project object itself changed. */
   summary: ProjectSummarySchema.optional(),
+  /** How many freight the project has now; present when freight changed. */
+  freightTotal: z.number().int().nonnegative().optional(),
 });
 export type ProjectDelta = z.infer<typeof ProjectDeltaSchema>;
+
+/** A page of freight, or some freight by name or alias, for a socket in the project's room. */
+export const ProjectFreightRequestSchema = z.union([
+  z.strictObject({ project: z.string().min(1), query: FreightQuerySchema }),
+  z.strictObject({ project: z.string().min(1), names: z.array(z.string().min(1)).min(1).max(100) }),
+]);
+export type ProjectFreightRequest = z.input<typeof ProjectFreightRequestSchema>;
+export const ProjectFreightAckSchema = ackOf(FreightWindowSchema);
+export type ProjectFreightAck = z.infer<typeof ProjectFreightAckSchema>;
 
 export const ProjectsJoinRequestSchema = z.strictObject({
   version: RoomVersionSchema.optional(),
@@ -144,6 +166,7 @@ type Ack<T> = (ack: T) => void;
 export interface ClientToServerEvents {
   'project:join': (req: ProjectJoinRequest, ack: Ack<ProjectJoinAck>) => void;
   'project:leave': (req: ProjectLeaveRequest, ack: Ack<LeaveAck>) => void;
+  'project:freight': (req: ProjectFreightRequest, ack: Ack<ProjectFreightAck>) => void;
   'projects:join': (req: ProjectsJoinRequest, ack: Ack<ProjectsJoinAck>) => void;
   'projects:leave': (req: Record<string, never>, ack: Ack<LeaveAck>) => void;
   'attention:join': (req: Record<string, never>, ack: Ack<AttentionJoinAck>) => void;

@@ -9,6 +9,10 @@ import {
   TimestampSchema,
 } from './common.js';
 
+/** A freight the stage holds now, and since when (the freight's `status.currentlyIn`). */
+export const HeldFreightSchema = FreightRefSchema.extend({ since: TimestampSchema.optional() });
+export type HeldFreight = z.infer<typeof HeldFreightSchema>;
+
 /** Derived in the order the reference gives: Promoting, Verifying, Reconciling, Failed, Ready. */
 export const StagePhaseSchema = z.enum([
   'Promoting',
@@ -77,7 +81,7 @@ export const StageViewSchema = z.object({
   controlFlow: z.boolean(),
   argocdApps: z.array(ArgoCdAppSchema),
   verificationConfigured: z.boolean(),
-  currentFreight: z.array(FreightRefSchema),
+  currentFreight: z.array(HeldFreightSchema),
   currentPromotion: PromotionRefSchema.optional(),
   lastPromotion: PromotionRefSchema.optional(),
   /** Newest verification of the current freight collection. */

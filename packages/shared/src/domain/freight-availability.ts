@@ -62,6 +62,19 @@ function upstreamState(
   return { name, state: 'soaking', remainingMs: requiredMs - soaked };
 }
 
+/**
+ * The project's stages, to name upstreams that do not exist: the objects, or (cheaper when asked
+ * for many freight) the set of their names.
+ */
+export type KnownStages = ReadonlyArray<Pick<Stage, 'metadata'>> | ReadonlySet<string>;
+
+const isNameSet = (k: KnownStages): k is ReadonlySet<string> => k instanceof Set;
+
+/** The names of the given stages, built once and passed as `allStages` to many calls. */
+export function stageNames(stages: ReadonlyArray<Pick<Stage, 'metadata'>>): ReadonlySet<string> {
+  return new Set(stages.map((s) => s.metadata.name));
+}
+
 const quoted = (names: string[]) => names.map((n) => `"${n}"`).join(', ');
 
 /**
@@ -74,7 +87,7 @@ export function freightAvailability(
   freight: Freight,
   stage: Pick<Stage, 'spec' | 'metadata'>,
   now: Date | number,
-  allStages?: ReadonlyArray<Pick<Stage, 'metadata'>>,
+  allStages?: KnownStages,
 ): FreightAvailability {
   const stageName = stage.metadata.name;
   const request = requestForOrigin(stage, freight.origin);
@@ -95,7 +108,7 @@ function upstreamAvailability(
   stageName: string,
   request: FreightRequest,
   now: Date | number,
-  allStages?: ReadonlyArray<Pick<Stage, 'metadata'>>,
+  allStages?: KnownStages,
 ): FreightAvailability {
   const upstreams = request.sources.stages ?? [];
   if (upstreams.length === 0) {
@@ -114,7 +127,7 @@ function upstreamAvailability(
       message: `Stage "${stageName}" has requiredSoakTime "${soakText}", which is not a duration like "1h30m".`,
     };
   }
-  const known = allStages ? new Set(allStages.map((s) => s.metadata.name)) : undefined;
+  const known = allStages === undefined || isNameSet(allStages) ? allStages : stageNames(allStages);
   const unknown = known ? upstreams.filter((u) => !known.has(u)) : [];
   const unknownUpstreams = unknown.length > 0 ? { unknownUpstreams: unknown } : {};
   const states = upstreams.map((u) => upstreamState(freight, u, requiredMs, now));

@@ -7,6 +7,7 @@ export * from './freight-availability.js';
 export * from './freight-diff.js';
 export * from './freight-name.js';
 export * from './freight-order.js';
+export * from './freight-search.js';
 export * from './graph-ranks.js';
 export * from './graph-scc.js';
 export * from './graph-traversal.js';
