@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import compression from 'compression';
 import express, { Router } from 'express';
 import type { Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
@@ -92,6 +93,13 @@ export function createApp(deps: AppDeps): express.Express {
   // of the trusted hops only: the Origin check, Secure cookies and rate limits depend on them.
   app.set('trust proxy', deps.trustProxy ?? false);
   app.use(securityHeaders());
+  // Read models and the app's scripts shrink several-fold; watch streams through the proxy must
+  // reach the browser as they happen, so they are left alone.
+  app.use(
+    compression({
+      filter: (req, res) => !/[?&]watch=(true|1)\b/.test(req.url) && compression.filter(req, res),
+    }),
+  );
   app.use(
     pinoHttp({
       logger: deps.logger,

@@ -16,7 +16,7 @@ export async function selfAccessReview(
   kc: KubeConfig,
   check: AccessCheck,
 ): Promise<AccessDecision> {
-  const review = (await new KubeClient(kc).create(
+  const review = (await new KubeClient(kc).review(
     '/apis/authorization.k8s.io/v1/selfsubjectaccessreviews',
     {
       apiVersion: 'authorization.k8s.io/v1',

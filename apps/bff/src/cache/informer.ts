@@ -54,6 +54,8 @@ export interface KindCache<T extends KubeObject> extends EventEmitter {
  */
 export class Informer<T extends KubeObject> extends EventEmitter implements KindCache<T> {
   readonly store = new Map<string, T>();
+  /** The same objects by namespace, so one project's list costs its size, not the cluster's. */
+  private readonly byNamespace = new Map<string, Map<string, T>>();
   state: InformerState = 'starting';
   lastError: string | undefined;
   restarts = 0;
@@ -95,8 +97,8 @@ export class Informer<T extends KubeObject> extends EventEmitter implements Kind
   }
 
   list(namespace?: string): T[] {
-    const all = [...this.store.values()];
-    return namespace === undefined ? all : all.filter((o) => o.metadata.namespace === namespace);
+    if (namespace === undefined) return [...this.store.values()];
+    return [...(this.byNamespace.get(namespace)?.values() ?? [])];
   }
 
   get(namespace: string | undefined, name: string): T | undefined {
@@ -146,7 +148,7 @@ export class Informer<T extends KubeObject> extends EventEmitter implements Kind
     }
     for (const [key, obj] of this.store) {
       if (seen.has(key)) continue;
-      this.store.delete(key);
+      this.remove(key, obj);
       this.emit('change', { type: 'delete', obj } satisfies InformerChange<T>);
     }
     return list.metadata?.resourceVersion ?? '';
@@ -156,7 +158,19 @@ export class Informer<T extends KubeObject> extends EventEmitter implements Kind
     const prev = this.store.get(key);
     if (prev && prev.metadata.resourceVersion === obj.metadata.resourceVersion) return;
     this.store.set(key, obj);
+    const ns = obj.metadata.namespace ?? '';
+    let inNs = this.byNamespace.get(ns);
+    if (!inNs) this.byNamespace.set(ns, (inNs = new Map()));
+    inNs.set(key, obj);
     this.emit('change', { type: 'upsert', obj } satisfies InformerChange<T>);
+  }
+
+  private remove(key: string, obj: T): boolean {
+    const ns = obj.metadata.namespace ?? '';
+    const inNs = this.byNamespace.get(ns);
+    inNs?.delete(key);
+    if (inNs?.size === 0) this.byNamespace.delete(ns);
+    return this.store.delete(key);
   }
 
   /**
@@ -189,7 +203,7 @@ export class Informer<T extends KubeObject> extends EventEmitter implements Kind
         if (!obj) return;
         const key = keyOf(obj.metadata.namespace, obj.metadata.name);
         if (type === 'DELETED') {
-          if (this.store.delete(key)) this.emit('change', { type: 'delete', obj });
+          if (this.remove(key, obj)) this.emit('change', { type: 'delete', obj });
         } else this.upsert(key, obj);
       };
       const onDone = (err: unknown): void => {

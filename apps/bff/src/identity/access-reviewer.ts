@@ -1,9 +1,9 @@
-import {
-  AuthorizationV1Api,
-  type KubeConfig,
-  type V1ResourceAttributes,
-  type V1SubjectAccessReviewStatus,
+import type {
+  KubeConfig,
+  V1ResourceAttributes,
+  V1SubjectAccessReviewStatus,
 } from '@kubernetes/client-node';
+import { KubeClient } from '../kube/kube-client.js';
 import { type AccessCheck, type AccessDecision, describeCheck } from './caller-seam.js';
 import { DecisionCache } from './decision-cache.js';
 import { kubeConfigWithToken } from './kube-as.js';
@@ -11,14 +11,16 @@ import { kubeConfigWithToken } from './kube-as.js';
 /** Asks Kubernetes; each answer is remembered for a few seconds (revocation lands within that). */
 export class AccessReviewer {
   private readonly cache: DecisionCache<AccessDecision>;
-  private readonly api: AuthorizationV1Api;
+  private readonly kube: KubeClient;
 
   constructor(
     private readonly base: KubeConfig,
     ttlMs = 3000,
     now: () => number = Date.now,
   ) {
-    this.api = base.makeApiClient(AuthorizationV1Api);
+    // Reviews go through the BFF's own client: it keeps connections alive, where client-node's
+    // generated APIs open a new TLS connection per review.
+    this.kube = new KubeClient(base);
     this.cache = new DecisionCache(ttlMs, now);
   }
 
@@ -26,20 +28,16 @@ export class AccessReviewer {
   forSubject(user: string, groups: string[], check: AccessCheck): Promise<AccessDecision> {
     const key = JSON.stringify(['s', user, groups, check]);
     return this.cache.get(key, async () => {
-      const res = await this.api.createSubjectAccessReview({
-        body: { spec: { user, groups, resourceAttributes: attributes(check) } },
-      });
-      return decision(res.status, check);
+      const spec = { user, groups, resourceAttributes: attributes(check) };
+      return decision(await review(this.kube, 'subjectaccessreviews', spec), check);
     });
   }
 
   /** SelfSubjectAccessReview as the BFF's own identity (the admin in embedded mode). */
   forSelf(check: AccessCheck): Promise<AccessDecision> {
     return this.cache.get(JSON.stringify(['self', check]), async () => {
-      const res = await this.api.createSelfSubjectAccessReview({
-        body: { spec: { resourceAttributes: attributes(check) } },
-      });
-      return decision(res.status, check);
+      const spec = { resourceAttributes: attributes(check) };
+      return decision(await review(this.kube, 'selfsubjectaccessreviews', spec), check);
     });
   }
 
@@ -47,13 +45,26 @@ export class AccessReviewer {
   forToken(token: string, tokenKey: string, check: AccessCheck): Promise<AccessDecision> {
     const key = JSON.stringify(['t', tokenKey, check]);
     return this.cache.get(key, async () => {
-      const api = kubeConfigWithToken(this.base, token).makeApiClient(AuthorizationV1Api);
-      const res = await api.createSelfSubjectAccessReview({
-        body: { spec: { resourceAttributes: attributes(check) } },
-      });
-      return decision(res.status, check);
+      const kube = new KubeClient(kubeConfigWithToken(this.base, token));
+      const spec = { resourceAttributes: attributes(check) };
+      return decision(await review(kube, 'selfsubjectaccessreviews', spec), check);
     });
   }
+}
+
+async function review(
+  kube: KubeClient,
+  plural: 'subjectaccessreviews' | 'selfsubjectaccessreviews',
+  spec: object,
+): Promise<V1SubjectAccessReviewStatus | undefined> {
+  const kind =
+    plural === 'subjectaccessreviews' ? 'SubjectAccessReview' : 'SelfSubjectAccessReview';
+  const res = (await kube.review(`/apis/authorization.k8s.io/v1/${plural}`, {
+    apiVersion: 'authorization.k8s.io/v1',
+    kind,
+    spec,
+  })) as { status?: V1SubjectAccessReviewStatus } | undefined;
+  return res?.status;
 }
 
 function attributes(c: AccessCheck): V1ResourceAttributes {

@@ -22,6 +22,11 @@ export class KubeClient {
     return this.request(path, { method: 'POST', body });
   }
 
+  /** POST of a review (access, token): it stores nothing, so it is safe to send again. */
+  review(path: string, body: unknown): Promise<unknown> {
+    return this.request(path, { method: 'POST', body, idempotent: true });
+  }
+
   replace(path: string, body: unknown): Promise<unknown> {
     return this.request(path, { method: 'PUT', body });
   }

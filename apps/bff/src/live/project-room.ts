@@ -1,16 +1,14 @@
-import type {
-  EventView,
-  ProjectDelta,
-  ProjectEntities,
-  ProjectEntityKind,
-  ProjectSnapshot,
+import {
+  SNAPSHOT_FREIGHT,
+  type EventView,
+  type ProjectDelta,
+  type ProjectEntities,
+  type ProjectEntityKind,
+  type ProjectSnapshot,
 } from '@wharf/shared/api';
 import type { ReadModels } from '../read/read-models.js';
 import { toEventView } from '../views/event-view.js';
-import { toFreightView } from '../views/freight-view.js';
-import { toPromotionView } from '../views/promotion-view.js';
-import { toStageView } from '../views/stage-view.js';
-import { toWarehouseView } from '../views/warehouse-view.js';
+import { views } from '../read/cached-views.js';
 import { Coalescer, realTimers, type Timers } from './coalescer.js';
 import { VersionLog } from './version-log.js';
 
@@ -33,6 +31,7 @@ function emptyEntities(): ProjectEntities {
  */
 export class ProjectRoom {
   readonly log = new VersionLog<ProjectDelta>();
+  private lastSnapshot: ProjectSnapshot | undefined;
   private readonly changes: Coalescer<string, { kind: RoomChangeKind; name: string }>;
   private readonly eventBatch: Coalescer<string, string>;
 
@@ -55,28 +54,40 @@ export class ProjectRoom {
     this.eventBatch.add(name, name);
   }
 
+  /**
+   * Everything the first screen needs at the room's current version: stages, warehouses,
+   * promotions and the newest freight (older freight is asked for with `project:freight`).
+   * Kept per version, so sockets joining between two changes share one.
+   */
   snapshot(): ProjectSnapshot {
+    if (this.lastSnapshot?.version === this.log.version) return this.lastSnapshot;
     const r = this.models.reader(this.project);
     const project = r.projectObject();
     const ctx = r.viewContext();
+    const newest = this.models.freightWindow(r, {
+      query: { offset: 0, limit: SNAPSHOT_FREIGHT },
+    });
     const entities: ProjectEntities = {
-      stages: r.list('stages').map((s) => toStageView(s, ctx)),
-      warehouses: r.list('warehouses').map(toWarehouseView),
-      freight: r.list('freight').map(toFreightView),
-      promotions: r.list('promotions').map((p) => toPromotionView(p, ctx.aliasOf)),
+      stages: r.list('stages').map((s) => views.stage(s, ctx)),
+      warehouses: r.list('warehouses').map(views.warehouse),
+      freight: newest.items,
+      promotions: r.list('promotions').map((p) => views.promotion(p, ctx.aliasOf)),
     };
     if (!project) throw new Error(`project ${this.project} vanished`);
-    return {
+    this.lastSnapshot = {
       project: this.project,
       version: this.log.version,
       summary: this.models.summary(project),
       ...entities,
       errors: r.errors,
+      freightWindow: { total: newest.total, nextCursor: newest.nextCursor },
     };
+    return this.lastSnapshot;
   }
 
   /** Continuity lost (watch re-listed): drop pending work; clients must take a snapshot. */
   reset(): void {
+    this.lastSnapshot = undefined;
     this.changes.clear();
     this.eventBatch.clear();
     this.log.reset();
@@ -100,24 +111,25 @@ export class ProjectRoom {
     for (const { kind, name } of batch) {
       if (kind === 'stages') {
         const s = r.get('stages', name);
-        if (s) upserts.stages.push(toStageView(s, ctx));
+        if (s) upserts.stages.push(views.stage(s, ctx));
         else deletes.stages.push(name);
       } else if (kind === 'warehouses') {
         const w = r.get('warehouses', name);
-        if (w) upserts.warehouses.push(toWarehouseView(w));
+        if (w) upserts.warehouses.push(views.warehouse(w));
         else deletes.warehouses.push(name);
       } else if (kind === 'freight') {
         const f = r.get('freight', name);
-        if (f) upserts.freight.push(toFreightView(f));
+        if (f) upserts.freight.push(views.freight(f));
         else deletes.freight.push(name);
       } else if (kind === 'promotions') {
         const p = r.get('promotions', name);
-        if (p) upserts.promotions.push(toPromotionView(p, ctx.aliasOf));
+        if (p) upserts.promotions.push(views.promotion(p, ctx.aliasOf));
         else deletes.promotions.push(name);
       }
     }
     // Freight does not count towards the summary; everything else may change it.
     const summaryChanged = batch.some((c) => c.kind !== 'freight');
+    const freightChanged = batch.some((c) => c.kind === 'freight');
     const project = r.projectObject();
     const summary = summaryChanged && project ? this.models.summary(project) : undefined;
     const delta = this.log.append((version, previousVersion) => ({
@@ -127,6 +139,7 @@ export class ProjectRoom {
       upserts,
       deletes,
       ...(summary ? { summary } : {}),
+      ...(freightChanged ? { freightTotal: r.freight().size } : {}),
     }));
     this.out.delta(delta);
   }

@@ -86,6 +86,7 @@ export const sameKinds = (a: ReadonlySet<RoomKind>, b: ReadonlySet<RoomKind>) =>
 export function snapshotFor(s: ProjectSnapshot, view: RoomView): ProjectSnapshot {
   const out: ProjectSnapshot = { ...s, errors: [...s.errors, ...view.withheld] };
   for (const kind of ENTITY_KINDS) if (!view.kinds.has(kind)) out[kind] = [];
+  if (!view.kinds.has('freight')) out.freightWindow = { total: 0, nextCursor: null };
   if (!view.kinds.has('summary')) delete out.summary;
   return out;
 }
@@ -103,5 +104,6 @@ export function deltaFor(d: ProjectDelta, view: RoomView): ProjectDelta {
     out.deletes[kind] = [];
   }
   if (!view.kinds.has('summary')) delete out.summary;
+  if (!view.kinds.has('freight')) delete out.freightTotal;
   return out;
 }

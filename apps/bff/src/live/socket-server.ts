@@ -6,6 +6,7 @@ import { KARGO_GROUP } from '@wharf/shared';
 import {
   EventsDeltaSchema,
   ProjectDeltaSchema,
+  ProjectFreightRequestSchema,
   ProjectJoinRequestSchema,
   ProjectLeaveRequestSchema,
   ProjectsDeltaSchema,
@@ -14,6 +15,7 @@ import {
   SOCKET_PATH,
   type ApiErrorBody,
   type ClientToServerEvents,
+  type FreightWindow,
   type ProjectJoinResult,
   type ProjectsJoinResult,
   type ServerToClientEvents,
@@ -21,7 +23,7 @@ import {
 import type { CallerResolver } from '../access/caller.js';
 import { requireAccess } from '../access/require.js';
 import { toHttp } from '../errors/error-middleware.js';
-import { NotFoundError } from '../errors/http-errors.js';
+import { ForbiddenError, InputError, NotFoundError } from '../errors/http-errors.js';
 import type { Metrics } from '../ops/metrics.js';
 import type { AttentionMembership } from './attention-room.js';
 import type { LiveHub } from './live-hub.js';
@@ -45,6 +47,8 @@ function parseViewRoom(room: string): { project: string; key: string } | undefin
   const m = /^view:([^:]+):(.*)$/.exec(room);
   return m ? { project: m[1] ?? '', key: m[2] ?? '' } : undefined;
 }
+/** Socket messages larger than this many bytes are compressed (see bench/scale). */
+const DEFLATE_THRESHOLD = 16 * 1024;
 const PROJECTS_ROOM = 'projects';
 
 function errorBody(err: unknown): ApiErrorBody {
@@ -106,8 +110,11 @@ export function attachSockets(deps: SocketDeps): {
     path: `${deps.basePath}${SOCKET_PATH}`,
     transports: ['websocket'],
     serveClient: false,
-    // Clients send joins and leaves, a few hundred bytes each.
+    // Clients send joins, leaves and freight requests, a few hundred bytes each.
     maxHttpBufferSize: 32 * 1024,
+    // Snapshots and freight pages compress several-fold; small deltas are sent as they are, so
+    // a change fanned out to many sockets is not compressed once per socket.
+    perMessageDeflate: { threshold: DEFLATE_THRESHOLD },
     allowRequest: (req, callback) => {
       const refusal = deps.originRefusal(req);
       if (refusal) deps.logger.info({ refusal }, 'socket handshake refused');
@@ -199,6 +206,24 @@ export function attachSockets(deps: SocketDeps): {
           return { mode: 'resumed', version: req.version ?? room.log.version };
         }
         return { mode: 'snapshot', snapshot: snapshotFor(room.snapshot(), view) };
+      }),
+    );
+
+    // Pages and lookups of freight for a socket in the room; the answer goes out on the same
+    // connection as the deltas, so the browser can merge it with what it holds.
+    socket.on('project:freight', (raw, ack) =>
+      handle(ack, log, async (): Promise<FreightWindow> => {
+        const req = parseSocketInput(ProjectFreightRequestSchema, raw, 'project:freight');
+        const view = socket.data.views?.get(req.project);
+        if (!view)
+          throw new InputError(`Join project "${req.project}" before asking for its freight.`);
+        if (!view.kinds.has('freight'))
+          throw new ForbiddenError(
+            view.withheld.find((w) => w.kind === 'freight')?.message ??
+              `You may not list freight in "${req.project}".`,
+          );
+        const models = hub.models();
+        return models.freightWindow(models.reader(req.project), req);
       }),
     );
 

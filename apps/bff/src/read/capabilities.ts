@@ -10,7 +10,7 @@ import {
   type ProjectAction,
   type StageAction,
 } from '@wharf/shared/api';
-import type { AccessCheck, Caller } from '../access/caller.js';
+import type { AccessCheck, AccessDecision, Caller } from '../access/caller.js';
 import { kargoCheck } from '../access/require.js';
 import type { ProjectReader } from './project-reader.js';
 
@@ -101,21 +101,54 @@ const CLUSTER_CHECKS: Record<ClusterAction, (shared: string) => AccessCheck[]> =
   ],
 };
 
-async function decide(caller: Caller, checks: AccessCheck[]): Promise<CapabilityDecision> {
+type Review = (check: AccessCheck) => Promise<AccessDecision>;
+
+/** Reviews in flight at once for one answer: enough to keep Kubernetes busy, not to flood it. */
+const IN_FLIGHT = 8;
+
+/**
+ * Asks each distinct check once per answer (`create promotions` is behind every stage's
+ * promote), at most IN_FLIGHT at a time, so one big project's answer neither repeats work nor
+ * crowds out every other request of the BFF while it runs.
+ */
+function reviewer(caller: Caller): Review {
+  const asked = new Map<string, Promise<AccessDecision>>();
+  const waiting: (() => void)[] = [];
+  let running = 0;
+  const slot = async () => {
+    if (running >= IN_FLIGHT) await new Promise<void>((resolve) => waiting.push(resolve));
+    running += 1;
+  };
+  const release = () => {
+    running -= 1;
+    waiting.shift()?.();
+  };
+  return (check) => {
+    const key = JSON.stringify(check);
+    let decision = asked.get(key);
+    if (!decision) {
+      decision = slot().then(() => caller.authorize(check).finally(release));
+      asked.set(key, decision);
+    }
+    return decision;
+  };
+}
+
+async function decide(review: Review, checks: AccessCheck[]): Promise<CapabilityDecision> {
   for (const check of checks) {
-    const d = await caller.authorize(check);
+    const d = await review(check);
     if (!d.allowed) return { allowed: false, reason: d.reason };
   }
   return { allowed: true };
 }
 
 async function decideAll<A extends string>(
-  caller: Caller,
+  review: Review,
   actions: readonly A[],
   checks: (a: A) => AccessCheck[],
 ): Promise<Record<A, CapabilityDecision>> {
   return Object.fromEntries(
-    await Promise.all(actions.map(async (a) => [a, await decide(caller, checks(a))] as const)),
+    await Promise.all(actions.map(async (a) => [a, await decide(review, checks(a))] as const)),
   ) as Record<A, CapabilityDecision>;
 }
 
@@ -127,7 +160,8 @@ export async function capabilitiesOf(
 ): Promise<Capabilities> {
   const only = onlyStages ? new Set(onlyStages) : undefined;
   const ns = r.project;
-  const projectActions = await decideAll(caller, ProjectActionSchema.options, (a) =>
+  const review = reviewer(caller);
+  const projectActions = await decideAll(review, ProjectActionSchema.options, (a) =>
     PROJECT_CHECKS[a](ns),
   );
   const stages: Capabilities['stages'] = {};
@@ -137,7 +171,7 @@ export async function capabilitiesOf(
       .filter((s) => !only || only.has(s.metadata.name))
       .map(async (s) => {
         const name = s.metadata.name;
-        const decisions = await decideAll(caller, StageActionSchema.options, (a) =>
+        const decisions = await decideAll(review, StageActionSchema.options, (a) =>
           STAGE_CHECKS[a](ns, name),
         );
         // Kargo refuses some promotions whoever asks: say so, whatever Kubernetes allows.
@@ -155,7 +189,7 @@ export async function clusterCapabilitiesOf(
   caller: Caller,
   sharedNamespace: string,
 ): Promise<ClusterCapabilities> {
-  const actions = await decideAll(caller, ClusterActionSchema.options, (a) =>
+  const actions = await decideAll(reviewer(caller), ClusterActionSchema.options, (a) =>
     CLUSTER_CHECKS[a](sharedNamespace),
   );
   return { actor: caller.actor, sharedNamespace, actions };

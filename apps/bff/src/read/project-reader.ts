@@ -3,6 +3,7 @@ import type { PartialError } from '@wharf/shared/api';
 import type { ClusterCache } from '../cache/cluster-cache.js';
 import type { KindName, ObjectOf } from '../cache/kinds.js';
 import type { StageViewContext } from '../views/stage-view.js';
+import { freightIndexOf, type ProjectFreight } from './freight-index.js';
 
 function notLiveMessage(kind: string, state: string, error: string | undefined): string {
   if (state === 'starting') return `${kind} are still loading from Kubernetes.`;
@@ -23,11 +24,16 @@ export class ProjectReader {
 
   /** Objects of `kind` in this project; records an error when that informer is not synced. */
   list<K extends KindName>(kind: K): ObjectOf<K>[] {
+    this.noteState(kind);
+    return this.cache.get(kind).list(this.project);
+  }
+
+  /** Records an error when the informer of `kind` is not synced. */
+  private noteState(kind: KindName): void {
     const inf = this.cache.get(kind);
     if (inf.state !== 'synced' && !this.errors.some((e) => e.kind === kind)) {
       this.errors.push({ kind, message: notLiveMessage(kind, inf.state, inf.lastError) });
     }
-    return inf.list(this.project);
   }
 
   get<K extends KindName>(kind: K, name: string): ObjectOf<K> | undefined {
@@ -39,15 +45,23 @@ export class ProjectReader {
   }
 
   freightByAlias(alias: string): Freight | undefined {
-    return this.cache
-      .get('freight')
-      .list(this.project)
-      .find((f) => f.alias === alias);
+    for (const e of this.freight().ordered()) if (e.freight.alias === alias) return e.freight;
+    return undefined;
   }
 
-  /** Looks up freight aliases for views of stages and promotions. */
+  /** Looks up freight aliases (and holding times) for views of stages and promotions. */
   viewContext(): StageViewContext {
     const inf = this.cache.get('freight');
-    return { aliasOf: (name) => inf.get(this.project, name)?.alias, argoCdUrl: this.argoCdUrl };
+    return {
+      aliasOf: (name) => inf.get(this.project, name)?.alias,
+      sinceOf: (name, stage) => inf.get(this.project, name)?.status?.currentlyIn?.[stage]?.since,
+      argoCdUrl: this.argoCdUrl,
+    };
+  }
+
+  /** This project's freight, indexed (order, cursors, which stage holds what). */
+  freight(): ProjectFreight {
+    this.noteState('freight');
+    return freightIndexOf(this.cache).project(this.project);
   }
 }

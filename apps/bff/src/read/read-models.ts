@@ -1,10 +1,10 @@
-import type { Project } from '@wharf/shared';
-import { compareFreightNewestFirst } from '@wharf/shared';
+import { stageNames, type Project } from '@wharf/shared';
 import type {
   EventPage,
   EventQuery,
   FreightPage,
   FreightQuery,
+  FreightWindow,
   ProjectGraph,
   ProjectSummary,
   PromotionList,
@@ -13,12 +13,12 @@ import type {
 } from '@wharf/shared/api';
 import type { ClusterCache } from '../cache/cluster-cache.js';
 import { compareEventNewestFirst, toEventView } from '../views/event-view.js';
-import { toFreightListItem } from '../views/freight-view.js';
+import { availabilityOf } from '../views/freight-view.js';
 import { toProjectGraph } from '../views/project-graph.js';
 import { toProjectSummary } from '../views/project-summary.js';
-import { comparePromotionNewestFirst, toPromotionView } from '../views/promotion-view.js';
-import { toStageView } from '../views/stage-view.js';
-import { toWarehouseView } from '../views/warehouse-view.js';
+import { comparePromotionNewestFirst } from '../views/promotion-view.js';
+import { views } from './cached-views.js';
+import { selectFreight } from './freight-query.js';
 import { ProjectReader } from './project-reader.js';
 
 function page<T>(items: T[], offset: number, limit: number) {
@@ -59,7 +59,11 @@ export class ReadModels {
   }
 
   graph(r: ProjectReader): ProjectGraph {
-    const g = toProjectGraph(r.project, r.list('warehouses'), r.list('stages'), r.viewContext());
+    const ctx = r.viewContext();
+    const g = toProjectGraph(r.project, r.list('warehouses'), r.list('stages'), {
+      stage: (s) => views.stage(s, ctx),
+      warehouse: views.warehouse,
+    });
     return { ...g, errors: r.errors };
   }
 
@@ -67,7 +71,7 @@ export class ReadModels {
     const ctx = r.viewContext();
     const items = r
       .list('stages')
-      .map((s) => toStageView(s, ctx))
+      .map((s) => views.stage(s, ctx))
       .sort((a, b) => a.name.localeCompare(b.name));
     return { items, errors: r.errors };
   }
@@ -75,26 +79,48 @@ export class ReadModels {
   warehouses(r: ProjectReader): WarehouseList {
     const items = r
       .list('warehouses')
-      .map(toWarehouseView)
+      .map(views.warehouse)
       .sort((a, b) => a.name.localeCompare(b.name));
     return { items, errors: r.errors };
   }
 
+  /** A page of freight (see selectFreight); availability only for the stage asked about. */
   freight(r: ProjectReader, q: FreightQuery): FreightPage {
     const stages = r.list('stages');
-    const wanted = q.stage ? stages.find((s) => s.metadata.name === q.stage) : undefined;
-    const all = r
-      .list('freight')
-      .filter((f) => !q.origin || f.origin.name === q.origin)
-      .filter(
-        (f) =>
-          !q.stage ||
-          (wanted?.spec.requestedFreight.some((rf) => rf.origin.name === f.origin.name) ?? false),
-      )
-      .sort(compareFreightNewestFirst);
     const now = this.now();
-    const p = page(all, q.offset, q.limit);
-    return { ...p, items: p.items.map((f) => toFreightListItem(f, stages, now)), errors: r.errors };
+    const sel = selectFreight(r.freight(), q, stages, now);
+    const asked = stages.filter((s) => s.metadata.name === q.stage);
+    const known = stageNames(stages);
+    const next = q.offset + sel.items.length;
+    return {
+      items: sel.items.map((f) => ({
+        ...views.freight(f),
+        availability: availabilityOf(f, asked, now, known),
+      })),
+      total: sel.total,
+      offset: q.offset,
+      limit: q.limit,
+      nextOffset: sel.nextCursor !== null && !q.cursor ? next : null,
+      nextCursor: sel.nextCursor,
+      errors: r.errors,
+    };
+  }
+
+  /** A window of freight for the live view: a page, or some freight by name or alias. */
+  freightWindow(
+    r: ProjectReader,
+    req: { query: FreightQuery } | { names: string[] },
+  ): FreightWindow {
+    if ('names' in req) {
+      const pf = r.freight();
+      const items = req.names.flatMap((n) => {
+        const f = pf.get(n)?.freight ?? r.freightByAlias(n);
+        return f ? [views.freight(f)] : [];
+      });
+      return { items, total: pf.size, nextCursor: null };
+    }
+    const sel = selectFreight(r.freight(), req.query, r.list('stages'), this.now());
+    return { items: sel.items.map(views.freight), total: sel.total, nextCursor: sel.nextCursor };
   }
 
   promotions(r: ProjectReader, stage?: string): PromotionList {
@@ -103,7 +129,7 @@ export class ReadModels {
       .list('promotions')
       .filter((p) => !stage || p.spec.stage === stage)
       .sort(comparePromotionNewestFirst)
-      .map((p) => toPromotionView(p, ctx.aliasOf));
+      .map((p) => views.promotion(p, ctx.aliasOf));
     return { items, errors: r.errors };
   }
 

@@ -83,6 +83,7 @@ export function readRoutes(models: ReadModels, now: () => number): RouteSpec[] {
       summary: 'Pipeline graph: warehouses and stages with derived state, edges per origin',
       params: ProjectParams,
       response: ProjectGraphSchema,
+      viewsValidated: true,
       handler: async ({ caller, params }) =>
         models.graph(await open(models, caller, params.project, 'stages')),
     }),
@@ -104,6 +105,7 @@ export function readRoutes(models: ReadModels, now: () => number): RouteSpec[] {
       summary: 'Stages of a project',
       params: ProjectParams,
       response: StageListSchema,
+      viewsValidated: true,
       handler: async ({ caller, params }) =>
         models.stages(await open(models, caller, params.project, 'stages')),
     }),
@@ -132,6 +134,7 @@ export function readRoutes(models: ReadModels, now: () => number): RouteSpec[] {
       summary: 'Warehouses of a project',
       params: ProjectParams,
       response: WarehouseListSchema,
+      viewsValidated: true,
       handler: async ({ caller, params }) =>
         models.warehouses(await open(models, caller, params.project, 'warehouses')),
     }),
@@ -187,6 +190,7 @@ export function readRoutes(models: ReadModels, now: () => number): RouteSpec[] {
       params: ProjectParams,
       query: PromotionQuerySchema,
       response: PromotionListSchema,
+      viewsValidated: true,
       handler: async ({ caller, params, query }) =>
         models.promotions(await open(models, caller, params.project, 'promotions'), query.stage),
     }),

@@ -1,4 +1,4 @@
-import { freightAvailability, type Freight, type Stage } from '@wharf/shared';
+import { freightAvailability, stageNames, type Freight, type Stage } from '@wharf/shared';
 import type { FreightAvailability, FreightListItem, FreightView } from '@wharf/shared/api';
 import { chartView, commitView, genericArtifactView, imageView } from './artifact-views.js';
 import { defined, metaBase } from './common.js';
@@ -28,22 +28,31 @@ export function toFreightView(f: Freight): FreightView {
   };
 }
 
-/** Availability for every stage that requests the freight's origin (shared rules, Kargo's order). */
-export function availabilityOf(f: Freight, stages: Stage[], now: number): FreightAvailability[] {
-  return stages
+/**
+ * Availability for each of `asked` that requests the freight's origin (shared rules, Kargo's
+ * order); `stages` are all the project's stages, to name upstreams that do not exist.
+ */
+export function availabilityOf(
+  f: Freight,
+  asked: readonly Stage[],
+  now: number,
+  known: ReadonlySet<string>,
+): FreightAvailability[] {
+  return asked
     .filter((s) =>
       s.spec.requestedFreight.some(
         (r) => r.origin.kind === f.origin.kind && r.origin.name === f.origin.name,
       ),
     )
     .map((s) => {
-      const a = freightAvailability(f, s, now, stages);
+      const a = freightAvailability(f, s, now, known);
       return a.available
         ? { stage: s.metadata.name, available: true }
         : { stage: s.metadata.name, available: false, reason: a.message };
     });
 }
 
+/** One freight with its availability for every stage that requests its origin. */
 export function toFreightListItem(f: Freight, stages: Stage[], now: number): FreightListItem {
-  return { ...toFreightView(f), availability: availabilityOf(f, stages, now) };
+  return { ...toFreightView(f), availability: availabilityOf(f, stages, now, stageNames(stages)) };
 }

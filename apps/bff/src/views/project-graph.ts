@@ -1,7 +1,11 @@
 import { buildPipelineGraph, type Stage, type Warehouse } from '@wharf/shared';
-import type { GraphEdge, GraphNode, ProjectGraph } from '@wharf/shared/api';
-import { toStageView, type StageViewContext } from './stage-view.js';
-import { toWarehouseView } from './warehouse-view.js';
+import type {
+  GraphEdge,
+  GraphNode,
+  ProjectGraph,
+  StageView,
+  WarehouseView,
+} from '@wharf/shared/api';
 
 /**
  * The shared pipeline graph (warehouse → stage for direct sources, upstream stage → stage per
@@ -12,14 +16,14 @@ export function toProjectGraph(
   project: string,
   warehouses: Warehouse[],
   stages: Stage[],
-  ctx: StageViewContext,
+  views: { stage: (s: Stage) => StageView; warehouse: (w: Warehouse) => WarehouseView },
 ): ProjectGraph {
   const graph = buildPipelineGraph({ warehouses, stages });
   const nodes: GraphNode[] = graph.nodes.flatMap((n): GraphNode[] => {
     if (n.type === 'warehouse') {
-      return [{ id: n.id, kind: 'warehouse', warehouse: toWarehouseView(n.warehouse) }];
+      return [{ id: n.id, kind: 'warehouse', warehouse: views.warehouse(n.warehouse) }];
     }
-    if (n.type === 'stage') return [{ id: n.id, kind: 'stage', stage: toStageView(n.stage, ctx) }];
+    if (n.type === 'stage') return [{ id: n.id, kind: 'stage', stage: views.stage(n.stage) }];
     return [];
   });
   const edges: GraphEdge[] = graph.edges.flatMap((e) =>

@@ -18,6 +18,8 @@ export interface StageViewContext {
   aliasOf: (freightName: string) => string | undefined;
   /** Base URL of the Argo CD UI, for links to the stage's applications. */
   argoCdUrl?: string | undefined;
+  /** When `stage` started holding the freight (its `status.currentlyIn[stage].since`). */
+  sinceOf?: (freightName: string, stage: string) => string | undefined;
 }
 
 function healthStatus(value: string | undefined): HealthStatus {
@@ -92,7 +94,10 @@ export function toStageView(stage: Stage, ctx: StageViewContext): StageView {
     verificationConfigured: (stage.spec.verification?.analysisTemplates?.length ?? 0) > 0,
     // One per origin, in the order the stage requests them (a map carries no order).
     currentFreight: Object.values(current?.items ?? {})
-      .map((ref) => freightRefView(ref, ctx.aliasOf))
+      .map((ref) => {
+        const since = ref.name ? ctx.sinceOf?.(ref.name, stage.metadata.name) : undefined;
+        return { ...freightRefView(ref, ctx.aliasOf), ...(since ? { since } : {}) };
+      })
       .sort((a, b) => originRank(stage, a.origin.name) - originRank(stage, b.origin.name)),
     ...(currentPromotion ? { currentPromotion } : {}),
     ...(lastPromotion ? { lastPromotion } : {}),

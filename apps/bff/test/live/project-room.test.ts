@@ -1,8 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KARGO_API_VERSION } from '@wharf/shared';
 import {
+  ProjectFreightAckSchema,
   ProjectJoinAckSchema,
   ProjectsJoinAckSchema,
+  type FreightWindow,
+  type ProjectFreightRequest,
   type ProjectJoinResult,
 } from '@wharf/shared/api';
 import { echoServerProject } from '@wharf/shared/fixtures';
@@ -18,6 +21,16 @@ function join(socket: WharfClient, project: string, version?: string) {
   return new Promise<unknown>((resolve) =>
     socket.emit('project:join', { project, ...(version ? { version } : {}) }, resolve),
   ).then((ack) => ProjectJoinAckSchema.parse(ack));
+}
+
+function freight(socket: WharfClient, req: ProjectFreightRequest): Promise<FreightWindow> {
+  return new Promise<unknown>((resolve) => socket.emit('project:freight', req, resolve)).then(
+    (raw) => {
+      const ack = ProjectFreightAckSchema.parse(raw);
+      if ('error' in ack) throw new Error(ack.error.message);
+      return ack.data;
+    },
+  );
 }
 
 function joined(ack: Awaited<ReturnType<typeof join>>): ProjectJoinResult {
@@ -82,6 +95,62 @@ describe.skipIf(!HAVE_CRDS)('live project rooms over socket.io', () => {
     expect(stage.length).toBeLessThan(15);
     const versions = c.deltas.map((d) => [d.previousVersion, d.version]);
     for (let i = 1; i < versions.length; i++) expect(versions[i]?.[0]).toBe(versions[i - 1]?.[1]);
+  });
+
+  it('sends the newest freight with the snapshot and the rest on request, by page or by name, with holding times on stages', async () => {
+    const c = await client();
+    const res = joined(await join(c.socket, NS));
+    if (res.mode !== 'snapshot') throw new Error('expected a snapshot');
+    expect(res.snapshot.freightWindow).toEqual({ total: 4, nextCursor: null });
+    expect(res.snapshot.freight.map((f) => f.alias)).toEqual([
+      'quiet-mole',
+      'lucky-jaguar',
+      'brave-heron',
+      'tidy-otter',
+    ]);
+    const staging = res.snapshot.stages.find((s) => s.name === 'staging');
+    expect(staging?.currentFreight[0]?.alias).toBe('lucky-jaguar');
+    expect(staging?.currentFreight[0]?.since).toMatch(/^\d{4}-/);
+    const first = await freight(c.socket, { project: NS, query: { limit: 2, inUse: true } });
+    expect(first.items.map((f) => f.alias)).toEqual(['quiet-mole', 'lucky-jaguar']);
+    expect(first.total).toBe(3);
+    const next = await freight(c.socket, {
+      project: NS,
+      query: { limit: 2, inUse: true, cursor: first.nextCursor ?? '' },
+    });
+    expect(next.items.map((f) => f.alias)).toEqual(['brave-heron']);
+    expect(next.nextCursor).toBeNull();
+    const named = await freight(c.socket, { project: NS, names: ['tidy-otter', 'no-such'] });
+    expect(named.items.map((f) => f.alias)).toEqual(['tidy-otter']);
+  });
+
+  it('refuses freight to a socket that has not joined the project, and a malformed request', async () => {
+    const c = await client();
+    const ack = await new Promise<unknown>((resolve) =>
+      c.socket.emit('project:freight', { project: NS, names: ['tidy-otter'] }, resolve),
+    );
+    expect(JSON.stringify(ack)).toContain('Join project');
+    joined(await join(c.socket, NS));
+    const bad = await new Promise<unknown>((resolve) =>
+      c.socket.emit('project:freight', { project: NS, query: { limit: 0 } }, resolve),
+    );
+    expect(JSON.stringify(bad)).toContain('InputError');
+  });
+
+  it("carries the project's freight count in a delta that changes freight", async () => {
+    const c = await client();
+    joined(await join(c.socket, NS));
+    const mole = h.bff.cache
+      .get('freight')
+      .list(NS)
+      .find((f) => f.alias === 'quiet-mole');
+    await admin.mergePatch(kargoPath('freights', NS, mole?.metadata.name ?? ''), {
+      metadata: { annotations: { 'test/mark': 'x' } },
+    });
+    const delta = await eventually(() =>
+      c.deltas.find((d) => d.upserts.freight.some((f) => f.alias === 'quiet-mole')),
+    );
+    expect(delta.freightTotal).toBe(4);
   });
 
   it('resumes from its version after a reconnect and replays only what it missed', async () => {

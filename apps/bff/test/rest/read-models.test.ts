@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   EventPageSchema,
+  FreightListItemSchema,
   FreightPageSchema,
   ProjectGraphSchema,
   ProjectListSchema,
@@ -55,19 +56,58 @@ describe.skipIf(!HAVE_CRDS)('read models over HTTP against the embedded cluster'
     expect(staging?.kind === 'stage' && staging.stage.phase).toBe('Promoting');
   });
 
-  it('pages freight newest first and says why freight is not available to a stage', async () => {
+  it('pages freight newest first by cursor and says, for the stage asked about, whether it may take each', async () => {
     const page = FreightPageSchema.parse((await get('/projects/echo-server/freight?limit=2')).body);
     expect(page.total).toBe(4);
     expect(page.items.map((f) => f.alias)).toEqual(['quiet-mole', 'lucky-jaguar']);
+    expect(page.items.every((f) => f.availability.length === 0)).toBe(true);
     expect(page.nextOffset).toBe(2);
     const rest = FreightPageSchema.parse(
-      (await get('/projects/echo-server/freight?offset=2&limit=2')).body,
+      (await get(`/projects/echo-server/freight?limit=2&cursor=${page.nextCursor ?? ''}`)).body,
     );
     expect(rest.items.map((f) => f.alias)).toEqual(['brave-heron', 'tidy-otter']);
-    const mole = page.items[0];
-    expect(mole?.availability.find((a) => a.stage === 'production')?.available).toBe(true);
-    const staging = mole?.availability.find((a) => a.stage === 'staging');
-    expect(staging?.available).toBe(true);
+    expect(rest.nextCursor).toBeNull();
+    const forProduction = FreightPageSchema.parse(
+      (await get('/projects/echo-server/freight?stage=production&limit=1')).body,
+    );
+    expect(forProduction.items[0]?.availability).toEqual([
+      { stage: 'production', available: true },
+    ]);
+  });
+
+  it('answers searches by alias, commit message and SHA prefix, and filters to freight in use', async () => {
+    const aliases = async (query: string) =>
+      FreightPageSchema.parse((await get(`/projects/echo-server/freight?${query}`)).body).items.map(
+        (f) => f.alias,
+      );
+    expect(await aliases('q=otter')).toEqual(['tidy-otter']);
+    expect(await aliases('q=healthz')).toEqual(['brave-heron']);
+    const mole = h.bff.cache
+      .get('freight')
+      .list('echo-server')
+      .find((f) => f.alias === 'quiet-mole');
+    const sha = mole?.commits?.[0]?.id?.slice(0, 8) ?? 'none';
+    expect(await aliases(`q=${sha}`)).toEqual(['quiet-mole']);
+    expect(await aliases('inUse=true')).toEqual(['quiet-mole', 'lucky-jaguar', 'brave-heron']);
+  });
+
+  it('answers one freight with its availability for every stage that requests its origin', async () => {
+    const one = FreightListItemSchema.parse(
+      (await get('/projects/echo-server/freight/quiet-mole')).body,
+    );
+    expect(one.availability.map((a) => a.stage).sort()).toEqual([
+      'development',
+      'production',
+      'staging',
+    ]);
+    expect(one.availability.find((a) => a.stage === 'production')?.available).toBe(true);
+  });
+
+  it('answers 400 for a cursor it did not issue and for a stage that does not exist', async () => {
+    const bad = await get('/projects/echo-server/freight?cursor=nonsense');
+    expect(bad.status).toBe(400);
+    expect(JSON.stringify(bad.body)).toContain('cursor');
+    expect((await get('/projects/echo-server/freight?stage=nope')).status).toBe(400);
   });
 
   it('filters promotions by stage, newest first', async () => {
