@@ -1,3 +1,4 @@
+import { compareFreightKeys, freightSortKey } from '@wharf/shared';
 import type {
   ChartRef,
   FreightView,
@@ -82,16 +83,12 @@ export function summarize(a: Artifacts): string {
     .join(' · ');
 }
 
-const timeOf = (f: FreightView) => Date.parse(f.discoveredAt ?? f.createdAt ?? '') || 0;
-
-/** Newest first by discovery time, then creation time, then name (stable). */
+/** Newest first, in the BFF's order (discovery time, then creation time, then name). */
 export function newestFirst(freight: Iterable<FreightView>): FreightView[] {
-  return [...freight].sort(
-    (a, b) =>
-      timeOf(b) - timeOf(a) ||
-      (Date.parse(b.createdAt ?? '') || 0) - (Date.parse(a.createdAt ?? '') || 0) ||
-      a.name.localeCompare(b.name),
-  );
+  return [...freight]
+    .map((f) => ({ f, key: freightSortKey(f) }))
+    .sort((a, b) => compareFreightKeys(a.key, b.key))
+    .map(({ f }) => f);
 }
 
 /** For each freight, the sources whose version differs from the previous (older) freight of the same origin. */

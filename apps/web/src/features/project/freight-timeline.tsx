@@ -1,5 +1,6 @@
 import Box from '@mui/material/Box';
 import FormControlLabel from '@mui/material/FormControlLabel';
+import LinearProgress from '@mui/material/LinearProgress';
 import MenuItem from '@mui/material/MenuItem';
 import Stack from '@mui/material/Stack';
 import Switch from '@mui/material/Switch';
@@ -7,21 +8,45 @@ import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { changedSincePrevious, newestFirst } from '@/lib/freight';
+import { changedSincePrevious } from '@/lib/freight';
+import { useFreightWindow, type FreightFilter } from '@/lib/live/freight-window';
 import { useSearchParam } from '@/lib/use-search-param';
 import { FreightCard } from './freight-card';
-import { parseTimeRange, TIME_RANGES, withinTimeRange } from './freight-time-range';
+import { parseTimeRange, rangeMs, TIME_RANGES } from './freight-time-range';
 import { useProjectState } from './project-context';
 
 const NONE: ReadonlySet<string> = new Set();
+const CARD = 198;
 
-/** Newest first, horizontally virtualized: only the visible cards are in the DOM. */
+/** The search box writes to the URL once typing pauses, so each keystroke is not a request. */
+function useDebouncedParam(name: string): [string, (v: string) => void] {
+  const [param, setParam] = useSearchParam(name);
+  const [text, setText] = useState(param);
+  // The URL changed by other means (back, a link): show what it says.
+  const [shownParam, setShownParam] = useState(param);
+  if (param !== shownParam) {
+    setShownParam(param);
+    setText(param);
+  }
+  useEffect(() => {
+    if (text === param) return;
+    const t = setTimeout(() => setParam(text || null), 300);
+    return () => clearTimeout(t);
+  }, [text, param, setParam]);
+  return [text, setText];
+}
+
+/**
+ * Newest first, horizontally virtualized: only the visible cards are in the DOM, and only the
+ * freight scrolled to is fetched. Filters and search are answered by the BFF, then kept live.
+ */
 export function FreightTimeline() {
   const state = useProjectState();
   const [origin, setOrigin] = useSearchParam('origin');
   const [hideUnused, setHideUnused] = useSearchParam('hideUnused');
-  const sorted = useMemo(() => newestFirst(state.freight.values()), [state.freight]);
   const [since, setSince] = useSearchParam('since');
+  const [search, setSearch] = useDebouncedParam('freightSearch');
+  const [q] = useSearchParam('freightSearch');
   const range = parseTimeRange(since);
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
@@ -30,17 +55,17 @@ export function FreightTimeline() {
     const t = setInterval(() => setNow(Date.now()), 60_000);
     return () => clearInterval(t);
   }, [range]);
-  const changed = useMemo(() => changedSincePrevious(sorted), [sorted]);
-  const shown = useMemo(
-    () =>
-      sorted.filter(
-        (f) =>
-          (!origin || f.origin.name === origin) &&
-          (!hideUnused || f.currentlyIn.length > 0) &&
-          withinTimeRange(f, range, now),
-      ),
-    [sorted, origin, hideUnused, range, now],
+  const filter = useMemo<FreightFilter>(
+    () => ({
+      ...(origin ? { origin } : {}),
+      ...(q ? { q } : {}),
+      ...(hideUnused === '1' ? { inUse: true } : {}),
+      ...(range ? { sinceMs: rangeMs(range) } : {}),
+    }),
+    [origin, q, hideUnused, range],
   );
+  const shown = useFreightWindow(state, filter, now);
+  const changed = useMemo(() => changedSincePrevious(shown.items), [shown.items]);
   const stageColor = useMemo(() => {
     const colors = new Map([...state.stages.values()].map((s) => [s.name, s.color ?? '#607d8b']));
     return (s: string) => colors.get(s) ?? '#607d8b';
@@ -48,11 +73,18 @@ export function FreightTimeline() {
   const scroller = useRef<HTMLDivElement>(null);
   const virtual = useVirtualizer({
     horizontal: true,
-    count: shown.length,
+    count: shown.items.length,
     getScrollElement: () => scroller.current,
-    estimateSize: () => 198,
+    estimateSize: () => CARD,
     overscan: 4,
   });
+  const lastVisible = virtual.getVirtualItems().at(-1)?.index ?? 0;
+  const { hasMore, loadingMore, loadMore } = shown;
+  useEffect(() => {
+    // Scrolled near the end of what is loaded: fetch the next page.
+    if (hasMore && !loadingMore && lastVisible >= shown.items.length - 4) loadMore();
+  }, [hasMore, loadingMore, loadMore, lastVisible, shown.items.length]);
+  const filtered = Object.keys(filter).length > 0;
   return (
     <Box
       component="section"
@@ -60,10 +92,21 @@ export function FreightTimeline() {
       sx={{ borderBottom: 1, borderColor: 'divider', px: 2, py: 1 }}
     >
       <Stack direction="row" sx={{ alignItems: 'center', gap: 2, mb: 1 }}>
-        <Typography variant="subtitle2" component="h2">
-          Freight ({shown.length}
-          {shown.length !== sorted.length ? ` of ${sorted.length}` : ''})
+        <Typography variant="subtitle2" component="h2" sx={{ minWidth: 120 }}>
+          Freight (
+          {filtered
+            ? `${shown.total ?? '…'} of ${state.freightTotal}`
+            : state.freightTotal.toLocaleString()}
+          )
         </Typography>
+        <TextField
+          size="small"
+          label="Search freight"
+          placeholder="alias, tag, version, commit"
+          value={search}
+          onChange={(e) => setSearch(e.target.value)}
+          sx={{ minWidth: 220 }}
+        />
         <TextField
           select
           size="small"
@@ -108,11 +151,17 @@ export function FreightTimeline() {
           label="Hide unused"
         />
       </Stack>
-      {shown.length === 0 ? (
-        <Typography color="text.secondary" sx={{ height: 128 }}>
-          {sorted.length === 0
-            ? 'No freight yet. Warehouses create freight when they discover new artifacts; press Refresh on a warehouse to look now.'
-            : 'No freight matches these filters.'}
+      {shown.loading ? (
+        <Box sx={{ height: 140 }}>
+          <LinearProgress aria-label="Loading freight" />
+        </Box>
+      ) : shown.items.length === 0 ? (
+        <Typography color="text.secondary" sx={{ height: 140 }}>
+          {shown.error
+            ? `Could not load freight: ${shown.error.message}`
+            : state.freightTotal === 0
+              ? 'No freight yet. Warehouses create freight when they discover new artifacts; press Refresh on a warehouse to look now.'
+              : 'No freight matches these filters.'}
         </Typography>
       ) : (
         <Box
@@ -120,10 +169,17 @@ export function FreightTimeline() {
           sx={{ overflowX: 'auto', height: 140 }}
           role="list"
           aria-label="Freight, newest first"
+          aria-busy={loadingMore}
         >
-          <Box sx={{ width: virtual.getTotalSize(), height: '100%', position: 'relative' }}>
+          <Box
+            sx={{
+              width: virtual.getTotalSize() + (hasMore ? CARD : 0),
+              height: '100%',
+              position: 'relative',
+            }}
+          >
             {virtual.getVirtualItems().map((item) => {
-              const f = shown[item.index];
+              const f = shown.items[item.index];
               if (!f) return null;
               return (
                 <Box
@@ -144,6 +200,14 @@ export function FreightTimeline() {
                 </Box>
               );
             })}
+            {hasMore && (
+              <Typography
+                color="text.secondary"
+                sx={{ position: 'absolute', top: 48, left: virtual.getTotalSize() + 16 }}
+              >
+                {loadingMore ? 'Loading older freight…' : 'Older freight…'}
+              </Typography>
+            )}
           </Box>
         </Box>
       )}

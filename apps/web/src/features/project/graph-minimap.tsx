@@ -1,10 +1,27 @@
 import Box from '@mui/material/Box';
 import { useReactFlow, type Viewport } from '@xyflow/react';
-import type { MouseEvent } from 'react';
+import { memo, type MouseEvent } from 'react';
 import { boundsOf, visibleArea, type Box as Rect } from '@/lib/graph/visible';
 
 const W = 200;
 const H = 140;
+
+/** Every node as one path per colour: one element to paint, not thousands to re-render. */
+const Boxes = memo(function Boxes({ boxes }: { boxes: ReadonlyMap<string, Rect> }) {
+  let stages = '';
+  let sources = '';
+  for (const [id, b] of boxes) {
+    const d = `M${b.x} ${b.y}h${b.width}v${b.height}h${-b.width}z`;
+    if (id.startsWith('stage:')) stages += d;
+    else sources += d;
+  }
+  return (
+    <>
+      <path d={stages} fill="#90a4ae" />
+      <path d={sources} fill="#607d8b" />
+    </>
+  );
+});
 
 /**
  * Overview of every node (React Flow's own minimap only sees the culled nodes it is given).
@@ -52,16 +69,7 @@ export function GraphMinimap({
         style={{ display: 'block', cursor: 'pointer' }}
       >
         <g transform={`scale(${scale}) translate(${-all.x} ${-all.y})`}>
-          {[...boxes].map(([id, b]) => (
-            <rect
-              key={id}
-              x={b.x}
-              y={b.y}
-              width={b.width}
-              height={b.height}
-              fill={id.startsWith('stage:') ? '#90a4ae' : '#607d8b'}
-            />
-          ))}
+          <Boxes boxes={boxes} />
           <rect
             x={view.x}
             y={view.y}

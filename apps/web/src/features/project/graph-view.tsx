@@ -60,6 +60,21 @@ function Graph({ warehouse, collapsed, search }: Props) {
   const positions = useLayout(key, layoutInput);
   const { ref, size } = useContainerSize();
   const [viewport, setViewport] = useState<Viewport>({ x: 0, y: 0, zoom: 1 });
+  // A pan moves the view many times a frame; what to render is worked out once per frame.
+  const pending = useRef<{ vp: Viewport; frame: number } | null>(null);
+  const onMove = (vp: Viewport) => {
+    if (pending.current) {
+      pending.current.vp = vp;
+      return;
+    }
+    const frame = requestAnimationFrame(() => {
+      const next = pending.current?.vp;
+      pending.current = null;
+      if (next) setViewport(next);
+    });
+    pending.current = { vp, frame };
+  };
+  useEffect(() => () => cancelAnimationFrame(pending.current?.frame ?? 0), []);
   const flow = useReactFlow();
   const all = useMemo(() => {
     if (!positions) return [];
@@ -108,12 +123,19 @@ function Graph({ warehouse, collapsed, search }: Props) {
           .fitBounds(whole, { padding: 0.05 })
           .then(() => flow.getZoom() > 1 && flow.zoomTo(1));
     } else {
-      // A big pipeline fitted whole is unreadable: start at its beginning, at a readable zoom.
+      // A big pipeline fitted whole is unreadable: start at its beginning (the first warehouse,
+      // with the stages it feeds beside it), at a readable zoom.
       const whole = boundsOf(boxes.values());
+      const first = [...boxes]
+        .filter(([id]) => id.startsWith('warehouse:'))
+        .map(([, b]) => b)
+        .sort((a, b) => a.y - b.y)[0];
       if (whole)
         void flow.setViewport({
           x: 20 - whole.x * START_ZOOM,
-          y: 20 - whole.y * START_ZOOM,
+          y: first
+            ? size.height / 2 - (first.y + first.height / 2) * START_ZOOM
+            : 20 - whole.y * START_ZOOM,
           zoom: START_ZOOM,
         });
     }
@@ -129,7 +151,7 @@ function Graph({ warehouse, collapsed, search }: Props) {
           nodes={nodes}
           edges={shownEdges}
           nodeTypes={nodeTypes}
-          onMove={(_e, vp) => setViewport(vp)}
+          onMove={(_e, vp) => onMove(vp)}
           onInit={(instance) => setViewport(instance.getViewport())}
           colorMode={(mode === 'system' ? systemMode : mode) === 'dark' ? 'dark' : 'light'}
           nodesDraggable={false}

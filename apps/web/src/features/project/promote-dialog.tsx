@@ -4,10 +4,12 @@ import Dialog from '@mui/material/Dialog';
 import DialogActions from '@mui/material/DialogActions';
 import DialogContent from '@mui/material/DialogContent';
 import DialogTitle from '@mui/material/DialogTitle';
+import LinearProgress from '@mui/material/LinearProgress';
 import { useMutation } from '@tanstack/react-query';
 import { promote } from '@/lib/api/actions';
 import { stageDecision } from '@/lib/api/project';
 import { diffArtifacts, displayName } from '@/lib/freight';
+import { useFreightByNames } from '@/lib/live/freight-window';
 import { ArtifactDiffTable } from './artifact-diff-table';
 import { FreightPicker } from './freight-picker';
 import { useProject, useProjectState } from './project-context';
@@ -26,7 +28,8 @@ export function PromoteDialog({ stage, freight, onChooseFreight, onClose, onProm
   const { project, caps } = useProject();
   const state = useProjectState();
   const target = state.stages.get(stage);
-  const incoming = freight ? state.freight.get(freight) : undefined;
+  const lookup = useFreightByNames(state, freight ? [freight] : []);
+  const incoming = freight ? lookup.get(freight) : undefined;
   const decision = stageDecision(caps, stage, 'promote');
   const mutation = useMutation({
     mutationFn: () => promote(project, stage, { freight }),
@@ -50,7 +53,10 @@ export function PromoteDialog({ stage, freight, onChooseFreight, onClose, onProm
         {target && !freight && (
           <FreightPicker stage={target} onSelect={(f) => onChooseFreight(f)} />
         )}
-        {target && freight && !incoming && (
+        {target && freight && !incoming && lookup.loading && (
+          <LinearProgress aria-label="Loading freight" />
+        )}
+        {target && freight && !incoming && !lookup.loading && (
           <Alert severity="warning">Freight {freight} does not exist (any more).</Alert>
         )}
         {target && incoming && <ArtifactDiffTable rows={diffArtifacts(current, incoming)} />}

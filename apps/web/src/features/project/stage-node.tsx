@@ -6,7 +6,7 @@ import Stack from '@mui/material/Stack';
 import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
 import { Handle, Position, type NodeProps, type Node } from '@xyflow/react';
-import type { FreightRef, StageView } from '@wharf/shared/api';
+import type { HeldFreight, StageView } from '@wharf/shared/api';
 import { contrastText } from '@wharf/shared';
 import { memo, useState } from 'react';
 import { stageDecision } from '@/lib/api/project';
@@ -20,8 +20,6 @@ import { stageNodeSize } from './stage-node-layout';
 
 export type StageNodeData = {
   stage: StageView;
-  /** Since when the stage holds each of its current freight, in `stage.currentFreight` order. */
-  currentSince: (string | undefined)[];
   hidden: number;
   hasDownstream: boolean;
   matched: boolean;
@@ -29,7 +27,7 @@ export type StageNodeData = {
 export type StageFlowNode = Node<StageNodeData, 'stage'>;
 
 /** One line per origin the stage requests: what it holds from there, or that it holds nothing yet. */
-function FreightLines({ stage, since }: { stage: StageView; since: (string | undefined)[] }) {
+function FreightLines({ stage }: { stage: StageView }) {
   const { open, originColor } = useProject();
   const many = stage.requestedFreight.length > 1;
   if (stage.controlFlow) {
@@ -42,7 +40,7 @@ function FreightLines({ stage, since }: { stage: StageView; since: (string | und
       </Typography>
     );
   }
-  const line = (origin: string, f: FreightRef | undefined, i: number) => (
+  const line = (origin: string, f: HeldFreight | undefined) => (
     <Typography
       key={origin}
       noWrap
@@ -68,7 +66,7 @@ function FreightLines({ stage, since }: { stage: StageView; since: (string | und
           <Link component="button" className="nodrag" onClick={() => open('freight', f.name)}>
             {displayName(f)}
           </Link>{' '}
-          {summarize(f)} · {formatAge(since[i])}
+          {summarize(f)} · {formatAge(f.since)}
         </span>
       ) : many ? (
         `No freight from ${origin} yet`
@@ -80,15 +78,39 @@ function FreightLines({ stage, since }: { stage: StageView; since: (string | und
   return (
     <>
       {stage.requestedFreight.map((r) => {
-        const i = stage.currentFreight.findIndex((f) => f.origin.name === r.origin.name);
-        return line(r.origin.name, stage.currentFreight[i], i);
+        const f = stage.currentFreight.find((c) => c.origin.name === r.origin.name);
+        return line(r.origin.name, f);
       })}
     </>
   );
 }
 
+function PromoteButton({
+  stage,
+  disabled = false,
+  onClick,
+}: {
+  stage: string;
+  disabled?: boolean;
+  onClick?: () => void;
+}) {
+  return (
+    <Button
+      size="small"
+      variant="outlined"
+      className="nodrag"
+      disabled={disabled}
+      onClick={onClick}
+      aria-label={`Promote to ${stage}`}
+      sx={{ py: 0, minHeight: 0, alignSelf: 'flex-start' }}
+    >
+      Promote
+    </Button>
+  );
+}
+
 function StageNodeView({ data }: NodeProps<StageFlowNode>) {
-  const { stage, currentSince, hidden, hasDownstream, matched } = data;
+  const { stage, hidden, hasDownstream, matched } = data;
   const { caps, open, startPromote, originColor, toggleCollapse } = useProject();
   const [dropHint, setDropHint] = useState<string | null>(null);
   const size = stageNodeSize(stage);
@@ -178,22 +200,20 @@ function StageNodeView({ data }: NodeProps<StageFlowNode>) {
         </Link>
         <ArgoCdApps apps={stage.argocdApps} compact />
         {stage.autoPromotion.enabled && (
-          <Tooltip
+          // A native title: a Tooltip per node is costly to mount while panning big graphs.
+          <span
+            role="img"
             title={
               stage.autoPromotion.holds.length > 0
                 ? `Auto-promotion held (${stage.autoPromotion.holds.map((h) => h.origin).join(', ')})`
                 : 'Auto-promotion on'
             }
+            aria-label={
+              stage.autoPromotion.holds.length > 0 ? 'Auto-promotion held' : 'Auto-promotion on'
+            }
           >
-            <span
-              role="img"
-              aria-label={
-                stage.autoPromotion.holds.length > 0 ? 'Auto-promotion held' : 'Auto-promotion on'
-              }
-            >
-              {stage.autoPromotion.holds.length > 0 ? '⏸' : '⚡'}
-            </span>
-          </Tooltip>
+            {stage.autoPromotion.holds.length > 0 ? '⏸' : '⚡'}
+          </span>
         )}
       </Stack>
       {dropHint ? (
@@ -238,7 +258,7 @@ function StageNodeView({ data }: NodeProps<StageFlowNode>) {
               />
             )}
           </Stack>
-          <FreightLines stage={stage} since={currentSince} />
+          <FreightLines stage={stage} />
           <Typography noWrap sx={{ fontSize: 12 }} color="text.secondary">
             {stage.lastPromotion ? (
               <Link
@@ -258,22 +278,16 @@ function StageNodeView({ data }: NodeProps<StageFlowNode>) {
               'Never promoted'
             )}
           </Typography>
-          <Tooltip title={promote.allowed ? '' : promote.reason}>
-            {/* A disabled button takes no focus: the wrapper does, so keyboard users can read why. */}
-            <span tabIndex={promote.allowed ? -1 : 0} className="nodrag">
-              <Button
-                size="small"
-                variant="outlined"
-                className="nodrag"
-                disabled={!promote.allowed}
-                onClick={() => startPromote(stage.name)}
-                aria-label={`Promote to ${stage.name}`}
-                sx={{ py: 0, minHeight: 0 }}
-              >
-                Promote
-              </Button>
-            </span>
-          </Tooltip>
+          {promote.allowed ? (
+            <PromoteButton onClick={() => startPromote(stage.name)} stage={stage.name} />
+          ) : (
+            <Tooltip title={promote.reason}>
+              {/* A disabled button takes no focus: the wrapper does, so keyboard users can read why. */}
+              <span tabIndex={0} className="nodrag">
+                <PromoteButton disabled stage={stage.name} />
+              </span>
+            </Tooltip>
+          )}
         </Stack>
       )}
     </Box>

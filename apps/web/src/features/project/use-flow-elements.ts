@@ -46,7 +46,10 @@ export function useFlowElements(
     [state.stages, state.warehouses, opts.warehouse, opts.collapsed],
   );
   // A stage's height follows the origins it requests, so sizes are part of the layout's key.
-  const key = `${shapeKey(graph)}#${graph.nodes.map((n) => sizeOf(n, state.stages).height).join(',')}`;
+  const key = useMemo(
+    () => `${shapeKey(graph)}#${graph.nodes.map((n) => sizeOf(n, state.stages).height).join(',')}`,
+    [graph, state.stages],
+  );
   const layoutInput = useMemo<LayoutInput>(
     () => ({
       nodes: graph.nodes.map((n) => ({
@@ -70,12 +73,8 @@ export function useFlowElements(
       let data: Record<string, unknown>;
       if (n.kind === 'stage') {
         const stage = state.stages.get(n.name);
-        const since = (stage?.currentFreight ?? []).map(
-          (f) => state.freight.get(f.name)?.currentlyIn.find((c) => c.stage === n.name)?.since,
-        );
         data = {
           stage,
-          currentSince: since,
           hidden: n.hidden,
           hasDownstream: n.hasDownstream,
           matched: q !== '' && n.name.toLowerCase().includes(q),
@@ -105,7 +104,7 @@ export function useFlowElements(
       return node;
     });
     return out;
-  }, [graph, state.stages, state.warehouses, state.freight, q]);
+  }, [graph, state.stages, state.warehouses, q]);
   const edges = useMemo<Edge[]>(
     () =>
       graph.edges.map((e) => ({

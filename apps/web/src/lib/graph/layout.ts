@@ -1,4 +1,5 @@
 import dagre from '@dagrejs/dagre';
+import { isForest, treeLayers, type Shape } from './tree-layers';
 
 export interface LayoutNode {
   id: string;
@@ -26,15 +27,11 @@ interface Laid {
   height: number;
 }
 
-/** Positions by index within a component, as dagre placed them. */
-interface Shape {
-  at: { x: number; y: number }[];
-  width: number;
-  height: number;
-}
+/** Components with merges bigger than this skip dagre: its cost grows much faster than size. */
+const DAGRE_MAX = 150;
 
 /** Left-to-right layered layout of one connected set of nodes (edges given by index), with dagre. */
-function layered(nodes: LayoutNode[], edges: [number, number][]): Shape {
+function dagreLayered(nodes: LayoutNode[], edges: [number, number][]): Shape {
   const g = new dagre.graphlib.Graph();
   g.setGraph({ rankdir: 'LR', nodesep: NODE_SEP, ranksep: RANK_SEP, marginx: 0, marginy: 0 });
   g.setDefaultEdgeLabel(() => ({}));
@@ -54,8 +51,36 @@ function layered(nodes: LayoutNode[], edges: [number, number][]): Shape {
 }
 
 /**
+ * One component: trees (every stage has at most one upstream) as layered tidy trees, in time
+ * linear in their size; components where pipelines merge with dagre, which keeps their edges
+ * from crossing, unless they are so big that dagre would take seconds.
+ */
+function layered(nodes: LayoutNode[], edges: [number, number][]): Shape {
+  const gap = { node: NODE_SEP, rank: RANK_SEP };
+  const useTree = isForest(nodes.length, edges) || nodes.length > DAGRE_MAX;
+  return (useTree ? treeLayers(nodes, edges, gap) : undefined) ?? dagreLayered(nodes, edges);
+}
+
+/**
+ * Shapes laid out so far, kept across layouts (the worker lives as long as the page): when a
+ * stage is added, only its own component is laid out again; the others keep their positions.
+ */
+const shapes = new Map<string, Shape>();
+const SHAPES_KEPT = 2000;
+
+function shapeOf(key: string, nodes: LayoutNode[], edges: [number, number][]): Shape {
+  let shape = shapes.get(key);
+  if (!shape) {
+    shape = layered(nodes, edges);
+    if (shapes.size >= SHAPES_KEPT) shapes.delete(shapes.keys().next().value ?? '');
+    shapes.set(key, shape);
+  }
+  return shape;
+}
+
+/**
  * Lays out each component; components with the same shape (node sizes, edges between the same
- * positions, in the same order) give dagre the same input, so each shape is laid out once. Big
+ * positions, in the same order) get the same layout, so each shape is laid out once. Big
  * projects are mostly copies of a few pipeline templates, and dagre costs milliseconds per call.
  */
 function layeredAll(groups: LayoutNode[][], edges: LayoutInput['edges']): Laid[] {
@@ -67,15 +92,10 @@ function layeredAll(groups: LayoutNode[][], edges: LayoutInput['edges']): Laid[]
     const b = where.get(e.target);
     if (a && b && a.group === b.group) local[a.group]?.push([a.index, b.index]);
   }
-  const shapes = new Map<string, Shape>();
   return groups.map((nodes, group) => {
     const mine = local[group] ?? [];
     const key = `${nodes.map((n) => `${n.width}x${n.height}`).join(',')}|${mine.join(';')}`;
-    let shape = shapes.get(key);
-    if (!shape) {
-      shape = layered(nodes, mine);
-      shapes.set(key, shape);
-    }
+    const shape = shapeOf(key, nodes, mine);
     const pos: LayoutResult = {};
     nodes.forEach((n, i) => {
       const p = shape.at[i];
@@ -97,7 +117,12 @@ function components(stages: LayoutNode[], edges: LayoutInput['edges']): LayoutNo
   for (const e of edges)
     if (parent.has(e.source) && parent.has(e.target)) parent.set(find(e.source), find(e.target));
   const groups = new Map<string, LayoutNode[]>();
-  for (const n of stages) groups.set(find(n.id), [...(groups.get(find(n.id)) ?? []), n]);
+  for (const n of stages) {
+    const root = find(n.id);
+    const group = groups.get(root);
+    if (group) group.push(n);
+    else groups.set(root, [n]);
+  }
   return [...groups.values()];
 }
 
@@ -140,16 +165,24 @@ export function layoutGraph(input: LayoutInput): LayoutResult {
   }
   // Each warehouse as near as it can get to the middle of the stages it feeds directly (stacked
   // without overlap, in that order), and its subscriptions centred on it.
-  const subsOf = (w: string) =>
-    input.edges
-      .filter((e) => e.target === w)
-      .map((e) => sources.find((n) => n.id === e.source && n.column === 0))
-      .filter((n): n is LayoutNode => n !== undefined);
+  const subscriptions = new Map(sources.filter((n) => n.column === 0).map((n) => [n.id, n]));
+  const heights = new Map(stages.map((n) => [n.id, n.height]));
+  const from = new Map<string, string[]>();
+  const into = new Map<string, string[]>();
+  const add = (m: Map<string, string[]>, k: string, v: string) => {
+    const list = m.get(k);
+    if (list) list.push(v);
+    else m.set(k, [v]);
+  };
+  for (const e of input.edges) {
+    add(from, e.source, e.target);
+    add(into, e.target, e.source);
+  }
+  const subsOf = (w: string) => (into.get(w) ?? []).flatMap((id) => subscriptions.get(id) ?? []);
   const wanted = warehouses.map((w, i) => {
-    const heights = new Map(stages.map((n) => [n.id, n.height]));
-    const centres = input.edges
-      .filter((e) => e.source === w.id && out[e.target])
-      .map((e) => (out[e.target]?.y ?? 0) + (heights.get(e.target) ?? 0) / 2);
+    const centres = (from.get(w.id) ?? [])
+      .filter((t) => out[t])
+      .map((t) => (out[t]?.y ?? 0) + (heights.get(t) ?? 0) / 2);
     const s = span.get(i);
     const centre =
       centres.length > 0

@@ -13,10 +13,13 @@ function layoutInWorker(input: LayoutInput): Promise<LayoutResult> {
   const w = worker;
   if (!w) return Promise.reject(new Error('This browser cannot run the layout worker.'));
   const id = nextId++;
+  const start = performance.now();
   return new Promise((resolve, reject) => {
     const onMessage = (e: MessageEvent<{ id: number; positions: LayoutResult }>) => {
       if (e.data.id !== id) return;
       w.removeEventListener('message', onMessage);
+      // How long a layout takes is visible to profilers and bench/scale.
+      performance.measure('wharf:layout', { start, end: performance.now() });
       resolve(e.data.positions);
     };
     w.addEventListener('message', onMessage);

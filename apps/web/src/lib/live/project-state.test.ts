@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ProjectDelta, ProjectSnapshot } from '@wharf/shared/api';
 import { freightView, stageView, warehouseView } from '../testing/views';
-import { applyDelta, fromSnapshot } from './project-state';
+import { applyDelta, fromSnapshot, mergeFreight } from './project-state';
 
 const counts = { count: 1, healthy: 1, unhealthy: 0, progressing: 0, unknown: 0 };
 const snapshot: ProjectSnapshot = {
@@ -24,6 +24,7 @@ const snapshot: ProjectSnapshot = {
   freight: [freightView('f1', 'w', { 'ghcr.io/app': '1' })],
   promotions: [],
   errors: [],
+  freightWindow: { total: 1, nextCursor: null },
 };
 const empty = { stages: [], warehouses: [], freight: [], promotions: [] };
 const delta = (
@@ -66,6 +67,37 @@ describe('applyDelta', () => {
     expect(next?.stages).toBe(state.stages);
     expect(next?.warehouses).toBe(state.warehouses);
     expect(next?.freight).not.toBe(state.freight);
+  });
+
+  it('keeps the project freight count from the delta, and merges freight fetched on the side', () => {
+    const state = fromSnapshot(snapshot);
+    const next = applyDelta(
+      state,
+      delta('v-a', 'v-b', {
+        upserts: { ...empty, freight: [freightView('f2', 'w', {})] },
+        freightTotal: 2,
+      }),
+    );
+    expect(next?.freightTotal).toBe(2);
+    const merged = mergeFreight(state, [freightView('old', 'w', {})]);
+    expect([...merged.freight.keys()].sort()).toEqual(['f1', 'old']);
+    expect(merged.stages).toBe(state.stages);
+    expect(merged.version).toBe(state.version);
+  });
+
+  it("marks where the snapshot's newest freight end when it did not hold them all", () => {
+    const partial = fromSnapshot({
+      ...snapshot,
+      freight: [
+        freightView('new', 'w', {}, { discoveredAt: '2026-01-02T00:00:00Z' }),
+        freightView('older', 'w', {}, { discoveredAt: '2026-01-01T00:00:00Z' }),
+      ],
+      freightWindow: { total: 40, nextCursor: 'c1' },
+    });
+    expect(partial.newestBoundary?.name).toBe('older');
+    expect(partial.newestCursor).toBe('c1');
+    expect(fromSnapshot(snapshot).newestBoundary).toBeNull();
+    expect(partial.snapshotId).not.toBe(fromSnapshot(snapshot).snapshotId);
   });
 
   it('refuses a delta that does not follow the held version, so the caller re-joins', () => {

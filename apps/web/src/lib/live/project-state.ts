@@ -1,3 +1,4 @@
+import { compareFreightKeys, freightSortKey, type FreightSortKey } from '@wharf/shared';
 import type {
   FreightView,
   PartialError,
@@ -14,11 +15,26 @@ import type {
 export interface ProjectState {
   project: string;
   version: string;
+  /** Which snapshot this state grew from (deltas keep it; a new snapshot gets a new one). */
+  snapshotId: number;
   /** Absent when the user may not get the Project itself (the REST summary would be a 403). */
   summary?: ProjectSummary;
   stages: ReadonlyMap<string, StageView>;
   warehouses: ReadonlyMap<string, WarehouseView>;
+  /**
+   * The freight this page knows, kept live: the snapshot's newest, what the timeline and drawers
+   * asked for since, and every freight a delta touched. Not every freight of the project.
+   */
   freight: ReadonlyMap<string, FreightView>;
+  /** How many freight the project has. */
+  freightTotal: number;
+  /**
+   * Where the snapshot's newest freight end: everything up to this key (newest first) is known.
+   * Null when the snapshot held every freight.
+   */
+  newestBoundary: FreightSortKey | null;
+  /** The BFF's cursor for the freight after the snapshot's newest (null: there are none). */
+  newestCursor: string | null;
   promotions: ReadonlyMap<string, PromotionView>;
   errors: readonly PartialError[];
 }
@@ -26,17 +42,46 @@ export interface ProjectState {
 const byName = <T extends { name: string }>(items: readonly T[]) =>
   new Map(items.map((i) => [i.name, i]));
 
+/** The sort key of a freight view (the same order the BFF pages in). */
+export const keyOfView = (f: Pick<FreightView, 'discoveredAt' | 'createdAt' | 'name'>) =>
+  freightSortKey(f);
+
+/** The key of the last of `items` in newest-first order (where a page ended). */
+function oldestKey(items: readonly FreightView[]): FreightSortKey | null {
+  let oldest: FreightSortKey | null = null;
+  for (const f of items) {
+    const k = keyOfView(f);
+    if (!oldest || compareFreightKeys(k, oldest) > 0) oldest = k;
+  }
+  return oldest;
+}
+
+let snapshots = 0;
+
 export function fromSnapshot(s: ProjectSnapshot): ProjectState {
   return {
     project: s.project,
     version: s.version,
+    snapshotId: ++snapshots,
     ...(s.summary ? { summary: s.summary } : {}),
     stages: byName(s.stages),
     warehouses: byName(s.warehouses),
     freight: byName(s.freight),
+    freightTotal: s.freightWindow.total,
+    newestBoundary: s.freightWindow.nextCursor === null ? null : oldestKey(s.freight),
+    newestCursor: s.freightWindow.nextCursor,
     promotions: byName(s.promotions),
     errors: s.errors,
   };
+}
+
+/**
+ * Adds freight the server sent in answer to a request on the room's socket. They were read
+ * after every delta already applied, so they are at least as new as what the state holds.
+ */
+export function mergeFreight(state: ProjectState, items: readonly FreightView[]): ProjectState {
+  if (items.length === 0) return state;
+  return { ...state, freight: patch(state.freight, items, []) };
 }
 
 function patch<T extends { name: string }>(
@@ -59,7 +104,12 @@ export function applyDelta(state: ProjectState, delta: ProjectDelta): ProjectSta
   if (delta.previousVersion !== state.version) return undefined;
   const kinds: ProjectEntityKind[] = ['stages', 'warehouses', 'freight', 'promotions'];
   const summary = delta.summary ?? state.summary;
-  const next = { ...state, version: delta.version, ...(summary ? { summary } : {}) };
+  const next = {
+    ...state,
+    version: delta.version,
+    ...(summary ? { summary } : {}),
+    freightTotal: delta.freightTotal ?? state.freightTotal,
+  };
   for (const kind of kinds) {
     // Each kind keeps its own map type; the cast only re-joins the union TypeScript splits.
     (next as Record<ProjectEntityKind, unknown>)[kind] = patch(

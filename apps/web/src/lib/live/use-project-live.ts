@@ -7,10 +7,9 @@ import {
   type ProjectJoinResult,
 } from '@wharf/shared/api';
 import { connected, emitWithAck } from './join';
+import { projectLiveKey } from './keys';
 import { applyDelta, fromSnapshot, type ProjectState } from './project-state';
 import { getSocket } from './socket';
-
-export const projectLiveKey = (project: string) => ['project', project, 'live'] as const;
 
 async function join(project: string, version?: string): Promise<ProjectJoinResult> {
   await connected();

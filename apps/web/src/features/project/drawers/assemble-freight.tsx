@@ -15,6 +15,7 @@ import type { WarehouseView } from '@wharf/shared/api';
 import { useMemo, useState } from 'react';
 import { createFreight } from '@/lib/api/actions';
 import { discoveredArtifactsQuery, projectDecision } from '@/lib/api/project';
+import { useFreightByNames } from '@/lib/live/freight-window';
 import { useSearchParam } from '@/lib/use-search-param';
 import { formatAge } from '@/lib/time';
 import { GuardedButton } from '@/lib/guarded-button';
@@ -105,7 +106,8 @@ export function AssembleFreight({ warehouse }: { warehouse: WarehouseView }) {
   const { project, caps, open } = useProject();
   const state = useProjectState();
   const [cloneName] = useSearchParam('clone');
-  const clone = cloneName ? state.freight.get(cloneName) : undefined;
+  // The page holds only some freight: names it does not hold are asked for.
+  const clone = useFreightByNames(state, cloneName ? [cloneName] : []).get(cloneName);
   const found = useQuery(
     discoveredArtifactsQuery(project, warehouse.name, warehouse.resourceVersion),
   );
@@ -126,9 +128,8 @@ export function AssembleFreight({ warehouse }: { warehouse: WarehouseView }) {
       )
     : [];
   // Kargo names freight after its artifacts: the same pick is a freight that already exists.
-  const existing = problems.length
-    ? undefined
-    : state.freight.get(freightName(warehouse.name, artifacts));
+  const candidate = problems.length ? '' : freightName(warehouse.name, artifacts);
+  const existing = useFreightByNames(state, candidate ? [candidate] : []).get(candidate);
   if (existing)
     problems.push(`freight ${existing.alias ?? existing.name} already holds these versions`);
   const create = useMutation({

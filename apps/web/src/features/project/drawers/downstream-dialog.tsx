@@ -13,6 +13,7 @@ import { useMemo } from 'react';
 import { promoteDownstream } from '@/lib/api/actions';
 import { stageDecision } from '@/lib/api/project';
 import { displayName } from '@/lib/freight';
+import { useFreightByNames } from '@/lib/live/freight-window';
 import { useProject, useProjectState } from '../project-context';
 
 /** Promote a stage's current freight into every stage directly downstream; results per stage. */
@@ -27,7 +28,7 @@ export function DownstreamDialog({
 }) {
   const { project, caps, open } = useProject();
   const state = useProjectState();
-  const f = state.freight.get(freight);
+  const f = useFreightByNames(state, [freight]).get(freight);
   const targets = useMemo(
     () =>
       [...state.stages.values()].filter(

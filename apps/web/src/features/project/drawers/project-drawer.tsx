@@ -1,5 +1,7 @@
 import Alert from '@mui/material/Alert';
 import Drawer from '@mui/material/Drawer';
+import LinearProgress from '@mui/material/LinearProgress';
+import { useFreightByNames } from '@/lib/live/freight-window';
 import { useProjectState } from '../project-context';
 import { FreightDrawer } from './freight-drawer';
 import { PromotionDrawer } from './promotion-drawer';
@@ -17,12 +19,19 @@ export function ProjectDrawer({
   onClose: () => void;
 }) {
   const state = useProjectState();
+  const freight = useFreightByNames(state, kind === 'freight' ? [name] : []);
   if (kind === 'stages') {
     const s = state.stages.get(name);
     if (s) return <StageDrawer stage={s} onClose={onClose} />;
   } else if (kind === 'freight') {
-    const f = state.freight.get(name);
+    const f = freight.get(name);
     if (f) return <FreightDrawer freight={f} onClose={onClose} />;
+    if (freight.loading)
+      return (
+        <Drawer anchor="right" open onClose={onClose}>
+          <LinearProgress aria-label="Loading freight" sx={{ width: 480 }} />
+        </Drawer>
+      );
   } else if (kind === 'promotions') {
     const p = state.promotions.get(name);
     if (p) return <PromotionDrawer promotion={p} onClose={onClose} />;

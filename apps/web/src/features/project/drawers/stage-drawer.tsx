@@ -15,6 +15,7 @@ import { abortVerification, refreshStage, reverify } from '@/lib/api/actions';
 import { projectDecision, stageDecision } from '@/lib/api/project';
 import { DeleteDialog } from '@/lib/authoring/delete-dialog';
 import { displayName, summarize } from '@/lib/freight';
+import { useFreightByNames } from '@/lib/live/freight-window';
 import { formatAge } from '@/lib/time';
 import { useSearchParam } from '@/lib/use-search-param';
 import { ArgoCdApps } from '../argocd-apps';
@@ -152,11 +153,16 @@ function History({ stage }: { stage: StageView }) {
       .sort((a, b) => b.name.localeCompare(a.name))
       .filter((p) => (p.freight && !seen.has(p.freight) ? (seen.add(p.freight), true) : false));
   }, [state.promotions, stage.name]);
+  const freight = useFreightByNames(
+    state,
+    history.flatMap((p) => (p.freight ? [p.freight] : [])),
+  );
   if (history.length === 0) return <p>No freight has been promoted here yet.</p>;
   return (
     <List dense aria-label="Freight history">
       {history.map((p) => {
-        const f = p.freight ? state.freight.get(p.freight) : undefined;
+        const f = p.freight ? freight.get(p.freight) : undefined;
+        const gone = p.freight !== undefined && freight.missing.includes(p.freight);
         const isCurrent = p.freight !== undefined && current.has(p.freight);
         return (
           <ListItem
@@ -167,7 +173,7 @@ function History({ stage }: { stage: StageView }) {
               ) : (
                 <GuardedButton
                   decision={
-                    f ? decision : { allowed: false, reason: 'This freight no longer exists.' }
+                    gone ? { allowed: false, reason: 'This freight no longer exists.' } : decision
                   }
                   onClick={() => p.freight && startPromote(stage.name, p.freight)}
                   aria-label={`Roll back to ${p.freightAlias ?? p.freight ?? ''}`}
@@ -179,7 +185,7 @@ function History({ stage }: { stage: StageView }) {
           >
             <ListItemText
               primary={p.freightAlias ?? p.freight}
-              secondary={`${f ? summarize(f) : 'deleted'} · promoted ${formatAge(p.finishedAt)} ago`}
+              secondary={`${f ? summarize(f) : gone ? 'deleted' : '…'} · promoted ${formatAge(p.finishedAt)} ago`}
             />
           </ListItem>
         );

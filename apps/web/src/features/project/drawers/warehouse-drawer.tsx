@@ -1,4 +1,5 @@
 import Alert from '@mui/material/Alert';
+import Button from '@mui/material/Button';
 import Link from '@mui/material/Link';
 import List from '@mui/material/List';
 import ListItem from '@mui/material/ListItem';
@@ -9,7 +10,8 @@ import { useNavigate } from 'react-router';
 import { projectDecision } from '@/lib/api/project';
 import { DeleteDialog } from '@/lib/authoring/delete-dialog';
 import { GuardedButton } from '@/lib/guarded-button';
-import { displayName, newestFirst, summarize } from '@/lib/freight';
+import { displayName, summarize } from '@/lib/freight';
+import { useFreightWindow } from '@/lib/live/freight-window';
 import { formatAge } from '@/lib/time';
 import { useProject, useProjectState } from '../project-context';
 import { RefreshWarehouseButton } from '../warehouse-node';
@@ -30,10 +32,8 @@ export function WarehouseDrawer({
   const navigate = useNavigate();
   const [deleting, setDeleting] = useState(false);
   const state = useProjectState();
-  const freight = useMemo(
-    () => newestFirst([...state.freight.values()].filter((f) => f.origin.name === warehouse.name)),
-    [state.freight, warehouse.name],
-  );
+  const filter = useMemo(() => ({ origin: warehouse.name }), [warehouse.name]);
+  const freight = useFreightWindow(state, filter, 0);
   return (
     <DrawerFrame
       title={`Warehouse ${warehouse.name}`}
@@ -98,10 +98,10 @@ export function WarehouseDrawer({
         },
         {
           id: 'freight',
-          label: `Freight (${freight.length})`,
+          label: `Freight (${freight.total ?? '…'})`,
           render: () => (
             <List dense aria-label="Freight">
-              {freight.slice(0, 100).map((f) => (
+              {freight.items.map((f) => (
                 <ListItem key={f.name}>
                   <ListItemText
                     primary={
@@ -113,6 +113,13 @@ export function WarehouseDrawer({
                   />
                 </ListItem>
               ))}
+              {freight.hasMore && (
+                <ListItem>
+                  <Button onClick={freight.loadMore} disabled={freight.loadingMore}>
+                    {freight.loadingMore ? 'Loading…' : 'Show older freight'}
+                  </Button>
+                </ListItem>
+              )}
             </List>
           ),
         },
