@@ -1,12 +1,12 @@
 /// <reference lib="dom" />
 // Where does the time go? `npm run build` first, then from the repository root:
-//   node bench/graph/run.mjs profile-page      (STAGES=600 by default)
-// Opens one synthetic project with the CPU profiler on and prints, until the first stage node
-// appears: self time per script and per function, and when each script finished loading.
-import { resolve } from 'node:path';
-import { chromium } from 'playwright-core';
-import { generateProjectSnapshot } from './generate-views.js';
-import { startStubServer } from './stub-server.js';
+//   node bench/run-ts.mjs scale/profile-page      (STAGES=600 by default; PAN=1 profiles panning)
+// Opens the bench project (real API server and BFF, see stack.ts) with the CPU profiler on and
+// prints, until the first stage node appears (or over two seconds of panning): self time per
+// script and per function, inclusive time per component, and when each script loaded.
+import { launchBrowser } from './browser.js';
+import { panFrameTimes } from './measure-page.js';
+import { signIn, startStack } from './stack.js';
 
 interface ProfileNode {
   id: number;
@@ -19,22 +19,26 @@ interface Profile {
 }
 
 const n = Number(process.env.STAGES ?? 600);
-const stub = await startStubServer(resolve(process.env.WEB_DIST ?? 'apps/web/dist'), [
-  generateProjectSnapshot({ project: `bench-${n}`, stages: n, freight: 3000 }),
-]);
-const browser = await chromium.launch({
-  executablePath: process.env.WHARF_CHROMIUM ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
-});
+const pan = process.env.PAN === '1';
+const stack = await startStack(n, (m) => console.error(m));
+const browser = await launchBrowser();
 try {
-  const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
-  const cdp = await page.context().newCDPSession(page);
+  const context = await browser.newContext({ viewport: { width: 1600, height: 1000 } });
+  await signIn(context, stack.bff);
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
-  await cdp.send('Profiler.start');
-  await page.goto(`${stub.url}/projects/bench-${n}`);
-  await page.waitForSelector('.react-flow__node-stage', { state: 'attached', timeout: 60_000 });
+  if (!pan) await cdp.send('Profiler.start');
+  await page.goto(`${stack.bff.url}/projects/${stack.cluster.project}`);
+  await page.waitForSelector('.react-flow__node-stage', { state: 'attached', timeout: 120_000 });
   const firstRender = await page.evaluate(() => performance.now());
+  if (pan) {
+    await page.waitForTimeout(3000);
+    await cdp.send('Profiler.start');
+    const frames = await panFrameTimes(page);
+    console.log(`pan frames: ${frames.map((f) => f.toFixed(0)).join(' ')}`);
+  }
   const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: Profile };
   const loads = await page.evaluate(() =>
     performance
@@ -112,5 +116,5 @@ try {
   console.log('self time per function:\n' + top(perFn, 40).join('\n'));
 } finally {
   await browser.close();
-  await stub.close();
+  await stack.stop();
 }

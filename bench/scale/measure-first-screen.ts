@@ -2,11 +2,11 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import type { Browser } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
 
 /** Every script the projects list loads (the first screen), raw and gzipped at level 9. */
-export async function firstScreenJs(browser: Browser, url: string, dist: string) {
-  const page = await browser.newPage();
+export async function firstScreenJs(context: BrowserContext, url: string, dist: string) {
+  const page = await context.newPage();
   await page.goto(`${url}/`);
   await page.getByRole('heading', { name: 'Projects' }).waitFor();
   await page.getByRole('list', { name: 'Projects' }).getByRole('listitem').first().waitFor();

@@ -1,0 +1,115 @@
+/// <reference lib="dom" />
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { CHROMIUM_FLAGS } from './chromium-flags.js';
+import { panFrameTimes, percentile } from './measure-page.js';
+
+export interface PageRun {
+  /** Navigation start → stage nodes drawn, freight timeline filled, layout done. */
+  settledMs: number;
+  /** Navigation start → a click on a stage has opened its drawer. */
+  interactiveMs: number;
+  frameP50: number;
+  frameP95: number;
+  /** JS heap of the page after a garbage collection, once settled and panned. */
+  heapMb: number;
+  /** The first graph layout, from asking the worker to having positions. */
+  layoutMs: number;
+}
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.WHARF_CHROMIUM ?? '/usr/bin/chromium',
+    args: CHROMIUM_FLAGS,
+  });
+}
+
+/**
+ * Settled: a stage node in the DOM, the timeline showing cards, no progress bar left. Throws
+ * with the page's message when it shows an error instead.
+ */
+async function waitSettled(page: Page, timeout: number): Promise<number> {
+  const outcome = await page.waitForFunction(
+    () => {
+      const alert = document.querySelector(
+        'main [role="alert"], [role="alert"].MuiAlert-standardError',
+      );
+      if (alert) return `error: ${alert.textContent ?? ''}`;
+      return document.querySelector('.react-flow__node-stage') !== null &&
+        document.querySelector('[aria-label="Freight, newest first"] [role="listitem"]') !== null &&
+        document.querySelector('.MuiLinearProgress-root') === null
+        ? 'settled'
+        : false;
+    },
+    undefined,
+    { timeout, polling: 'raf' },
+  );
+  const state = await outcome.jsonValue();
+  if (state !== 'settled') throw new Error(`the page showed ${String(state)}`);
+  return page.evaluate(() => performance.now());
+}
+
+/** Clicks the name of a stage that nothing covers; returns when its drawer is open. */
+async function openAStage(page: Page): Promise<number> {
+  const found = await page.waitForFunction(
+    () => {
+      const buttons = Array.from(document.querySelectorAll('button[aria-label^="Open stage "]'));
+      const i = buttons.findIndex((b) => {
+        const r = b.getBoundingClientRect();
+        const hit = document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2);
+        return hit !== null && (hit === b || b.contains(hit));
+      });
+      return i >= 0 ? { i } : false; // an object: index 0 is falsy
+    },
+    undefined,
+    { timeout: 30_000, polling: 100 },
+  );
+  const { i: index } = (await found.jsonValue()) as { i: number };
+  await page.locator('button[aria-label^="Open stage "]').nth(index).click();
+  await page.getByRole('tab', { name: 'Freight history' }).waitFor();
+  const t = await page.evaluate(() => performance.now());
+  await page.keyboard.press('Escape');
+  await page.getByRole('tab', { name: 'Freight history' }).waitFor({ state: 'detached' });
+  return t;
+}
+
+/** Opens the project page signed in, and measures settling, a first click, panning and heap. */
+export async function measureOpen(
+  browser: Browser,
+  url: string,
+  cookie: string,
+  project: string,
+): Promise<PageRun> {
+  const context = await browser.newContext({ viewport: { width: 1600, height: 1000 } });
+  const [name, value] = cookie.split('=');
+  await context.addCookies([{ name: name ?? '', value: value ?? '', url }]);
+
+  const page = await context.newPage();
+  try {
+    await page.goto(`${url}/projects/${project}`);
+    const settledMs = await waitSettled(page, 120_000);
+    const layoutMs = await page.evaluate(
+      () => performance.getEntriesByName('wharf:layout')[0]?.duration ?? NaN,
+    );
+    const interactiveMs = await openAStage(page).catch(async (err: unknown) => {
+      const shot = join(tmpdir(), `wharf-scale-${Date.now()}.png`);
+      await page.screenshot({ path: shot });
+      throw new Error(`${String(err).split('\n')[0]} (screenshot: ${shot})`);
+    });
+    const frames = await panFrameTimes(page);
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('HeapProfiler.collectGarbage');
+    const heap = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
+    return {
+      settledMs,
+      interactiveMs,
+      frameP50: percentile(frames, 50),
+      frameP95: percentile(frames, 95),
+      heapMb: heap.usedSize / 1024 / 1024,
+      layoutMs,
+    };
+  } finally {
+    await context.close();
+  }
+}
