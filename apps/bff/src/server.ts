@@ -164,6 +164,9 @@ export async function startBff(opts: BffOptions): Promise<RunningBff> {
     ...(opts.attentionRecheckMs ? { recheckMs: opts.attentionRecheckMs } : {}),
   });
   cache.start();
+  let closing = false;
+  // The first visitor of a big project should not wait for thousands of views to be built.
+  void cache.synced().then(() => models.warm(() => closing));
   await new Promise<void>((resolve) =>
     httpServer.listen(opts.port ?? 0, opts.host ?? '127.0.0.1', resolve),
   );
@@ -177,6 +180,7 @@ export async function startBff(opts: BffOptions): Promise<RunningBff> {
     clusterStatus,
     roomMembers: () => sockets.members(),
     close: async () => {
+      closing = true;
       attentionRoom.stop();
       attention.stop();
       cache.stop();

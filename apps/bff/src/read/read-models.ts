@@ -67,6 +67,29 @@ export class ReadModels {
     return { ...g, errors: r.errors };
   }
 
+  /**
+   * Builds every project's views ahead of the first visitor (the cache keeps them per object
+   * version), a slice at a time so requests are served in between. Resolves when done or when
+   * `stopped()` says to give up.
+   */
+  async warm(stopped: () => boolean): Promise<void> {
+    const slice = () => new Promise((resolve) => setImmediate(resolve));
+    for (const p of this.projects()) {
+      const r = this.reader(p.metadata.name);
+      const ctx = r.viewContext();
+      const work: (() => unknown)[] = [
+        ...r.list('stages').map((s) => () => views.stage(s, ctx)),
+        ...r.list('warehouses').map((w) => () => views.warehouse(w)),
+        ...r.list('promotions').map((x) => () => views.promotion(x, ctx.aliasOf)),
+      ];
+      for (let i = 0; i < work.length; i += 200) {
+        if (stopped()) return;
+        work.slice(i, i + 200).forEach((build) => build());
+        await slice();
+      }
+    }
+  }
+
   stages(r: ProjectReader): StageList {
     const ctx = r.viewContext();
     const items = r
