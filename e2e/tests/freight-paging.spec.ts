@@ -3,7 +3,7 @@ import { ProjectPage } from '../pages/project-page.js';
 import { apply } from '../support/kube.js';
 import { expect, test } from '../support/kargo-test.js';
 
-/** `count` freight of the fixture's warehouse, discovered a minute apart, newest last. */
+/** `count` freight of the fixture's warehouse, discovered a minute apart an hour ago, newest last. */
 function freightYaml(project: string, count: number, from: number): string {
   const start = Date.now() - (count + 10) * 60_000;
   return Array.from({ length: count }, (_, i) => {
@@ -22,20 +22,24 @@ test('the timeline opens with the newest freight, pages in older ones as it scro
   page,
   fixture,
 }) => {
-  // 40 freight discovered after the fixture's two: the snapshot carries only the newest 20.
+  // 40 freight discovered before the fixture's two: the snapshot carries only the newest 20, so
+  // the oldest of the batch (batch-0) is not in it.
   await apply(freightYaml(fixture.name, 40, 0));
   const project = new ProjectPage(page, fixture.name);
   await project.goto();
   const timeline = page.getByRole('region', { name: 'Freight timeline' });
   await expect(timeline.getByRole('heading', { name: 'Freight (42)' })).toBeVisible();
   await expect(project.freightCard('batch-39')).toBeVisible();
+  const olderToCome = timeline.getByText(/^(Loading older|Older) freight…$/);
+  await expect(olderToCome).toBeAttached();
 
   // Scrolling to the end of what is loaded fetches the next page, until the oldest shows.
   const list = timeline.getByRole('list', { name: 'Freight, newest first' });
   await expect(async () => {
     await list.evaluate((el) => el.scrollTo({ left: el.scrollWidth }));
-    await expect(project.freightCard('old-otter')).toBeVisible({ timeout: 1000 });
+    await expect(project.freightCard('batch-0')).toBeVisible({ timeout: 1000 });
   }).toPass();
+  await expect(olderToCome).toHaveCount(0);
 
   // A search the BFF answers: found by tag, though never loaded into the first page.
   await list.evaluate((el) => el.scrollTo({ left: 0 }));
