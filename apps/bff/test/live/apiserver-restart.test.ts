@@ -46,7 +46,7 @@ describe.skipIf(!HAVE_CRDS)('when the embedded API server is killed and restarte
     await rm(dataDir, { recursive: true, force: true });
   });
 
-  it('reads fail closed with 503 meanwhile, the socket stays connected, the client is told to resync, and its new snapshot has changes made after the restart', async () => {
+  it('reads fail closed with 503 meanwhile, /readyz stays 200 and reports the lost connection, the socket stays connected, the client is told to resync, and its new snapshot has changes made after the restart', async () => {
     const first = ProjectJoinAckSchema.parse(
       await new Promise((r) => client.socket.emit('project:join', { project: NS }, r)),
     );
@@ -54,7 +54,11 @@ describe.skipIf(!HAVE_CRDS)('when the embedded API server is killed and restarte
     const port = api.port;
     await api.close();
     await eventually(() => (bff.clusterStatus().connected ? undefined : true));
-    expect((await fetch(`${bff.url}/readyz`)).status).toBe(503);
+    // A replica that has started stays in the Service (a blip must not empty it); /readyz
+    // reports the lost connection instead.
+    const probe = await fetch(`${bff.url}/readyz`);
+    expect(probe.status).toBe(200);
+    expect(await probe.json()).toMatchObject({ cluster: { connected: false } });
     // Permissions cannot be checked while Kubernetes is away: reads fail closed, saying why.
     const away = await fetch(`${bff.url}/api/v1/projects/${NS}/stages`);
     expect(away.status).toBe(503);
@@ -85,11 +89,13 @@ describe.skipIf(!HAVE_CRDS)('when the embedded API server is killed and restarte
     expect(again.snapshot.version).not.toBe(
       'data' in first && first.data.mode === 'snapshot' ? first.data.snapshot.version : '',
     );
-    // Ready again once every kind's informer has re-listed, not only the stages this client saw.
-    await eventually(
-      async () => ((await fetch(`${bff.url}/readyz`)).status === 200 ? true : undefined),
-      15_000,
-    );
+    // Connected again once every kind's informer has re-listed, not only the stages this client saw.
+    await eventually(async () => {
+      const body = (await (await fetch(`${bff.url}/readyz`)).json()) as {
+        cluster: { connected: boolean };
+      };
+      return body.cluster.connected ? true : undefined;
+    }, 15_000);
     const metrics = await (await fetch(`${bff.url}/metrics`)).text();
     expect(metrics).toMatch(/wharf_watch_restarts_total\{kind="stages"\} [1-9]/);
   });
