@@ -1,4 +1,10 @@
-import type { Freight, ProjectConfig, Promotion, Stage } from '@wharf/shared';
+import {
+  currentFreightNames,
+  type Freight,
+  type ProjectConfig,
+  type Promotion,
+  type Stage,
+} from '@wharf/shared';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { statusCode } from '../src/kube/clients.js';
 import { startCluster, waitFor, type TestCluster } from './helpers/cluster.js';
@@ -22,6 +28,25 @@ const errorOf = (p: Promise<unknown>) =>
     () => undefined,
     (e: unknown) => e,
   );
+
+/** A Stage whose one successful promotion made the Freight its current freight. */
+async function holdFreight(ns: string, stage: string, freight: string): Promise<void> {
+  await c.api.create<Stage>('Stage', {
+    metadata: { name: stage, namespace: ns },
+    spec: {
+      requestedFreight: [{ origin, sources: { direct: true } }],
+      promotionTemplate: { spec: { steps: [{ uses: 'compose-output', config: { a: 'b' } }] } },
+    },
+  });
+  await c.api.create<Promotion>('Promotion', {
+    metadata: { name: '', generateName: `${stage}.`, namespace: ns },
+    spec: { stage, freight },
+  });
+  await waitFor(`${stage} holds the Freight`, async () => {
+    const s = await c.api.get<Stage>('Stage', ns, stage);
+    return !!s && currentFreightNames(s).includes(freight);
+  });
+}
 
 describe('Project admission', () => {
   it('creates the labelled namespace synchronously, adds the finalizer, and the default roles appear', async () => {
@@ -138,18 +163,24 @@ describe('Freight admission', () => {
     expect(renamed?.metadata.labels?.['kargo.akuity.io/alias']).toBe('renamed-otter');
   });
 
-  it('refuses to delete Freight a Stage holds, and allows it once no Stage does', async () => {
+  it('refuses to delete Freight a Stage holds now (403 naming it), whatever the Freight says; allows it once none does', async () => {
     const f = await c.api.create<Freight>('Freight', {
       metadata: { name: '', namespace: NS },
       origin,
       commits: commit('c3'),
     });
-    await c.api.patchStatus('Freight', NS, f.metadata.name, {
-      currentlyIn: { prod: { since: '2026-01-01T00:00:00Z' } },
+    await holdFreight(NS, 'holder', f.metadata.name);
+    const refused = await errorOf(c.api.delete('Freight', NS, f.metadata.name));
+    expect(statusCode(refused)).toBe(403);
+    expect(String((refused as { body?: unknown }).body)).toMatch(
+      /freight is in-use by stages \(.*holder/,
+    );
+    // Kargo asks which Stages hold it, not the Freight's status: a Stage gone holds nothing.
+    await c.api.delete('Stage', NS, 'holder');
+    await waitFor('Freight deleted once no Stage holds it', async () => {
+      const err = await errorOf(c.api.delete('Freight', NS, f.metadata.name));
+      return err === undefined || statusCode(err) === 404;
     });
-    expect(statusCode(await errorOf(c.api.delete('Freight', NS, f.metadata.name)))).toBe(403);
-    await c.api.patchStatus('Freight', NS, f.metadata.name, { currentlyIn: { prod: null } });
-    await c.api.delete('Freight', NS, f.metadata.name);
     expect(await c.api.get('Freight', NS, f.metadata.name)).toBeUndefined();
   });
 
@@ -172,6 +203,31 @@ describe('Freight admission', () => {
 });
 
 describe('Project lifecycle', () => {
+  it('deleting a Project whose Stage holds Freight removes everything: the Freight goes once its Stage has', async () => {
+    const P = 'torn-down';
+    await c.api.create('Project', { metadata: { name: P } });
+    const f = await c.api.create<Freight>('Freight', {
+      metadata: { name: '', namespace: P },
+      origin,
+      commits: commit('d4'),
+    });
+    await holdFreight(P, 'prod', f.metadata.name);
+    await c.api.delete('Project', undefined, P);
+    await waitFor(
+      'namespace gone with everything in it',
+      async () => {
+        try {
+          await c.clients.core.readNamespace({ name: P });
+          return false;
+        } catch (err) {
+          return statusCode(err) === 404;
+        }
+      },
+      90_000,
+    );
+    expect(await c.api.list('Freight', P)).toEqual([]);
+  });
+
   it('acknowledges a ProjectConfig refresh, and deleting the Project deletes its namespace', async () => {
     await c.api.create('Project', { metadata: { name: 'short-lived' } });
     await c.api.create('ProjectConfig', {

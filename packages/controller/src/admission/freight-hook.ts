@@ -1,5 +1,12 @@
 import { isDeepStrictEqual } from 'node:util';
-import { freightName, KARGO_GROUP, LABELS, type Freight } from '@wharf/shared';
+import {
+  currentFreightNames,
+  freightName,
+  KARGO_GROUP,
+  LABELS,
+  type Freight,
+  type Stage,
+} from '@wharf/shared';
 import { generateAlias } from '../freight/alias.js';
 import { rfc3339 } from '../kube/clock.js';
 import type { KargoApi } from '../kube/kargo-api.js';
@@ -11,6 +18,8 @@ const IMMUTABLE = ['origin', 'commits', 'images', 'charts', 'artifacts'] as cons
 
 interface Deps {
   api: KargoApi;
+  /** The Stages of a namespace, as the controller's cache holds them. */
+  stagesIn: (namespace: string) => Promise<Stage[]>;
   recordApprovals: ApprovalRecorder;
   now: () => Date;
 }
@@ -101,12 +110,18 @@ async function mutate(deps: Deps, req: AdmissionRequest) {
 async function validate(deps: Deps, req: AdmissionRequest) {
   const ns = req.namespace ?? '';
   if (req.operation === 'DELETE') {
+    // As Kargo's webhook: in use means a Stage that exists holds it now (its current freight),
+    // whatever the Freight's own status says; so a namespace being torn down frees it once its
+    // Stages are gone.
     const old = asFreight(req.oldObject);
-    const holders = Object.keys(old.status?.currentlyIn ?? {});
+    const holders = (await deps.stagesIn(ns))
+      .filter((s) => currentFreightNames(s).includes(old.metadata.name))
+      .map((s) => `"${s.metadata.name}"`)
+      .sort();
     if (holders.length)
       throw new Refusal(
         403,
-        `Freight "${old.metadata.name}" is in use by Stage(s) ${holders.join(', ')}; promote other Freight there before deleting it`,
+        `freight is in-use by stages (${holders.join(', ')}); promote other Freight there before deleting it`,
       );
     return allow();
   }

@@ -71,13 +71,6 @@ export async function startControllers(
   await ensureClusterRoles(clients);
   const record = eventRecorder(clients, () => clock.now());
   const now = () => clock.now();
-  const hooks = installHooks(host, [
-    projectHook(clients),
-    projectConfigHook(),
-    freightHook({ api, recordApprovals: approvalRecorder(record), now }),
-    promotionHook({ api, clients, now }),
-  ]);
-
   const informers = {
     projects: kindInformer<Project>(clients, 'Project', clock, logger, writes),
     configs: kindInformer<ProjectConfig>(clients, 'ProjectConfig', clock, logger, writes),
@@ -86,6 +79,16 @@ export async function startControllers(
     stages: kindInformer<Stage>(clients, 'Stage', clock, logger, writes),
     promotions: kindInformer<Promotion>(clients, 'Promotion', clock, logger, writes),
   };
+  // Webhooks answer from the caches once they are filled, as Kargo's do; before that, from the API.
+  let cachesFilled = false;
+  const stagesIn = async (ns: string) =>
+    cachesFilled ? informers.stages.list(ns) : api.list<Stage>('Stage', ns);
+  const hooks = installHooks(host, [
+    projectHook(clients),
+    projectConfigHook(),
+    freightHook({ api, stagesIn, recordApprovals: approvalRecorder(record), now }),
+    promotionHook({ api, clients, now }),
+  ]);
   const settled = () => writes.settled();
   const access = (ns: string, url: string, opts?: { insecureSkipTLSVerify?: boolean }) =>
     gitAccess(clients, ns, url, localGitRoot(dataDir), opts);
@@ -143,6 +146,7 @@ export async function startControllers(
   });
   wireHandlers(informers, q);
   await Promise.all(Object.values(informers).map((i) => i.start()));
+  cachesFilled = true;
 
   let gcTimer: { cancel(): void } | undefined;
   const gc = async () => {
