@@ -261,3 +261,50 @@ test('a viewer of one project sees only that project’s items, with actions dis
     await viewer.close();
   }
 });
+
+test('compare shows each artifact change between two freight of a multi-warehouse project, picked from the freight drawer', async () => {
+  const fx = realStatusProject();
+  const byAlias = (alias: string) => {
+    const f = fx.freight.find((x) => x.alias === alias);
+    if (!f) throw new Error(`no freight ${alias}`);
+    return f;
+  };
+  const [heron, badger] = [byAlias('gentle-heron'), byAlias('quick-badger')];
+  const shaOf = (f: typeof heron) => f.commits?.[0]?.id ?? '';
+
+  // Two commits of one repository: both messages, and GitHub's compare page.
+  await page.goto('/projects/guestbook/compare?a=gentle-heron&b=quick-badger');
+  const table = page.getByRole('table', { name: 'Artifacts of A and B' });
+  const git = table.getByRole('row').filter({ hasText: 'guestbook-config' });
+  await expect(git).toContainText('Changed');
+  await expect(git).toContainText('Raise replica count to 3');
+  await expect(git).toContainText('Add PodDisruptionBudget');
+  await expect(git.getByRole('link', { name: 'Compare on the forge' })).toHaveAttribute(
+    'href',
+    `https://github.com/example/guestbook-config/compare/${shaOf(heron)}...${shaOf(badger)}`,
+  );
+
+  // From the drawer of brave-falcon (warehouse guestbook) to calm-walrus (warehouse manual).
+  const falcon = byAlias('brave-falcon');
+  await page.goto(`/projects/guestbook/freight/${falcon.metadata.name}`);
+  await page.getByRole('button', { name: 'Compare…' }).click();
+  await expect(page).toHaveURL(/\/projects\/guestbook\/compare\?a=brave-falcon$/);
+  await page.getByRole('combobox', { name: 'Freight B' }).fill('calm');
+  await page.getByRole('option', { name: /^calm-walrus/ }).click();
+  await expect(page).toHaveURL(/a=brave-falcon&b=calm-walrus/);
+  const row = (text: string) => table.getByRole('row').filter({ hasText: text });
+  await expect(row('ghcr.io/example/guestbook')).toContainText('1.1.0');
+  await expect(row('ghcr.io/example/guestbook')).toContainText('1.2.0');
+  await expect(row('ghcr.io/example/guestbook')).toContainText('Changed');
+  await expect(row('ghcr.io/example/guestbook')).toContainText(
+    falcon.images?.[0]?.digest ?? 'a digest',
+  );
+  await expect(row('charts.example.com')).toContainText('Only in B');
+  await expect(row('charts.example.com')).toContainText('0.4.0');
+  await expect(row('release-notes')).toContainText('Only in B');
+  await expect(row('guestbook-config')).toContainText('Only in B');
+  await expect(page.getByRole('status').filter({ hasText: 'artifacts differ' })).toHaveText(
+    '4 of 4 artifacts differ.',
+  );
+  await shot('compare-freight');
+});

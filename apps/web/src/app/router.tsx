@@ -36,6 +36,13 @@ export function createRouter() {
               import('@/features/events/events-page').then((m) => ({ Component: m.EventsPage })),
           },
           {
+            path: 'projects/:project/compare',
+            lazy: () =>
+              import('@/features/project/compare/compare-page').then((m) => ({
+                Component: m.ComparePage,
+              })),
+          },
+          {
             path: 'projects/:project/settings/access/*',
             lazy: () =>
               import('@/features/access/access-page').then((m) => ({ Component: m.AccessPage })),

@@ -85,3 +85,33 @@ describe('diffFreight', () => {
     expect(rows.map((r) => r.change).sort()).toEqual(['CHANGED', 'UNCHANGED']);
   });
 });
+
+describe('diffFreight between any two freight', () => {
+  it("links a changed commit to its forge's compare page and keeps both commits' messages", () => {
+    const repo = 'https://github.com/example/config.git';
+    const rows = diffFreight(
+      { commits: [{ repoURL: repo, id: 'aaaaaaa1111', message: 'Raise replicas' }] },
+      { commits: [{ repoURL: repo, id: 'bbbbbbb2222', message: 'Add PDB' }] },
+    );
+    expect(rows[0]).toMatchObject({
+      change: 'CHANGED',
+      compareUrl: 'https://github.com/example/config/compare/aaaaaaa1111...bbbbbbb2222',
+      currentArtifact: { message: 'Raise replicas' },
+      incomingArtifact: { message: 'Add PDB' },
+    });
+  });
+
+  it('compares generic artifacts by subscription, after the other kinds', () => {
+    const rows = diffFreight(
+      { artifacts: [{ subscriptionName: 'notes', version: 'v1' }] },
+      {
+        images: [{ repoURL: 'ghcr.io/x', tag: '2' }],
+        artifacts: [{ subscriptionName: 'notes', version: 'v2' }],
+      },
+    );
+    expect(rows.map((r) => `${r.kind}:${r.key}:${r.change}`)).toEqual([
+      'image:ghcr.io/x:NEW',
+      'artifact:notes:CHANGED',
+    ]);
+  });
+});

@@ -1,7 +1,9 @@
-import type { Chart, GitCommit, Image } from '../kargo/artifacts.js';
+import type { ArtifactReference, Chart, GitCommit, Image } from '../kargo/artifacts.js';
 import type { FreightArtifacts } from './freight-name.js';
+import { forgeCompareUrl } from './repo-url.js';
 
-export type ArtifactKind = 'commit' | 'image' | 'chart';
+export type ArtifactKind = 'commit' | 'image' | 'chart' | 'artifact';
+type AnyArtifact = GitCommit | Image | Chart | ArtifactReference;
 export type ArtifactChange = 'NEW' | 'CHANGED' | 'REMOVED' | 'UNCHANGED';
 
 export interface ArtifactDiffRow {
@@ -11,9 +13,11 @@ export interface ArtifactDiffRow {
   /** Short version label a person reads: tag or short commit id, image tag, chart version. */
   current?: string;
   incoming?: string;
-  currentArtifact?: GitCommit | Image | Chart;
-  incomingArtifact?: GitCommit | Image | Chart;
+  currentArtifact?: AnyArtifact;
+  incomingArtifact?: AnyArtifact;
   change: ArtifactChange;
+  /** For a commit that changed on a known forge: its page comparing the two. */
+  compareUrl?: string;
 }
 
 interface Entry {
@@ -21,10 +25,10 @@ interface Entry {
   key: string;
   label: string;
   identity: string;
-  artifact: GitCommit | Image | Chart;
+  artifact: AnyArtifact;
 }
 
-const KIND_ORDER: Record<ArtifactKind, number> = { commit: 0, image: 1, chart: 2 };
+const KIND_ORDER: Record<ArtifactKind, number> = { commit: 0, image: 1, chart: 2, artifact: 3 };
 
 function entries(f: FreightArtifacts | undefined): Entry[] {
   const out: Entry[] = [];
@@ -54,8 +58,23 @@ function entries(f: FreightArtifacts | undefined): Entry[] {
     const version = ch.version ?? '';
     out.push({ kind: 'chart', key, label: version, identity: version, artifact: ch });
   }
+  for (const g of f?.artifacts ?? []) {
+    out.push({
+      kind: 'artifact',
+      key: g.subscriptionName,
+      label: g.version,
+      identity: g.version,
+      artifact: g,
+    });
+  }
   return out;
 }
+
+/** What a forge compares a commit by: its id, else its tag. */
+const commitRef = (a: AnyArtifact) => {
+  const c = a as GitCommit;
+  return c.id ?? c.tag ?? '';
+};
 
 /** Groups by kind+key; a repeated key (two images of one repo) pairs up by position. */
 function index(list: Entry[]): Map<string, Entry> {
@@ -71,8 +90,10 @@ function index(list: Entry[]): Map<string, Entry> {
 }
 
 /**
- * What changes when `incoming` Freight replaces `current`: one row per artifact, matched by kind
- * and repository (chart: repository and name). Rows are ordered commits, images, charts, then key.
+ * What changes when `incoming` Freight replaces `current` (or between any two freight): one row
+ * per artifact, matched by kind and repository (chart: repository and name; generic artifact:
+ * subscription). Rows are ordered commits, images, charts, generic artifacts, then key; a commit
+ * that changed on a known forge links to the forge's compare page.
  */
 export function diffFreight(
   current: FreightArtifacts | undefined,
@@ -88,6 +109,10 @@ export function diffFreight(
       : cur.identity === inc.identity
         ? 'UNCHANGED'
         : 'CHANGED';
+    const compareUrl =
+      change === 'CHANGED' && cur && inc.kind === 'commit'
+        ? forgeCompareUrl(inc.key, commitRef(cur.artifact), commitRef(inc.artifact))
+        : undefined;
     rows.push({
       kind: inc.kind,
       key: inc.key,
@@ -95,6 +120,7 @@ export function diffFreight(
       incoming: inc.label,
       incomingArtifact: inc.artifact,
       change,
+      ...(compareUrl ? { compareUrl } : {}),
     });
   }
   for (const [id, cur] of before) {

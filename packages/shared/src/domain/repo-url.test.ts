@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { goPathJoin, normalizeChartRepoUrl, normalizeGitUrl } from './repo-url.js';
+import {
+  forgeCommitUrl,
+  forgeCompareUrl,
+  forgeOf,
+  goPathJoin,
+  normalizeChartRepoUrl,
+  normalizeGitUrl,
+} from './repo-url.js';
 
 describe('normalizeGitUrl', () => {
   it.each([
@@ -53,5 +60,38 @@ describe('goPathJoin', () => {
     expect(goPathJoin('a/./b/../c', 'd')).toBe('a/c/d');
     expect(goPathJoin('/a', '../../b')).toBe('/b');
     expect(goPathJoin('', '')).toBe('');
+  });
+});
+
+describe('forge links', () => {
+  it('know GitHub, GitLab, Bitbucket and Gitea/Forgejo from https, ssh and scp-like URLs', () => {
+    expect(forgeOf('https://github.com/Example/App.git')).toEqual({
+      kind: 'github',
+      web: 'https://github.com/Example/App',
+    });
+    expect(forgeOf('git@gitlab.com:group/sub/app.git')?.web).toBe(
+      'https://gitlab.com/group/sub/app',
+    );
+    expect(forgeOf('ssh://git@bitbucket.org:22/team/app')?.kind).toBe('bitbucket');
+    expect(forgeOf('https://gitea.example.com/ops/app')?.kind).toBe('gitea');
+    expect(forgeOf('https://codeberg.org/ops/app')?.kind).toBe('gitea');
+    expect(forgeOf('https://git.example.com/ops/app')).toBeUndefined();
+    expect(forgeOf('https://github.com/only-owner')).toBeUndefined();
+  });
+
+  it("build each forge's compare and commit page", () => {
+    expect(forgeCompareUrl('https://github.com/e/app', 'aaa', 'bbb')).toBe(
+      'https://github.com/e/app/compare/aaa...bbb',
+    );
+    expect(forgeCompareUrl('https://gitlab.com/e/app', 'aaa', 'bbb')).toBe(
+      'https://gitlab.com/e/app/-/compare/aaa...bbb',
+    );
+    expect(forgeCompareUrl('https://bitbucket.org/e/app', 'aaa', 'bbb')).toBe(
+      'https://bitbucket.org/e/app/branches/compare/bbb%0Daaa',
+    );
+    expect(forgeCommitUrl('https://forgejo.example.com/e/app.git', 'abc')).toBe(
+      'https://forgejo.example.com/e/app/commit/abc',
+    );
+    expect(forgeCompareUrl('https://git.example.com/e/app', 'a', 'b')).toBeUndefined();
   });
 });

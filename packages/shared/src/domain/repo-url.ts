@@ -77,3 +77,80 @@ export function goPathJoin(...parts: string[]): string {
   const body = out.join('/');
   return rooted ? `/${body}` : body || '.';
 }
+
+export type ForgeKind = 'github' | 'gitlab' | 'bitbucket' | 'gitea';
+
+export interface Forge {
+  kind: ForgeKind;
+  /** The repository's web page, e.g. https://github.com/example/app. */
+  web: string;
+}
+
+/** Hosts known by name; self-hosted ones are recognised by a host name that says which forge. */
+function forgeKindOf(host: string): ForgeKind | undefined {
+  if (host === 'github.com' || /(^|\.)github\./.test(host)) return 'github';
+  if (host === 'gitlab.com' || /(^|\.)gitlab\./.test(host)) return 'gitlab';
+  if (host === 'bitbucket.org') return 'bitbucket';
+  if (host === 'codeberg.org' || /(^|\.)(gitea|forgejo)\./.test(host)) return 'gitea';
+  return undefined;
+}
+
+/**
+ * The forge a git repository URL lives on, when it is one Wharf knows (GitHub, GitLab,
+ * Bitbucket Cloud, Gitea/Forgejo), with its web page. Reads https, ssh:// and scp-like
+ * (`git@host:owner/repo.git`) URLs; keeps the path's case (forges may care), drops user info,
+ * ports and `.git`.
+ */
+export function forgeOf(repoURL: string | undefined): Forge | undefined {
+  const s = (repoURL ?? '').trim();
+  let host: string;
+  let path: string;
+  const url = /^(?:https?|ssh|git):\/\/(?:[^@/]*@)?([^/:]+)(?::\d+)?(\/[^?#]*)$/i.exec(s);
+  const scp = /^(?:[\w.-]+@)?([\w.-]+):(?!\/\/)([^?#]+)$/.exec(s);
+  if (url) [host, path] = [url[1] ?? '', url[2] ?? ''];
+  else if (scp) [host, path] = [scp[1] ?? '', `/${scp[2] ?? ''}`];
+  else return undefined;
+  host = host.toLowerCase();
+  const kind = forgeKindOf(host);
+  if (!kind) return undefined;
+  const clean = path.replace(/\/+$/, '').replace(/\.git$/, '');
+  if (clean.split('/').filter(Boolean).length < 2) return undefined;
+  return { kind, web: `https://${host}${clean}` };
+}
+
+/** The forge's page comparing two commits (or tags) of a repository, when the forge is known. */
+export function forgeCompareUrl(
+  repoURL: string | undefined,
+  from: string,
+  to: string,
+): string | undefined {
+  const forge = forgeOf(repoURL);
+  if (!forge || !from || !to) return undefined;
+  const [a, b] = [encodeURIComponent(from), encodeURIComponent(to)];
+  switch (forge.kind) {
+    case 'github':
+    case 'gitea':
+      return `${forge.web}/compare/${a}...${b}`;
+    case 'gitlab':
+      return `${forge.web}/-/compare/${a}...${b}`;
+    case 'bitbucket':
+      // Bitbucket Cloud names the newer revision first, then the base.
+      return `${forge.web}/branches/compare/${b}%0D${a}`;
+  }
+}
+
+/** The forge's page of one commit, when the forge is known. */
+export function forgeCommitUrl(repoURL: string | undefined, id: string): string | undefined {
+  const forge = forgeOf(repoURL);
+  if (!forge || !id) return undefined;
+  const sha = encodeURIComponent(id);
+  switch (forge.kind) {
+    case 'github':
+    case 'gitea':
+      return `${forge.web}/commit/${sha}`;
+    case 'gitlab':
+      return `${forge.web}/-/commit/${sha}`;
+    case 'bitbucket':
+      return `${forge.web}/commits/${sha}`;
+  }
+}

@@ -2,6 +2,7 @@ import { queryOptions } from '@tanstack/react-query';
 import {
   CapabilitiesSchema,
   EventPageSchema,
+  FreightListItemSchema,
   FreightPageSchema,
   DiscoveredArtifactsViewSchema,
   PromotionListSchema,
@@ -41,6 +42,30 @@ export const stagesCapabilitiesQuery = (project: string, stages: readonly string
     refetchInterval: 15_000,
   });
 };
+
+/** One piece of freight by name or alias (compare asks for freight the page may not hold). */
+export const freightQuery = (project: string, nameOrAlias: string) =>
+  queryOptions({
+    queryKey: ['project', project, 'freight', 'one', nameOrAlias],
+    queryFn: ({ signal }) =>
+      api(`${base(project)}/freight/${seg(nameOrAlias)}`, { signal }, (b) =>
+        FreightListItemSchema.parse(b),
+      ),
+    staleTime: 30_000,
+  });
+
+/** The newest freight of a project, to pick from (`q` narrows it where the BFF searches). */
+export const recentFreightQuery = (project: string, q: string, limit = 100) =>
+  queryOptions({
+    queryKey: ['project', project, 'freight', 'recent', q, limit],
+    queryFn: ({ signal }) =>
+      api(
+        `${base(project)}/freight?limit=${limit}${q ? `&q=${encodeURIComponent(q)}` : ''}`,
+        { signal },
+        (b) => FreightPageSchema.parse(b),
+      ),
+    staleTime: 10_000,
+  });
 
 /** Freight a stage requests, newest first, each with whether the stage may take it and why not. */
 export const freightForStageQuery = (project: string, stage: string, limit = 100) =>

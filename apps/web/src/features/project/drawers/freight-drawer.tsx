@@ -129,6 +129,17 @@ export function FreightDrawer({ freight, onClose }: { freight: FreightView; onCl
       onClose={onClose}
       actions={
         <>
+          <Button
+            size="small"
+            variant="outlined"
+            onClick={() =>
+              void navigate(
+                `/projects/${encodeURIComponent(project)}/compare?a=${encodeURIComponent(freight.alias ?? freight.name)}`,
+              )
+            }
+          >
+            Compare…
+          </Button>
           <GuardedButton
             decision={projectDecision(caps, 'createFreight')}
             onClick={() =>
