@@ -8,6 +8,7 @@ const CLIENT_SCRIPT = join(process.env.WHARF_BENCH_DIR ?? 'bench', 'scale/fanout
 
 export interface FanoutResult {
   clients: number;
+  join: 'snapshot' | 'resume';
   changes: number;
   delivered: number;
   expected: number;
@@ -39,6 +40,8 @@ export async function measureFanout(opts: {
   clients: number;
   changes: number;
   gapMs: number;
+  /** `resume`: one socket per worker takes the snapshot, the rest join from its version. */
+  join: 'snapshot' | 'resume';
   log: (m: string) => void;
 }): Promise<FanoutResult> {
   const { cluster, bff, log } = opts;
@@ -52,7 +55,7 @@ export async function measureFanout(opts: {
   const t0 = performance.now();
   const workers = Array.from({ length: WORKERS }, (_, w) => {
     const share = Math.floor(opts.clients / WORKERS) + (w < opts.clients % WORKERS ? 1 : 0);
-    return fork(CLIENT_SCRIPT, [bff.url, cluster.project, String(share), bff.cookie], {
+    return fork(CLIENT_SCRIPT, [bff.url, cluster.project, String(share), bff.cookie, opts.join], {
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
   });
@@ -103,6 +106,7 @@ export async function measureFanout(opts: {
     .sort((a, b) => a - b);
   return {
     clients: opts.clients,
+    join: opts.join,
     changes: opts.changes,
     delivered: latencies.length,
     expected: opts.clients * opts.changes,

@@ -6,7 +6,7 @@
 // settled, first click, pan frames, JS heap), the BFF's memory; at the largest size, fan-out of a
 // freight change to many sockets. Run from the repository root after `npm run build`:
 //   node bench/scale/run.mjs [--sizes 300,600,1500,3000] [--runs 3] [--clients 1000] [--changes 20]
-//                            [--no-browser] [--no-fanout]
+//                            [--no-browser] [--no-fanout] [--fanout-join snapshot|resume]
 // WHARF_ROOT=<checkout> measures another checkout's build (e.g. main, for before/after).
 import { cpus, loadavg, totalmem } from 'node:os';
 import { parseArgs } from 'node:util';
@@ -24,6 +24,8 @@ const { values } = parseArgs({
     changes: { type: 'string', default: '20' },
     'no-browser': { type: 'boolean', default: false },
     'no-fanout': { type: 'boolean', default: false },
+    // resume: one socket per client process takes the snapshot, the others join from its version.
+    'fanout-join': { type: 'string', default: 'snapshot' },
   },
 });
 const sizes = (values.sizes ?? '').split(',').map(Number).filter(Boolean);
@@ -160,6 +162,7 @@ async function measureSize(stages: number, withFanout: boolean) {
         clients: Number(values.clients),
         changes: Number(values.changes),
         gapMs: 500,
+        join: values['fanout-join'] === 'resume' ? 'resume' : 'snapshot',
         log,
       });
       loads.push(load());
@@ -235,7 +238,7 @@ for (const r of results)
 if (fanout) {
   out.push('', `### Fan-out at ${largest} stages`, '');
   out.push(
-    `${fanout.clients} sockets joined in ${fanout.joinSeconds.toFixed(1)} s; ${fanout.changes} freight changes (one every 500 ms): delivered ${fanout.delivered}/${fanout.expected}; latency p50 ${ms(fanout.latencyMs.p50)}, p95 ${ms(fanout.latencyMs.p95)}, p99 ${ms(fanout.latencyMs.p99)}, max ${ms(fanout.latencyMs.max)}; BFF CPU during the changes ${fanout.bffCpuSeconds.toFixed(2)} s; BFF RSS with ${fanout.clients} sockets ${fanout.bffRssMb.toFixed(0)} MB`,
+    `${fanout.clients} sockets joined (${fanout.join === 'resume' ? 'one snapshot per client process, the rest resumed from its version' : 'each with a snapshot'}) in ${fanout.joinSeconds.toFixed(1)} s; ${fanout.changes} freight changes (one every 500 ms): delivered ${fanout.delivered}/${fanout.expected}; latency p50 ${ms(fanout.latencyMs.p50)}, p95 ${ms(fanout.latencyMs.p95)}, p99 ${ms(fanout.latencyMs.p99)}, max ${ms(fanout.latencyMs.max)}; BFF CPU during the changes ${fanout.bffCpuSeconds.toFixed(2)} s; BFF RSS with ${fanout.clients} sockets ${fanout.bffRssMb.toFixed(0)} MB`,
   );
 }
 console.log(out.join('\n'));
