@@ -1,6 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { io } from 'socket.io-client';
-import { ProjectJoinAckSchema, type ProjectJoinAck, type ProjectSnapshot } from '@wharf/shared/api';
+import {
+  AttentionJoinAckSchema,
+  ProjectJoinAckSchema,
+  type ActivityDelta,
+  type AttentionDelta,
+  type ProjectJoinAck,
+  type ProjectSnapshot,
+} from '@wharf/shared/api';
 import { echoServerProject } from '@wharf/shared/fixtures';
 import { startRoomAccessSweep } from '../../src/identity/room-access-sweep.js';
 import { KubeClient } from '../../src/kube/kube-client.js';
@@ -205,6 +212,99 @@ describe.skipIf(!HAVE_CRDS)('socket attacks: origin, per-kind rooms, hostile inp
       clients.push(anonymous);
       const ack = await join(anonymous.socket, NS);
       expect('error' in ack && ack.error.name).toBe('UnauthorizedError');
+    });
+  });
+
+  describe('the cockpit’s attention room sends each kind only to sockets that may read it', () => {
+    /** Joins the attention room and records what it is sent. */
+    const attentionMember = async (b: TestBrowser) => {
+      const c = await client(b);
+      const items: AttentionDelta[] = [];
+      const activity: ActivityDelta[] = [];
+      c.socket.on('attention:delta', (d) => items.push(d));
+      c.socket.on('activity:delta', (d) => activity.push(d));
+      const ack = AttentionJoinAckSchema.parse(
+        await new Promise((resolve) => c.socket.emit('attention:join', {}, resolve)),
+      );
+      if ('error' in ack) throw new Error(ack.error.message);
+      return { c, snapshot: ack.data, items, activity };
+    };
+    const failWarehouse = (message: string) =>
+      kube.mergePatch(kargoPath('warehouses', NS, 'echo-server', 'status'), {
+        status: {
+          conditions: [
+            {
+              type: 'Healthy',
+              status: 'False',
+              reason: 'DiscoveryFailed',
+              message,
+              lastTransitionTime: new Date().toISOString(),
+            },
+          ],
+        },
+      });
+    const kargoEvent = (name: string) =>
+      kube.create(`/api/v1/namespaces/${NS}/events`, {
+        metadata: { name, annotations: { 'event.kargo.akuity.io/stage-name': 'staging' } },
+        involvedObject: { kind: 'Promotion', name: `staging.${name}`, namespace: NS },
+        reason: 'PromotionSucceeded',
+        message: `${name}: only event readers may see this`,
+        type: 'Normal',
+        lastTimestamp: new Date().toISOString(),
+      });
+    const WAREHOUSE_ITEM = `warehouse-failing:${NS}`;
+
+    it('gives an identity that may see the project and list its stages no warehouse item and no event, in the snapshot or live', async () => {
+      const { browser } = await tokenUser(app.url, app.harness.kc, NS, 'cockpit-stages', [
+        { apiGroups: [KARGO], resources: ['stages'], verbs: ['list', 'watch'] },
+      ]);
+      // It may see the project itself (the project list's rule), so the cockpit shows it.
+      await kube.create('/apis/rbac.authorization.k8s.io/v1/clusterroles', {
+        metadata: { name: 'cockpit-stages-project' },
+        rules: [
+          { apiGroups: [KARGO], resources: ['projects'], resourceNames: [NS], verbs: ['get'] },
+        ],
+      });
+      await kube.create('/apis/rbac.authorization.k8s.io/v1/clusterrolebindings', {
+        metadata: { name: 'cockpit-stages-project' },
+        roleRef: {
+          apiGroup: 'rbac.authorization.k8s.io',
+          kind: 'ClusterRole',
+          name: 'cockpit-stages-project',
+        },
+        subjects: [{ kind: 'ServiceAccount', name: 'cockpit-stages', namespace: NS }],
+      });
+      await failWarehouse('registry unreachable');
+      await kargoEvent(`before-${Date.now()}`);
+      const full = await eventually(async () => {
+        const m = await attentionMember(admin);
+        const ready =
+          m.snapshot.items.some((i) => i.id === WAREHOUSE_ITEM) &&
+          m.snapshot.activity.some((e) => e.project === NS);
+        if (!ready) m.c.close();
+        return ready ? m : undefined;
+      }, 10_000);
+      const lister = await attentionMember(browser);
+      expect(lister.snapshot.projects).toEqual([NS]);
+      expect(lister.snapshot.items.map((i) => i.id)).not.toContain(WAREHOUSE_ITEM);
+      expect(lister.snapshot.activity).toEqual([]);
+
+      // Live: the admin in the cockpit is sent the new event and the changed warehouse item.
+      const live = `live-${Date.now()}`;
+      await kargoEvent(live);
+      await failWarehouse(`registry unreachable (${live})`);
+      await eventually(() =>
+        full.activity.some((d) => d.events.some((e) => e.name === live)) &&
+        full.items.some((d) =>
+          d.items.some((i) => i.id === WAREHOUSE_ITEM && i.detail?.includes(live)),
+        )
+          ? true
+          : undefined,
+      );
+      // Whatever was sent to the lister's room went out with the admin's, before this answer.
+      await new Promise((resolve) => lister.c.socket.emit('attention:leave', {}, resolve));
+      expect(lister.activity).toEqual([]);
+      expect(lister.items.flatMap((d) => d.items).map((i) => i.id)).not.toContain(WAREHOUSE_ITEM);
     });
   });
 
