@@ -12,6 +12,7 @@ export function adminCaller(kc: KubeConfig): Caller {
     actor: ACTOR_ADMIN,
     authorize: (check) => selfAccessReview(kc, check),
     kubeConfigFor: () => kc,
+    discoveryKubeConfig: () => kc,
   };
 }
 

@@ -18,8 +18,13 @@ export interface Caller {
   /** Kargo actor string, e.g. 'admin', 'email:a@x.io', 'kubernetes:<user>'. */
   actor: string;
   authorize(check: AccessCheck): Promise<AccessDecision>;
-  /** A KubeConfig whose requests act as this caller (impersonation or the caller's own token), for writes and the proxy. */
-  kubeConfigFor(check?: AccessCheck): KubeConfig;
+  /**
+   * A KubeConfig whose requests act as the identity that allowed `check` (impersonation or the
+   * caller's own token), for writes and the proxy. Call `authorize(check)` first.
+   */
+  kubeConfigFor(check: AccessCheck): KubeConfig;
+  /** A KubeConfig acting as this caller for what every signed-in identity may read: API discovery and OpenAPI. */
+  discoveryKubeConfig(): KubeConfig;
 }
 
 /** Throws an UnauthorizedError when not signed in. */

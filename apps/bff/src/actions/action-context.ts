@@ -1,8 +1,8 @@
 import { KARGO_GROUP, PROMOTE_VERB } from '@wharf/shared';
 import type { Caller } from '../access/caller.js';
-import { kargoCheck, requireAccess } from '../access/require.js';
+import { clientActingFor, kargoCheck, requireAccess } from '../access/require.js';
 import { NotFoundError } from '../errors/http-errors.js';
-import { KubeClient } from '../kube/kube-client.js';
+import type { KubeClient } from '../kube/kube-client.js';
 import type { ProjectReader } from '../read/project-reader.js';
 
 /** What every action needs: the caller, the project's cached objects, and a clock. */
@@ -24,9 +24,10 @@ export async function writerFor(
   name?: string,
   subresource?: string,
 ): Promise<KubeClient> {
-  const check = kargoCheck(verb, resource, ctx.reader.project, name, subresource);
-  await requireAccess(ctx.caller, check);
-  return new KubeClient(ctx.caller.kubeConfigFor(check));
+  return clientActingFor(
+    ctx.caller,
+    kargoCheck(verb, resource, ctx.reader.project, name, subresource),
+  );
 }
 
 /** Kargo's own rule: promoting to, approving for, or aborting a promotion of a stage needs `promote` on it. */

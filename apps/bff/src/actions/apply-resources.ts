@@ -1,6 +1,7 @@
 import { Composer, type Document, Parser } from 'yaml';
 import type { ActionResultOf, AppliedResource } from '@wharf/shared/api';
-import type { Caller } from '../access/caller.js';
+import type { AccessCheck, Caller } from '../access/caller.js';
+import { clientActingFor } from '../access/require.js';
 import { toHttp } from '../errors/error-middleware.js';
 import { InputError, PayloadTooLargeError } from '../errors/http-errors.js';
 import { KubeApiError } from '../kube/kube-api-error.js';
@@ -94,9 +95,33 @@ function pathOf(
   return `${base}${ns}/${info.plural}${withName ? `/${encodeURIComponent(m.metadata.name)}` : ''}`;
 }
 
-/** Create when absent, otherwise merge the document in (like `kubectl apply` without field ownership). */
-async function applyOne(client: KubeClient, m: Manifest): Promise<AppliedResource> {
-  const info = await resourceFor(client, m.apiVersion, m.kind);
+/** The Kubernetes check behind one verb on the document's object. */
+function checkOf(
+  m: Manifest,
+  info: ResourceInfo,
+  namespace: string | undefined,
+  verb: string,
+): AccessCheck {
+  const slash = m.apiVersion.indexOf('/');
+  return {
+    verb,
+    group: slash < 0 ? '' : m.apiVersion.slice(0, slash),
+    resource: info.plural,
+    ...(namespace ? { namespace } : {}),
+    ...(verb === 'create' ? {} : { name: m.metadata.name }),
+  };
+}
+
+/**
+ * Create when absent, otherwise merge the document in (like `kubectl apply` without field
+ * ownership). Each request is checked first and made as the identity that allowed that check.
+ */
+async function applyOne(
+  caller: Caller,
+  discovery: KubeClient,
+  m: Manifest,
+): Promise<AppliedResource> {
+  const info = await resourceFor(discovery, m.apiVersion, m.kind);
   const namespace = info.namespaced ? (m.metadata.namespace ?? 'default') : undefined;
   const ref = {
     apiVersion: m.apiVersion,
@@ -105,16 +130,17 @@ async function applyOne(client: KubeClient, m: Manifest): Promise<AppliedResourc
     ...(namespace ? { namespace } : {}),
   };
   const { status: _status, ...doc } = m;
+  const as = (verb: string) => clientActingFor(caller, checkOf(m, info, namespace, verb));
   try {
-    await client.get(pathOf(m, info, namespace, true));
+    await (await as('get')).get(pathOf(m, info, namespace, true));
   } catch (err) {
     if (err instanceof KubeApiError && err.status === 404) {
-      await client.create(pathOf(m, info, namespace, false), doc);
+      await (await as('create')).create(pathOf(m, info, namespace, false), doc);
       return { ...ref, outcome: 'created' };
     }
     throw err;
   }
-  await client.mergePatch(pathOf(m, info, namespace, true), doc);
+  await (await as('patch')).mergePatch(pathOf(m, info, namespace, true), doc);
   return { ...ref, outcome: 'configured' };
 }
 
@@ -124,11 +150,11 @@ export async function applyResources(
   manifest: string,
 ): Promise<ActionResultOf<'apply'>> {
   const docs = parseManifests(manifest);
-  const client = new KubeClient(caller.kubeConfigFor());
+  const discovery = new KubeClient(caller.discoveryKubeConfig());
   const results: AppliedResource[] = [];
   for (const m of docs) {
     try {
-      results.push(await applyOne(client, m));
+      results.push(await applyOne(caller, discovery, m));
     } catch (err) {
       const e = toHttp(err);
       results.push({

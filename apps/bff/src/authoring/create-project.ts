@@ -13,13 +13,13 @@ import {
 } from '@wharf/shared/authoring';
 import type { z } from 'zod';
 import type { CreateProjectRequestSchema } from '@wharf/shared/authoring';
-import type { Caller } from '../access/caller.js';
-import { requireAccess } from '../access/require.js';
+import type { AccessCheck, Caller } from '../access/caller.js';
+import { clientActingFor, requireAccess } from '../access/require.js';
 import { createCredential } from '../credentials/credential-store.js';
 import { toHttp } from '../errors/error-middleware.js';
 import { HttpError, InputError } from '../errors/http-errors.js';
 import { KubeApiError } from '../kube/kube-api-error.js';
-import { KubeClient } from '../kube/kube-client.js';
+import type { KubeClient } from '../kube/kube-client.js';
 import { corePath } from '../kube/paths.js';
 import { causesOf } from './kube-refusal.js';
 import { clientFor, send } from './object-writer.js';
@@ -32,7 +32,8 @@ interface Step {
   ref: CreatedRef;
   /** Creates (or with dryRun, validates) the thing; throws Kubernetes' refusal. */
   run(dryRun: boolean): Promise<void>;
-  path?: string;
+  /** Undoes it: the object's path and the check that allows deleting it. */
+  undo: { path: string; check: AccessCheck };
 }
 
 function resourceOf(obj: KubeObject, index: number): AuthoringResource {
@@ -106,13 +107,25 @@ export async function createProject(caller: Caller, req: Request): Promise<Creat
     ...req.credentials.map((c, index): Step => ({
       part: { part: 'credentials', index },
       ref: { kind: 'Secret', name: c.name, namespace: name },
-      path: corePath('secrets', name, c.name),
+      undo: {
+        path: corePath('secrets', name, c.name),
+        check: { verb: 'delete', group: '', resource: 'secrets', namespace: name, name: c.name },
+      },
       run: async (dryRun) => void (await createCredential(caller, name, c, { dryRun })),
     })),
     ...objects.map(({ obj, resource }, index): Step => ({
       part: { part: 'objects', index },
       ref: { kind: obj.kind, name: obj.metadata.name, namespace: name },
-      path: objectPath(resource, name, obj.metadata.name),
+      undo: {
+        path: objectPath(resource, name, obj.metadata.name),
+        check: {
+          verb: 'delete',
+          group: AUTHORING_KINDS[resource].group,
+          resource,
+          namespace: name,
+          name: obj.metadata.name,
+        },
+      },
       run: async (dryRun) => {
         const client = await clientFor(caller, 'create', { resource, namespace: name });
         await send(client, 'POST', objectPath(resource, name), obj, dryRun);
@@ -134,7 +147,8 @@ export async function createProject(caller: Caller, req: Request): Promise<Creat
     },
   });
 
-  const nsExisted = await namespaceExists(new KubeClient(caller.kubeConfigFor()), name);
+  // Asked as the identity that may create the project: whether to keep the namespace on rollback.
+  const nsExisted = await namespaceExists(projectClient, name);
   const projectPath = objectPath('projects');
   try {
     await send(projectClient, 'POST', projectPath, req.project, true);
@@ -149,20 +163,28 @@ export async function createProject(caller: Caller, req: Request): Promise<Creat
     const rolledBack: CreatedRef[] = [];
     const leftBehind: CreatedRef[] = [];
     for (const s of [...created].reverse()) {
-      const client = new KubeClient(caller.kubeConfigFor());
-      await client.delete(s.path ?? '').then(
-        () => rolledBack.push(s.ref),
-        () => leftBehind.push(s.ref),
-      );
+      await clientActingFor(caller, s.undo.check)
+        .then((client) => client.delete(s.undo.path))
+        .then(
+          () => rolledBack.push(s.ref),
+          () => leftBehind.push(s.ref),
+        );
     }
-    const client = new KubeClient(caller.kubeConfigFor());
     const projectObj = objectPath('projects', undefined, name);
+    const projectCheck = (verb: string): AccessCheck => ({
+      verb,
+      group: AUTHORING_KINDS.projects.group,
+      resource: 'projects',
+      name,
+    });
     try {
       if (nsExisted)
-        await client.mergePatch(projectObj, {
+        await (
+          await clientActingFor(caller, projectCheck('patch'))
+        ).mergePatch(projectObj, {
           metadata: { annotations: { [ANNOTATIONS.keepNamespace]: 'true' } },
         });
-      await client.delete(projectObj);
+      await (await clientActingFor(caller, projectCheck('delete'))).delete(projectObj);
       rolledBack.push(projectRef);
     } catch {
       leftBehind.push(projectRef);

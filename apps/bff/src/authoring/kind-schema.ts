@@ -44,7 +44,7 @@ export async function kindSchema(
   const gv = k.group ? `apis/${k.group}/${k.version}` : `api/${k.version}`;
   let entry = cache.get(gv);
   if (!entry || Date.now() - entry.at > TTL_MS) {
-    const client = new KubeClient(caller.kubeConfigFor());
+    const client = new KubeClient(caller.discoveryKubeConfig());
     const index = (await client.get('/openapi/v3')) as {
       paths?: Record<string, { serverRelativeURL?: string }>;
     };

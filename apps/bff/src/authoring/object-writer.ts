@@ -8,10 +8,10 @@ import {
 } from '@wharf/shared/authoring';
 import { sameContent } from '@wharf/shared';
 import type { AccessCheck, Caller } from '../access/caller.js';
-import { requireAccess } from '../access/require.js';
+import { clientActingFor } from '../access/require.js';
 import { InputError } from '../errors/http-errors.js';
 import { KubeApiError } from '../kube/kube-api-error.js';
-import { KubeClient } from '../kube/kube-client.js';
+import type { KubeClient } from '../kube/kube-client.js';
 import { kubeRequest } from '../kube/kube-request.js';
 import { writeRefusal } from './kube-refusal.js';
 import { isSyntaxError, parseManifestText, type ParsedManifest } from '@wharf/shared/authoring';
@@ -45,9 +45,7 @@ export async function clientFor(
   verb: string,
   t: ObjectTarget,
 ): Promise<KubeClient> {
-  const check = checkFor(verb, t);
-  await requireAccess(caller, check);
-  return new KubeClient(caller.kubeConfigFor(check));
+  return clientActingFor(caller, checkFor(verb, t));
 }
 
 function refuse(manifest: ParsedManifest, field: string, message: string): never {

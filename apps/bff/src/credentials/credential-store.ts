@@ -6,10 +6,10 @@ import {
   type CredentialView,
 } from '@wharf/shared/authoring';
 import type { AccessCheck, Caller } from '../access/caller.js';
-import { requireAccess } from '../access/require.js';
+import { clientActingFor, requireAccess } from '../access/require.js';
 import { NotFoundError, UpstreamError } from '../errors/http-errors.js';
 import { KubeApiError } from '../kube/kube-api-error.js';
-import { KubeClient } from '../kube/kube-client.js';
+import type { KubeClient } from '../kube/kube-client.js';
 import { corePath } from '../kube/paths.js';
 import {
   replacedSecret,
@@ -25,11 +25,6 @@ const secretsCheck = (verb: string, namespace: string, name?: string): AccessChe
   namespace,
   ...(name ? { name } : {}),
 });
-
-async function clientFor(caller: Caller, check: AccessCheck): Promise<KubeClient> {
-  await requireAccess(caller, check);
-  return new KubeClient(caller.kubeConfigFor(check));
-}
 
 function viewOrFail(s: SecretObject): CredentialView {
   const view = toCredentialView(s);
@@ -56,7 +51,7 @@ async function credentialSecret(
  * are read by Kubernetes' rules but never put into an answer: only names, URLs, keys and times.
  */
 export async function listCredentials(caller: Caller, ns: string): Promise<CredentialList> {
-  const client = await clientFor(caller, secretsCheck('list', ns));
+  const client = await clientActingFor(caller, secretsCheck('list', ns));
   const list = (await client
     .get(`${corePath('secrets', ns)}?labelSelector=${encodeURIComponent(CRED_TYPE_LABEL)}`)
     .catch((err: unknown) => {
@@ -76,7 +71,7 @@ export async function createCredential(
   input: CredentialCreateRequest,
   opts: { dryRun?: boolean } = {},
 ): Promise<CredentialView> {
-  const client = await clientFor(caller, secretsCheck('create', ns));
+  const client = await clientActingFor(caller, secretsCheck('create', ns));
   const created = (await client.create(
     `${corePath('secrets', ns)}?fieldManager=wharf${opts.dryRun ? '&dryRun=All' : ''}`,
     secretFor(ns, input),
@@ -91,7 +86,7 @@ export async function replaceCredential(
   name: string,
   input: CredentialReplaceRequest,
 ): Promise<CredentialView> {
-  const client = await clientFor(caller, secretsCheck('update', ns, name));
+  const client = await clientActingFor(caller, secretsCheck('update', ns, name));
   await requireAccess(caller, secretsCheck('get', ns, name));
   const current = await credentialSecret(client, ns, name);
   const updated = (await client.replace(
@@ -106,7 +101,7 @@ export async function deleteCredential(
   ns: string,
   name: string,
 ): Promise<CredentialView> {
-  const client = await clientFor(caller, secretsCheck('delete', ns, name));
+  const client = await clientActingFor(caller, secretsCheck('delete', ns, name));
   await requireAccess(caller, secretsCheck('get', ns, name));
   const current = await credentialSecret(client, ns, name);
   await client.delete(corePath('secrets', ns, name), {

@@ -13,6 +13,8 @@ import { kubeConfigImpersonating, kubeConfigWithToken } from './kube-as.js';
 import type { RoleMapper } from './role-directory.js';
 import type { SessionClaims } from './session.js';
 
+const ROLES_FRESH_MS = 1000;
+
 /** A Caller that can also say which Kargo roles it maps to (for /auth/me and 403 messages). */
 export interface IdentityCaller extends Caller {
   roles(): Promise<MappedRole[]>;
@@ -36,6 +38,7 @@ export function adminCaller(
         ? reviewer.forSubject(impersonate, ['system:authenticated'], check)
         : reviewer.forSelf(check),
     kubeConfigFor: () => (impersonate ? kubeConfigImpersonating(base, impersonate) : base),
+    discoveryKubeConfig: () => (impersonate ? kubeConfigImpersonating(base, impersonate) : base),
   };
 }
 
@@ -52,6 +55,7 @@ export function tokenCaller(
     roles: async () => [],
     authorize: (check) => reviewer.forToken(token, tokenKey, check),
     kubeConfigFor: () => kubeConfigWithToken(base, token),
+    discoveryKubeConfig: () => kubeConfigWithToken(base, token),
   };
 }
 
@@ -65,12 +69,26 @@ export function oidcCaller(opts: {
   mapper: RoleMapper;
   actor: string;
   claims: SessionClaims;
-  /** The roles mapped when the request arrived; re-mapped on every authorize. */
+  /** The roles mapped when the request arrived; re-mapped when a check comes a second later. */
   roles: MappedRole[];
 }): IdentityCaller {
   const allowedBy = new Map<string, string>();
   let lastRoles = opts.roles;
-  const roles = async () => (lastRoles = await opts.mapper(opts.claims));
+  // Mapping reads every ServiceAccount; one answer serves the checks of one request (a
+  // capabilities answer is hundreds of them), and a long-lived caller still re-maps each second.
+  let mapped: { at: number; roles: Promise<MappedRole[]> } | undefined = {
+    at: Date.now(),
+    roles: Promise.resolve(opts.roles),
+  };
+  const roles = () => {
+    const now = Date.now();
+    if (!mapped || now - mapped.at >= ROLES_FRESH_MS) {
+      const next = opts.mapper(opts.claims).then((r) => (lastRoles = r));
+      mapped = { at: now, roles: next };
+      next.catch(() => (mapped = undefined));
+    }
+    return mapped.roles;
+  };
   return {
     actor: opts.actor,
     roles,
@@ -94,15 +112,16 @@ export function oidcCaller(opts: {
       allowedBy.delete(JSON.stringify(check));
       return { allowed: false, reason: refusal(check, mapped) };
     },
-    // Without a check (e.g. a read through the proxy) the first mapped ServiceAccount is used;
-    // pass the authorized check to act as the ServiceAccount that allowed it.
+    // Acts as the ServiceAccount that allowed this very check, never as another mapped one.
     kubeConfigFor(check) {
-      const sa = check ? allowedBy.get(JSON.stringify(check)) : lastRoles[0]?.serviceAccount;
-      if (!sa) {
-        throw new ForbiddenError(
-          check ? `Not authorized to ${describeCheck(check)}.` : 'You are mapped to no Kargo role.',
-        );
-      }
+      const sa = allowedBy.get(JSON.stringify(check));
+      if (!sa) throw new ForbiddenError(`Not authorized to ${describeCheck(check)}.`);
+      return kubeConfigImpersonating(opts.base, sa);
+    },
+    // Discovery and OpenAPI are open to every ServiceAccount: any mapped one will do.
+    discoveryKubeConfig() {
+      const sa = lastRoles[0]?.serviceAccount;
+      if (!sa) throw new ForbiddenError('You are mapped to no Kargo role.');
       return kubeConfigImpersonating(opts.base, sa);
     },
   };

@@ -23,6 +23,10 @@ export class DecisionCache<T> {
     return value;
   }
 
+  clear(): void {
+    this.entries.clear();
+  }
+
   private evictExpired(t: number) {
     for (const [k, v] of this.entries) if (v.expires <= t) this.entries.delete(k);
     if (this.entries.size >= this.maxEntries) this.entries.clear();

@@ -85,35 +85,28 @@ export class AnalysisRunReader {
 
   constructor(private readonly caller: Caller) {}
 
-  private client(namespace: string, name?: string): KubeClient {
-    return new KubeClient(
-      this.caller.kubeConfigFor({
-        verb: 'get',
-        group: ROLLOUTS_GROUP,
-        resource: 'analysisruns',
-        namespace,
-        ...(name ? { name } : {}),
-      }),
-    );
+  private async reader(namespace: string, name: string): Promise<KubeClient> {
+    const check = { verb: 'get', group: ROLLOUTS_GROUP, resource: 'analysisruns', namespace, name };
+    const d = await this.caller.authorize(check);
+    if (!d.allowed) throw new KubeApiError(403, 'Forbidden', d.reason);
+    return new KubeClient(this.caller.kubeConfigFor(check));
   }
 
   /** Whether the cluster serves argoproj.io/v1alpha1 analysisruns (asked once per reader). */
-  private servesAnalysisRuns(namespace: string): Promise<boolean> {
-    this.installed ??= this.client(namespace)
-      .get(BASE)
-      .then(
-        (body) =>
-          z
-            .object({ resources: z.array(z.object({ name: z.string() })) })
-            .safeParse(body)
-            .data?.resources.some((r) => r.name === 'analysisruns') ?? false,
-        () => false,
-      );
+  private servesAnalysisRuns(): Promise<boolean> {
+    this.installed ??= new KubeClient(this.caller.discoveryKubeConfig()).get(BASE).then(
+      (body) =>
+        z
+          .object({ resources: z.array(z.object({ name: z.string() })) })
+          .safeParse(body)
+          .data?.resources.some((r) => r.name === 'analysisruns') ?? false,
+      () => false,
+    );
     return this.installed;
   }
 
   async detail(namespace: string, name: string): Promise<AnalysisRunDetail> {
-    if (!(await this.servesAnalysisRuns(namespace)))
+    if (!(await this.servesAnalysisRuns()))
       return {
         available: false,
         reason:
@@ -121,7 +114,7 @@ export class AnalysisRunReader {
       };
     try {
       const path = `${BASE}/namespaces/${encodeURIComponent(namespace)}/analysisruns/${encodeURIComponent(name)}`;
-      return toAnalysisDetail(await this.client(namespace, name).get(path));
+      return toAnalysisDetail(await (await this.reader(namespace, name)).get(path));
     } catch (err) {
       if (!(err instanceof KubeApiError)) throw err;
       if (err.status === 404)

@@ -83,9 +83,11 @@ export function k8sProxy(
     const target = proxyTarget(req.url, maxWatchSeconds);
     const caller = await resolveCaller(req);
     if (target.check) await requireAccess(caller, target.check);
+    // As the identity that allowed the check; discovery is open to every identity.
+    const kc = target.check ? caller.kubeConfigFor(target.check) : caller.discoveryKubeConfig();
     const abort = new AbortController();
     res.on('close', () => abort.abort());
-    const upstream = await kubeRequestRaw(caller.kubeConfigFor(target.check), target.upstream, {
+    const upstream = await kubeRequestRaw(kc, target.upstream, {
       headers: { accept: 'application/json' },
       signal: abort.signal,
     });

@@ -6,7 +6,8 @@ import { startRoomAccessSweep } from '../../src/identity/room-access-sweep.js';
 import { echoServerProject } from '@wharf/shared/fixtures';
 import { KubeClient } from '../../src/kube/kube-client.js';
 import { kargoPath } from '../../src/kube/paths.js';
-import { HAVE_CRDS, NO_CRDS_MESSAGE, type Harness } from '../support/bff-harness.js';
+import { kubeRequest } from '../../src/kube/kube-request.js';
+import { HAVE_CRDS, NO_CRDS_MESSAGE, eventually, type Harness } from '../support/bff-harness.js';
 import { createKargo, seedProject } from '../support/kube-seed.js';
 import type { TestBrowser } from './support/browser.js';
 import { seedKargoRoles } from '../support/kargo-roles.js';
@@ -15,6 +16,7 @@ import { adminBrowser, oidcBrowser } from './support/sign-in.js';
 import type { TestApp } from './support/test-app.js';
 
 const NS = 'echo-server';
+
 const FRESH = 'f00d0000000000000000000000000000000000fe';
 
 type Persona =
@@ -209,6 +211,64 @@ describe.skipIf(!HAVE_CRDS)(
       });
       expect(res.status).toBe(403);
       expect(await promotionCount()).toBe(before);
+    });
+
+    it('two roles: applying a Promotion reads it as the role that may get promotions and creates it as the one that may create them', async () => {
+      const freight = echoServerProject().freight.find((f) => f.alias === 'quiet-mole');
+      const manifest = JSON.stringify({
+        apiVersion: KARGO_API_VERSION,
+        kind: 'Promotion',
+        metadata: { name: 'applied-by-uma', namespace: NS },
+        spec: { stage: 'staging', freight: freight?.metadata.name, steps: [{ uses: 'git-clone' }] },
+      });
+      const res = await as('two roles').api(`${app.url}/api/v1/resources`, 'POST', { manifest });
+      const body = (await res.json()) as { results: { outcome: string; error?: unknown }[] };
+      expect(res.status, JSON.stringify(body)).toBe(200);
+      expect(body.results, JSON.stringify(body.results)).toMatchObject([{ outcome: 'created' }]);
+      await expect(admin.get(kargoPath('promotions', NS, 'applied-by-uma'))).resolves.toBeTruthy();
+    });
+
+    it('capabilities come from one rules review per role and namespace, not an access review per stage and verb', async () => {
+      // A user no earlier test warmed a cache for: Kargo's promoter role, bound to a new ServiceAccount.
+      await admin.create(`/api/v1/namespaces/${NS}/serviceaccounts`, {
+        metadata: {
+          name: 'quinn',
+          annotations: { 'rbac.kargo.akuity.io/claims': '{"email":["quinn@x.io"]}' },
+        },
+      });
+      await admin.create(`/apis/rbac.authorization.k8s.io/v1/namespaces/${NS}/rolebindings`, {
+        metadata: { name: 'quinn' },
+        roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'Role', name: 'kargo-promoter' },
+        subjects: [{ kind: 'ServiceAccount', name: 'quinn', namespace: NS }],
+      });
+      const quinn = await oidcBrowser(app, 'quinn@x.io');
+      await eventually(async () => {
+        const me = (await (await quinn.api(`${app.url}/api/v1/auth/me`)).json()) as {
+          roles: unknown[];
+        };
+        return me.roles.length === 1 ? true : undefined;
+      }, 30_000);
+      const reviews = async () => {
+        const text = (await kubeRequest(app.harness.kc, '/metrics')).body.toString('utf8');
+        const count = (resource: string) =>
+          [...text.matchAll(new RegExp(`resource="${resource}"[^}]*\\} (\\d+)`, 'g'))]
+            .map((m) => Number(m[1]))
+            .reduce((a, b) => a + b, 0);
+        return { access: count('subjectaccessreviews'), rules: count('selfsubjectrulesreviews') };
+      };
+      const before = await reviews();
+      const res = await quinn.api(api('/capabilities'));
+      const after = await reviews();
+      const caps = CapabilitiesSchema.parse(await res.json());
+      const stages = Object.keys(caps.stages);
+      expect(stages.length).toBeGreaterThanOrEqual(3);
+      expect(caps.stages.production?.promote.allowed).toBe(true);
+      expect(caps.stages.production?.refresh.allowed).toBe(false);
+      expect(caps.projectActions.abortPromotion.allowed).toBe(false);
+      // One rules review for the one role in the one namespace; an access review only for the
+      // cluster-scoped check (delete the Project), where rules of a namespace do not apply.
+      expect(after.rules - before.rules).toBe(1);
+      expect(after.access - before.access).toBe(1);
     });
 
     // Last: it revokes the viewer's role for good.

@@ -13,6 +13,7 @@ export function impersonating(adminKc: KubeConfig, user: string): Caller {
     actor: `kubernetes:${user}`,
     authorize: (check) => selfAccessReview(kc, check),
     kubeConfigFor: () => kc,
+    discoveryKubeConfig: () => kc,
   };
 }
 

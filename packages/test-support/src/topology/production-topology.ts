@@ -250,7 +250,7 @@ interface Obj {
 }
 
 /** Drops what the server owns, so a fixture object can be created. */
-function forCreate<T extends Obj>(obj: T): T {
+export function forCreate<T extends Obj>(obj: T): T {
   const {
     uid: _u,
     resourceVersion: _r,
