@@ -46,20 +46,30 @@ test("the warehouse shows the registry's refusal; once image credentials are add
     timeout: 60_000,
   });
   await expect(drawer.getByRole('alert')).toContainText('cred-type=image');
-  // Wharf's credentials API (the browser's own session), as the credentials screen calls it.
-  const res = await page.request.post(`/api/v1/projects/${project}/credentials`, {
-    headers: { 'x-wharf-csrf': '1' },
-    data: {
-      name: 'registry',
-      type: 'image',
-      repoURL: `${registry.host}/private/app`,
-      username: 'puller',
-      password: 'pull-secret',
-    },
-  });
-  expect(res.status()).toBe(201);
-  expect(await res.text()).not.toContain('pull-secret');
+  // The user adds them on the project's credentials screen, as Kargo's docs tell them to.
+  await page.goto(`/projects/${project}/settings?tab=credentials`);
+  await page.getByRole('button', { name: 'Add credential' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Add a credential' });
+  await dialog.getByLabel('Credential name').fill('registry');
+  await dialog.getByRole('combobox', { name: 'Type' }).click();
+  await page.getByRole('option', { name: 'Image registry' }).click();
+  await dialog.getByLabel('Repository URL').fill(`${registry.host}/private/app`);
+  await dialog.getByLabel('Username').fill('puller');
+  await dialog.getByLabel('Password or token').fill('pull-secret');
+  const created = page.waitForResponse(
+    (r) => r.request().method() === 'POST' && r.url().endsWith(`/projects/${project}/credentials`),
+  );
+  await dialog.getByRole('button', { name: 'Add credential' }).click();
+  const answer = await created;
+  expect(answer.status()).toBe(201);
+  expect(await answer.text()).not.toContain('pull-secret');
+  const table = page.getByRole('table', { name: 'Credentials' });
+  await expect(table).toContainText(`${registry.host}/private/app`);
+  await expect(table).not.toContainText('pull-secret');
+
+  await ui.goto();
   await page.getByRole('button', { name: 'Refresh private' }).first().click();
+  await page.getByRole('button', { name: 'Open warehouse private' }).click();
   await expect
     .poll(() => freightWithTag(project, '1.2.3').then((f) => f?.alias), { timeout: 60_000 })
     .toBeTruthy();
