@@ -18,6 +18,8 @@ export interface EmbeddedKargoOptions {
   /** An image repository the demo also subscribes to (a reachable registry; see README). */
   demoImage?: string;
   logger?: Logger;
+  /** Kargo's SHARED_RESOURCES_NAMESPACE (shared credentials); kargo-shared-resources when unset. */
+  sharedResourcesNamespace?: string;
   /** For tests: clock, extra steps, intervals. */
   tuning?: ControllerTuning;
 }
@@ -30,7 +32,12 @@ const silent: Logger = { info: () => undefined, warn: () => undefined, error: ()
 
 export async function startEmbeddedKargo(opts: EmbeddedKargoOptions): Promise<EmbeddedKargo> {
   const logger = opts.logger ?? silent;
-  const controllers = await startControllers(opts.apiServer, opts.dataDir, logger, opts.tuning);
+  const controllers = await startControllers(opts.apiServer, opts.dataDir, logger, {
+    ...opts.tuning,
+    ...(opts.sharedResourcesNamespace
+      ? { sharedResourcesNamespace: opts.sharedResourcesNamespace }
+      : {}),
+  });
   // Seeding runs in the background so the dashboard can serve at once and show the demo arrive.
   const seeding = opts.seedDemo
     ? seedDemo(controllers.api, opts.dataDir, logger, opts.demoImage).catch((err: unknown) =>

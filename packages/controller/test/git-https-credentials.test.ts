@@ -7,6 +7,8 @@ import { startCluster, waitFor, type TestCluster } from './helpers/cluster.js';
 vi.setConfig({ testTimeout: 120_000, hookTimeout: 120_000 });
 
 const NS = 'gitops-https';
+// Kargo's SHARED_RESOURCES_NAMESPACE, set to something other than its default.
+const SHARED = 'platform-credentials';
 let c: TestCluster;
 let server: GitServer;
 let appRepo: string;
@@ -14,13 +16,17 @@ let gitopsRepo: string;
 
 const b64 = (s: string) => Buffer.from(s).toString('base64');
 
-async function putGitSecret(name: string, data: Record<string, string>): Promise<void> {
+async function putGitSecret(
+  name: string,
+  data: Record<string, string>,
+  namespace = NS,
+): Promise<void> {
   const body = {
-    metadata: { name, namespace: NS, labels: { 'kargo.akuity.io/cred-type': 'git' } },
+    metadata: { name, namespace, labels: { 'kargo.akuity.io/cred-type': 'git' } },
     data: Object.fromEntries(Object.entries(data).map(([k, v]) => [k, b64(v)])),
   };
-  await c.clients.core.deleteNamespacedSecret({ name, namespace: NS }).catch(() => undefined);
-  await c.clients.core.createNamespacedSecret({ namespace: NS, body });
+  await c.clients.core.deleteNamespacedSecret({ name, namespace }).catch(() => undefined);
+  await c.clients.core.createNamespacedSecret({ namespace, body });
 }
 
 const healthMessage = async () => {
@@ -53,7 +59,8 @@ beforeAll(async () => {
   gitopsRepo = await server.createRepo('gitops', {
     'app/development.yaml': 'image:\n  tag: 0.0.0\n',
   });
-  c = await startCluster();
+  c = await startCluster({ sharedResourcesNamespace: SHARED });
+  await c.clients.core.createNamespace({ body: { metadata: { name: SHARED } } });
   await c.api.create('Project', { metadata: { name: NS } });
   await c.api.create<Warehouse>('Warehouse', {
     metadata: { name: 'app', namespace: NS },
@@ -171,5 +178,18 @@ describe('git over https with Kargo git credentials', () => {
     expect(await server.show('gitops', 'main', 'app/development.yaml')).toBe(
       `image:\n  tag: ${freight?.commits?.[0]?.id}\n`,
     );
+  });
+
+  it('with no Secret in the project, one in the configured shared-resources namespace is used, and named', async () => {
+    await c.clients.core.deleteNamespacedSecret({ name: 'gitops-pattern', namespace: NS });
+    await putGitSecret(
+      'shared-gitops',
+      { repoURL: gitopsRepo, username: server.username, password: 'wrong' },
+      SHARED,
+    );
+    const [freight] = await c.api.list<Freight>('Freight', NS);
+    const refused = await promoteAndFinish(freight?.metadata.name ?? '');
+    expect(refused.status?.phase).toBe('Errored');
+    expect(refused.status?.message).toContain(`Secret "${SHARED}/shared-gitops" were refused`);
   });
 });

@@ -20,6 +20,7 @@ export async function connectCluster(config: Config, logger: Logger): Promise<Cl
       dataDir: config.WHARF_DATA_DIR,
       seedDemo: config.WHARF_SEED_DEMO === '1',
       ...(config.WHARF_DEMO_IMAGE ? { demoImage: config.WHARF_DEMO_IMAGE } : {}),
+      sharedResourcesNamespace: config.WHARF_SHARED_RESOURCES_NAMESPACE,
       logger,
     });
     logger.info(

@@ -11,6 +11,7 @@ interface KargoModule {
     dataDir: string;
     seedDemo?: boolean;
     demoImage?: string;
+    sharedResourcesNamespace?: string;
     logger?: Logger;
   }): Promise<{ stop(): Promise<void> }>;
 }
@@ -39,6 +40,8 @@ export async function startEmbeddedCluster(opts: {
   dataDir: string;
   seedDemo: boolean;
   demoImage?: string;
+  /** Kargo's shared-resources namespace, the same one the BFF reads. */
+  sharedResourcesNamespace: string;
   logger: Logger;
   port?: number;
 }): Promise<EmbeddedCluster> {
@@ -60,6 +63,7 @@ export async function startEmbeddedCluster(opts: {
         dataDir: opts.dataDir,
         seedDemo: opts.seedDemo,
         ...(opts.demoImage ? { demoImage: opts.demoImage } : {}),
+        sharedResourcesNamespace: opts.sharedResourcesNamespace,
         logger: opts.logger.child({ component: 'embedded-kargo' }),
       })
     : undefined;

@@ -20,7 +20,12 @@ describe('against the embedded cluster with the Kargo stand-in running', () => {
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'wharf-bff-embedded-'));
     const logger = pino({ level: 'silent' });
-    cluster = await startEmbeddedCluster({ dataDir: dir, seedDemo: true, logger });
+    cluster = await startEmbeddedCluster({
+      dataDir: dir,
+      seedDemo: true,
+      sharedResourcesNamespace: 'kargo-shared-resources',
+      logger,
+    });
     bff = await startBff({ kc: cluster.kc, mode: 'embedded', logger, coalesceMs: 20 });
     await bff.cache.synced();
     // The stand-in seeds the demo in the background; wait until the project is there.

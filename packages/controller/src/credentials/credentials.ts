@@ -55,25 +55,33 @@ async function findIn(
     .find((s) => matches(s, type, repoURL));
 }
 
-/**
- * Credentials for a repository as Kargo finds them: Secrets labelled
- * `kargo.akuity.io/cred-type: <type>` in the project namespace, then in the shared namespace,
- * by name order; a username and a password, both non-empty. Never sent over plain http://.
- */
-export async function findCredentials(
-  clients: KubeClients,
+/** Credentials for a repository of a project, or undefined when none is usable. */
+export type FindCredentials = (
   namespace: string,
   type: CredentialType,
   repoURL: string,
-): Promise<RepoCredentials | undefined> {
-  if (repoURL.startsWith('http://')) return undefined;
-  for (const ns of [namespace, SHARED_RESOURCES_NAMESPACE]) {
-    const secret = await findIn(clients, ns, type, repoURL);
-    if (!secret) continue;
-    const username = text(secret, 'username') ?? '';
-    const password = text(secret, 'password') ?? '';
-    if (!username || !password) return undefined;
-    return { username, password, secret: `${ns}/${secret.metadata?.name ?? ''}` };
-  }
-  return undefined;
+) => Promise<RepoCredentials | undefined>;
+
+/**
+ * Credentials for a repository as Kargo finds them: Secrets labelled
+ * `kargo.akuity.io/cred-type: <type>` in the project namespace, then in the shared-resources
+ * namespace (Kargo's SHARED_RESOURCES_NAMESPACE), by name order; a username and a password, both
+ * non-empty. Never sent over plain http://.
+ */
+export function credentialFinder(
+  clients: KubeClients,
+  sharedNamespace = SHARED_RESOURCES_NAMESPACE,
+): FindCredentials {
+  return async (namespace, type, repoURL) => {
+    if (repoURL.startsWith('http://')) return undefined;
+    for (const ns of [namespace, sharedNamespace]) {
+      const secret = await findIn(clients, ns, type, repoURL);
+      if (!secret) continue;
+      const username = text(secret, 'username') ?? '';
+      const password = text(secret, 'password') ?? '';
+      if (!username || !password) return undefined;
+      return { username, password, secret: `${ns}/${secret.metadata?.name ?? ''}` };
+    }
+    return undefined;
+  };
 }

@@ -1,5 +1,4 @@
-import type { KubeClients } from '../kube/clients.js';
-import { findCredentials } from '../credentials/credentials.js';
+import type { FindCredentials } from '../credentials/credentials.js';
 import { gitConfigEnv, LOCAL_GIT_BASE, localGitConfig } from './local-host.js';
 
 export interface GitAccess {
@@ -14,7 +13,7 @@ export interface GitAccess {
  * `cred-type: git` Secrets (see findCredentials).
  */
 export async function gitAccess(
-  clients: KubeClients,
+  findCredentials: FindCredentials,
   namespace: string,
   repoURL: string,
   localRoot: string,
@@ -24,7 +23,7 @@ export async function gitAccess(
   if (opts.insecureSkipTLSVerify) entries.push(['http.sslVerify', 'false']);
   if (!/^https:/i.test(repoURL) || repoURL.startsWith(LOCAL_GIT_BASE))
     return { env: gitConfigEnv(entries) };
-  const creds = await findCredentials(clients, namespace, 'git', repoURL);
+  const creds = await findCredentials(namespace, 'git', repoURL);
   if (!creds) return { env: gitConfigEnv(entries) };
   const basic = Buffer.from(`${creds.username}:${creds.password}`).toString('base64');
   entries.push(['http.extraHeader', `Authorization: Basic ${basic}`]);

@@ -9,7 +9,7 @@ import { projectConfigHook, projectHook } from '../admission/project-hook.js';
 import { promotionHook } from '../admission/promotion-hook.js';
 import { installCrds } from '../crds/install-crds.js';
 import { collectGarbage, DEFAULT_GC, type GcLimits } from '../gc/garbage-collector.js';
-import { findCredentials } from '../credentials/credentials.js';
+import { credentialFinder } from '../credentials/credentials.js';
 import { gitAccess } from '../git/credentials.js';
 import { localGitRoot } from '../demo/paths.js';
 import { makeClients } from '../kube/clients.js';
@@ -46,6 +46,8 @@ export interface ControllerTuning {
   /** Garbage collection limits; each one left out keeps Kargo's default. */
   gc?: Partial<GcLimits>;
   retryBackoff?: RetryBackoff;
+  /** Kargo's SHARED_RESOURCES_NAMESPACE: where shared credentials live (default kargo-shared-resources). */
+  sharedResourcesNamespace?: string;
 }
 
 export interface RunningControllers {
@@ -70,6 +72,7 @@ export async function startControllers(
   if (created.length) logger.info({ crds: created }, 'installed Kargo CRDs');
   await ensureClusterRoles(clients);
   const record = eventRecorder(clients, () => clock.now());
+  const findCredentials = credentialFinder(clients, t.sharedResourcesNamespace);
   const now = () => clock.now();
   const informers = {
     projects: kindInformer<Project>(clients, 'Project', clock, logger, writes),
@@ -91,14 +94,14 @@ export async function startControllers(
   ]);
   const settled = () => writes.settled();
   const access = (ns: string, url: string, opts?: { insecureSkipTLSVerify?: boolean }) =>
-    gitAccess(clients, ns, url, localGitRoot(dataDir), opts);
+    gitAccess(findCredentials, ns, url, localGitRoot(dataDir), opts);
   const projects = new ProjectReconciler(api, clients, clock, { ...informers, settled });
   const warehouses = new WarehouseReconciler({
     api,
     clock,
     record,
     discover: makeDiscoverers(
-      clients,
+      findCredentials,
       join(dataDir, 'controller', 'git-cache'),
       localGitRoot(dataDir),
     ),
@@ -132,7 +135,7 @@ export async function startControllers(
       clock,
       record,
       gitAccess: access,
-      credentials: (ns, type, url) => findCredentials(clients, ns, type, url),
+      credentials: findCredentials,
       steps: { ...builtinSteps(), ...t.steps },
       workRoot: join(dataDir, 'controller', 'work'),
       ...(t.retryBackoff ? { retryBackoff: t.retryBackoff } : {}),

@@ -6,12 +6,11 @@ import type {
   ImageDiscoveryResult,
   ImageSubscription,
 } from '@wharf/shared';
-import { findCredentials, type CredentialType } from '../credentials/credentials.js';
+import type { CredentialType, FindCredentials } from '../credentials/credentials.js';
 import { gitAccess } from '../git/credentials.js';
 import { discoverCommits } from '../git/discover.js';
 import { explainGitFailure } from '../git/credentials.js';
 import { discoverChartVersions } from '../helm/chart-discovery.js';
-import type { KubeClients } from '../kube/clients.js';
 import { discoverImages } from '../registry/image-discovery.js';
 import { DigestCache } from '../registry/image-metadata.js';
 
@@ -26,25 +25,25 @@ const noCredentials = (type: CredentialType, ns: string, url: string) =>
   `no Secret labelled kargo.akuity.io/cred-type=${type} in project "${ns}" matches ${url}; add ${type} credentials for it`;
 
 export function makeDiscoverers(
-  clients: KubeClients,
+  findCredentials: FindCredentials,
   gitCacheDir: string,
   localGitRoot: string,
 ): Discoverers {
   const digests = new DigestCache();
   return {
     async git(ns, sub) {
-      const access = await gitAccess(clients, ns, sub.repoURL, localGitRoot, sub);
+      const access = await gitAccess(findCredentials, ns, sub.repoURL, localGitRoot, sub);
       const commits = await discoverCommits(gitCacheDir, sub, access.env).catch((err: unknown) => {
         throw explainGitFailure(err, sub.repoURL, ns, access);
       });
       return { repoURL: sub.repoURL, commits };
     },
     async image(ns, sub) {
-      const creds = await findCredentials(clients, ns, 'image', sub.repoURL);
+      const creds = await findCredentials(ns, 'image', sub.repoURL);
       return discoverImages(sub, creds, digests, noCredentials('image', ns, sub.repoURL));
     },
     async chart(ns, sub) {
-      const creds = await findCredentials(clients, ns, 'helm', sub.repoURL);
+      const creds = await findCredentials(ns, 'helm', sub.repoURL);
       return discoverChartVersions(sub, creds, noCredentials('helm', ns, sub.repoURL));
     },
   };
