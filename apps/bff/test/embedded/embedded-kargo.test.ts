@@ -46,7 +46,8 @@ describe('against the embedded cluster with the Kargo stand-in running', () => {
     expect('data' in ack, JSON.stringify(ack)).toBe(true);
     const freight = await eventually(async () => {
       const page = FreightPageSchema.parse(
-        await (await fetch(`${bff.url}/api/v1/projects/${NS}/freight`)).json(),
+        // Availability is answered for the stage asked about.
+        await (await fetch(`${bff.url}/api/v1/projects/${NS}/freight?stage=staging`)).json(),
       );
       return page.items.find((f) =>
         f.availability.some((a) => a.stage === 'staging' && a.available),
