@@ -15,7 +15,7 @@ test('promoting from a stage offers its freight, confirms with the artifact diff
   await expect(page).toHaveURL(new RegExp(`promote=test&freight=${fixture.freight.new}`));
   const diff = dialog.getByRole('table', { name: 'Current and incoming artifacts' });
   await expect(
-    diff.getByRole('row', { name: /ghcr\.io\/acme\/shop.*1\.1\.0.*(NEW|CHANGED)/ }),
+    diff.getByRole('row', { name: /ghcr\.io\/acme\/shop.*1\.1\.0.*(New|Changed)/ }),
   ).toBeVisible();
   await dialog.getByRole('button', { name: 'Promote', exact: true }).click();
   await expect(dialog).toBeHidden();

@@ -1,4 +1,4 @@
-import { compareFreightKeys, freightSortKey } from '@wharf/shared';
+import { compareFreightKeys, diffFreight, freightSortKey } from '@wharf/shared';
 import type {
   ChartRef,
   FreightView,
@@ -15,24 +15,14 @@ interface Artifacts {
   artifacts: readonly GenericArtifact[];
 }
 
-export type ArtifactChange = 'NEW' | 'CHANGED' | 'REMOVED' | 'UNCHANGED';
-
-export interface ArtifactRow {
-  /** The repository (or chart) the artifact comes from: the identity rows are matched by. */
-  source: string;
-  kind: 'git' | 'image' | 'chart' | 'artifact';
-  current?: string;
-  incoming?: string;
-  change: ArtifactChange;
-}
+/** How a freight card and the timeline name an artifact's kind. */
+type ArtifactRowKind = 'git' | 'image' | 'chart' | 'artifact';
 
 const shortSha = (id: string | undefined) => (id ? id.slice(0, 7) : '');
 
 /** The version text a person recognises: tag, short commit, or chart version. */
-export function versionsOf(
-  a: Artifacts,
-): Map<string, { kind: ArtifactRow['kind']; version: string }> {
-  const out = new Map<string, { kind: ArtifactRow['kind']; version: string }>();
+export function versionsOf(a: Artifacts): Map<string, { kind: ArtifactRowKind; version: string }> {
+  const out = new Map<string, { kind: ArtifactRowKind; version: string }>();
   for (const c of a.commits) out.set(c.repoURL, { kind: 'git', version: c.tag ?? shortSha(c.id) });
   for (const i of a.images)
     out.set(i.repoURL, {
@@ -47,30 +37,6 @@ export function versionsOf(
   for (const g of a.artifacts)
     out.set(g.subscriptionName, { kind: 'artifact', version: g.version });
   return out;
-}
-
-/** Current vs incoming, one row per source, as the promote confirmation shows them. */
-export function diffArtifacts(current: Artifacts | undefined, incoming: Artifacts): ArtifactRow[] {
-  const before = current
-    ? versionsOf(current)
-    : new Map<string, { kind: ArtifactRow['kind']; version: string }>();
-  const after = versionsOf(incoming);
-  const rows: ArtifactRow[] = [];
-  for (const [source, a] of after) {
-    const b = before.get(source);
-    const change: ArtifactChange = !b ? 'NEW' : b.version === a.version ? 'UNCHANGED' : 'CHANGED';
-    rows.push({
-      source,
-      kind: a.kind,
-      incoming: a.version,
-      ...(b ? { current: b.version } : {}),
-      change,
-    });
-  }
-  for (const [source, b] of before)
-    if (!after.has(source))
-      rows.push({ source, kind: b.kind, current: b.version, change: 'REMOVED' });
-  return rows;
 }
 
 /** One-line summary of a freight's artifacts: "app:1.2.3 · config@abc1234". */
@@ -100,9 +66,9 @@ export function changedSincePrevious(sorted: readonly FreightView[]): Map<string
     if (!f) continue;
     const prev = olderByOrigin.get(f.origin.name);
     const changed = new Set(
-      diffArtifacts(prev, f)
+      diffFreight(prev, f)
         .filter((r) => r.change === 'CHANGED' || (prev !== undefined && r.change === 'NEW'))
-        .map((r) => r.source),
+        .map((r) => r.key),
     );
     out.set(f.name, changed);
     olderByOrigin.set(f.origin.name, f);

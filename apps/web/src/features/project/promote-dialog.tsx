@@ -6,9 +6,10 @@ import DialogContent from '@mui/material/DialogContent';
 import DialogTitle from '@mui/material/DialogTitle';
 import LinearProgress from '@mui/material/LinearProgress';
 import { useMutation } from '@tanstack/react-query';
+import { diffFreight } from '@wharf/shared';
 import { promote } from '@/lib/api/actions';
 import { stageDecision } from '@/lib/api/project';
-import { diffArtifacts, displayName } from '@/lib/freight';
+import { displayName } from '@/lib/freight';
 import { useFreightByNames } from '@/lib/live/freight-window';
 import { ArtifactDiffTable } from './artifact-diff-table';
 import { FreightPicker } from './freight-picker';
@@ -59,7 +60,9 @@ export function PromoteDialog({ stage, freight, onChooseFreight, onClose, onProm
         {target && freight && !incoming && !lookup.loading && (
           <Alert severity="warning">Freight {freight} does not exist (any more).</Alert>
         )}
-        {target && incoming && <ArtifactDiffTable rows={diffArtifacts(current, incoming)} />}
+        {target && incoming && (
+          <ArtifactDiffTable rows={diffFreight(current, incoming)} mode="promote" />
+        )}
         {mutation.isError && (
           <Alert severity="error" role="alert" sx={{ mt: 2 }}>
             {mutation.error.message}

@@ -11,7 +11,7 @@ import { Link as RouterLink, useParams, useSearchParams } from 'react-router';
 import { freightQuery } from '@/lib/api/project';
 import { displayName } from '@/lib/freight';
 import { formatAge } from '@/lib/time';
-import { ArtifactCompareTable } from './artifact-compare-table';
+import { ArtifactDiffTable } from '../artifact-diff-table';
 import { FreightChoice } from './freight-choice';
 
 function Described({ freight, side }: { freight: FreightListItem; side: 'A' | 'B' }) {
@@ -102,7 +102,7 @@ export function ComparePage() {
               ? 'A and B carry the same artifacts.'
               : `${changed} of ${rows.length} artifacts differ.`}
           </Typography>
-          <ArtifactCompareTable rows={rows} />
+          <ArtifactDiffTable rows={rows} mode="compare" />
         </Stack>
       )}
     </Box>
