@@ -11,6 +11,8 @@ import type { CallerResolver } from './access/caller.js';
 import type { AttentionIndex } from './attention/attention-index.js';
 import { attentionRoutes } from './attention/attention-routes.js';
 import type { ClusterCache } from './cache/cluster-cache.js';
+import type { SearchIndex } from './search/search-index.js';
+import { searchRoutes } from './search/search-routes.js';
 import { apiNotFound, errorMiddleware } from './errors/error-middleware.js';
 import { type Metrics, withRouteTemplate } from './ops/metrics.js';
 import { hideAddress } from './ops/hide-address.js';
@@ -40,6 +42,8 @@ export interface AppDeps {
   cache: ClusterCache;
   /** What needs attention across projects, kept from the cache (the cockpit). */
   attention: AttentionIndex;
+  /** What global search looks through, kept from the cache. */
+  search: SearchIndex;
   resolveCaller: CallerResolver;
   logger: Logger;
   metrics: Metrics;
@@ -83,6 +87,7 @@ export function createApp(deps: AppDeps): express.Express {
     }),
     ...credentialRoutes(sharedNamespace),
     ...attentionRoutes(deps.attention),
+    ...searchRoutes(deps.search, deps.cache),
   ];
   const openapi = openApiDocument(routes, deps.version ?? '0.1.0');
 

@@ -12,6 +12,7 @@ import { ClusterCache } from './cache/cluster-cache.js';
 import { KIND_NAMES } from './cache/kinds.js';
 import type { ClusterMode } from './config.js';
 import { AttentionIndex } from './attention/attention-index.js';
+import { SearchIndex } from './search/search-index.js';
 import { attachAttentionRoom } from './live/attention-room.js';
 import { LiveHub } from './live/live-hub.js';
 import { crossSiteRefusal } from './identity/csrf.js';
@@ -120,11 +121,13 @@ export async function startBff(opts: BffOptions): Promise<RunningBff> {
     windowMs: opts.coalesceMs ?? 50,
     now,
   });
+  const search = new SearchIndex(cache);
   const app = createApp({
     ...(opts.webDist ? { webDist: opts.webDist } : {}),
     clusterStatus,
     cache,
     attention,
+    search,
     resolveCaller,
     logger,
     metrics,
@@ -183,6 +186,7 @@ export async function startBff(opts: BffOptions): Promise<RunningBff> {
       closing = true;
       attentionRoom.stop();
       attention.stop();
+      search.stop();
       cache.stop();
       await sockets.close();
       httpServer.closeAllConnections();

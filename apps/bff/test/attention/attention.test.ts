@@ -4,6 +4,7 @@ import { APPROVAL_REQUESTS_KEY, type Freight } from '@wharf/shared';
 import {
   AttentionJoinAckSchema,
   AttentionSnapshotSchema,
+  SearchResultSchema,
   type ActivityDelta,
   type AttentionDelta,
   type AttentionSnapshot,
@@ -324,6 +325,64 @@ describe.skipIf(!HAVE_CRDS)('the cockpit: what needs attention, across projects'
       expect((await send('POST', path, { stage: 'integration' })).status).toBe(200);
       expect((await send('DELETE', `${path}/integration`)).status).toBe(200);
       expect((await send('DELETE', `${path}/integration`)).status).toBe(404);
+    });
+  });
+
+  describe('global search', () => {
+    const search = async (q: string, user?: string) => {
+      const res = await get(`/search?q=${encodeURIComponent(q)}`, user);
+      expect(res.status).toBe(200);
+      return SearchResultSchema.parse(res.body);
+    };
+    const names = (hits: readonly { project: string; name: string; alias?: string }[]) =>
+      hits.map((h) => `${h.project}/${h.alias ?? h.name}`);
+
+    it('finds freight by commit SHA prefix and by alias, and stages by name, across projects', async () => {
+      const fx = realStatusProject();
+      const heron = fx.freight.find((f) => f.alias === 'gentle-heron');
+      const sha = heron?.commits?.[0]?.id ?? '';
+      const bySha = await search(sha.slice(0, 8));
+      expect(names(bySha.groups.freight)).toEqual([`${GB}/gentle-heron`]);
+      expect(bySha.groups.freight[0]?.detail).toContain('Raise replica count to 3');
+      // "brave" is an alias in both projects: brave-falcon and brave-heron.
+      expect(names((await search('brave')).groups.freight).sort()).toEqual([
+        `${ECHO}/brave-heron`,
+        `${GB}/brave-falcon`,
+      ]);
+      const dev = await search('dev');
+      expect(names(dev.groups.stages)).toEqual([`${GB}/dev`, `${ECHO}/development`]);
+      expect(dev.projects).toBeGreaterThanOrEqual(2);
+    });
+
+    it('shows a viewer of one project only that project', async () => {
+      const dev = await search('dev', 'viewer');
+      expect(dev.projects).toBe(1);
+      expect(names(dev.groups.stages)).toEqual([`${GB}/dev`]);
+      expect((await search('brave', 'viewer')).groups.freight.map((h) => h.project)).toEqual([GB]);
+      expect((await search('dev', 'nobody')).groups.stages).toEqual([]);
+    });
+
+    it('finds what appears at once, from the cache, and refuses an empty query', async () => {
+      await admin.create(kargoPath('stages', ECHO), {
+        apiVersion: 'kargo.akuity.io/v1alpha1',
+        kind: 'Stage',
+        metadata: { name: 'canary-zeta' },
+        spec: {
+          requestedFreight: [
+            { origin: { kind: 'Warehouse', name: ECHO }, sources: { direct: true } },
+          ],
+          promotionTemplate: { spec: { steps: [{ uses: 'argocd-update' }] } },
+        },
+      });
+      await eventually(
+        async () =>
+          (await search('zeta')).groups.stages.some((h) => h.name === 'canary-zeta')
+            ? true
+            : undefined,
+        15_000,
+      );
+      const empty = await get('/search?q=%20');
+      expect(empty.status).toBe(400);
     });
   });
 

@@ -15,3 +15,4 @@ export * from './socket.js';
 export * from './roles.js';
 export * from './names.js';
 export * from './attention.js';
+export * from './search.js';
