@@ -1,15 +1,6 @@
 import { defineConfig } from '@playwright/test';
+import { chromiumLaunchOptions } from '@wharf/test-support/chromium';
 import { ADMIN_STATE } from './support/sign-in.js';
-
-// Debian's Chromium: Playwright's own browser download can't work on these machines.
-export const CHROMIUM_FLAGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 
 export default defineConfig({
   testDir: './tests',
@@ -25,10 +16,7 @@ export default defineConfig({
     // Global setup signs in as admin; specs about signing in start from an empty state.
     storageState: ADMIN_STATE,
     trace: 'retain-on-failure',
-    launchOptions: {
-      executablePath: process.env.WHARF_CHROMIUM ?? '/usr/bin/chromium',
-      args: CHROMIUM_FLAGS,
-    },
+    launchOptions: chromiumLaunchOptions(),
   },
   projects: [{ name: 'chromium', use: { browserName: 'chromium' } }],
 });

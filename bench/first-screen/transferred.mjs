@@ -6,6 +6,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { chromiumLaunchOptions } from '@wharf/test-support/chromium';
 import { chromium } from 'playwright-core';
 
 const ROOT = join(import.meta.dirname, '..', '..');
@@ -34,17 +35,7 @@ try {
     if (i > 600) throw new Error('the app did not become ready');
     await new Promise((r) => setTimeout(r, 200));
   }
-  const browser = await chromium.launch({
-    executablePath: process.env.WHARF_CHROMIUM ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+  const browser = await chromium.launch(chromiumLaunchOptions());
   const context = await browser.newContext();
   // Signed in already: the first screen is the projects list, as a returning user sees it.
   const login = await context.request.post(`${url}api/v1/auth/login`, {

@@ -2,7 +2,7 @@
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { CHROMIUM_FLAGS } from './chromium-flags.js';
+import { chromiumLaunchOptions } from '@wharf/test-support/chromium';
 import { panFrameTimes, percentile } from './measure-page.js';
 
 export interface PageRun {
@@ -24,10 +24,7 @@ export interface PageRun {
 }
 
 export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: process.env.WHARF_CHROMIUM ?? '/usr/bin/chromium',
-    args: CHROMIUM_FLAGS,
-  });
+  return chromium.launch(chromiumLaunchOptions());
 }
 
 /**
