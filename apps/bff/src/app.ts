@@ -98,13 +98,10 @@ export function createApp(deps: AppDeps): express.Express {
   // of the trusted hops only: the Origin check, Secure cookies and rate limits depend on them.
   app.set('trust proxy', deps.trustProxy ?? false);
   app.use(securityHeaders());
-  // Read models and the app's scripts shrink several-fold; watch streams through the proxy must
-  // reach the browser as they happen, so they are left alone.
-  app.use(
-    compression({
-      filter: (req, res) => !/[?&]watch=(true|1)\b/.test(req.url) && compression.filter(req, res),
-    }),
-  );
+  // Read models and the app's scripts shrink several-fold. Watch streams through the proxy must
+  // reach the browser as they happen: the proxy, which alone knows a watch in every spelling,
+  // marks them `no-transform`, and compression leaves those alone.
+  app.use(compression());
   app.use(
     pinoHttp({
       logger: deps.logger,

@@ -46,6 +46,8 @@ async function streamWatch(
   target: ProxyTarget,
 ): Promise<void> {
   res.status(200).setHeader('content-type', 'application/json');
+  // Never compressed, by Wharf or a proxy on the way: a compressor would hold events back.
+  res.setHeader('cache-control', 'no-store, no-transform');
   res.flushHeaders();
   // Upstream was asked for timeoutSeconds; this bounds a server that ignores it.
   const cap = setTimeout(() => upstream.destroy(), (target.watchSeconds + 5) * 1000);

@@ -188,9 +188,13 @@ describe('Secret values never leave the Kubernetes proxy, whatever the spelling 
     expect(text).not.toContain(b64('rotated-value-123'));
   });
 
-  it('streams a legacy watch without timeoutSeconds, and ends it at the cap', async () => {
+  it('streams a legacy watch without timeoutSeconds, uncompressed to a browser, and ends it at the cap', async () => {
     const started = Date.now();
-    const res = await proxy(`/api/v1/watch/namespaces/${NS}/secrets`);
+    // A browser asks for gzip: a compressed watch would sit in the compressor, not stream.
+    const res = await proxy(`/api/v1/watch/namespaces/${NS}/secrets`, {
+      'accept-encoding': 'gzip, deflate, br',
+    });
+    expect(res.headers['content-encoding']).toBeUndefined();
     // The first events arrive while the watch is open: streamed, not buffered until the end.
     const firstAt = await new Promise<number>((resolve) =>
       res.once('data', (chunk: Buffer) => {
