@@ -20,6 +20,8 @@ export interface IdentityWiring {
   globalRoleNamespaces: readonly string[];
   /** Re-checks sockets in project rooms so revoked access takes effect on live views too. */
   watchRooms(bff: RunningBff): { stop(): void };
+  /** RBAC changed: forget cached decisions and re-check the rooms' members now. */
+  accessChanged(): void;
   stop(): void;
 }
 
@@ -44,6 +46,7 @@ export async function wireIdentity(opts: {
         (opts.cache()?.get('projects').list() ?? []).map((p) => p.metadata.name),
     }),
   });
+  let sweep: ReturnType<typeof startRoomAccessSweep> | undefined;
   return {
     resolveCaller: identity.resolveCaller,
     extraRouters: identityRouters(identity),
@@ -52,10 +55,14 @@ export async function wireIdentity(opts: {
     adminPasswordConfigured: identity.config.adminPassword !== undefined,
     stop: () => identity.stop(),
     watchRooms: (bff) =>
-      startRoomAccessSweep({
+      (sweep = startRoomAccessSweep({
         resolveCaller: identity.resolveCaller,
         members: () => bff.roomMembers(),
         onError: (err) => opts.logger.warn({ err }, 'room access sweep failed'),
-      }),
+      })),
+    accessChanged: () => {
+      identity.reviewer.forget();
+      sweep?.sweep().catch((err: unknown) => opts.logger.warn({ err }, 'room access sweep failed'));
+    },
   };
 }

@@ -47,6 +47,7 @@ const bff = await startBff({
   ...(identity.publicUrl ? { publicUrl: identity.publicUrl } : {}),
   trustProxy: config.WHARF_TRUST_PROXY,
   serviceAccountNamespaces: identity.globalRoleNamespaces,
+  onAccessChange: () => identity.accessChanged(),
 });
 live.cache = bff.cache;
 const sweep = identity.watchRooms(bff);

@@ -13,6 +13,7 @@ import { KIND_NAMES } from './cache/kinds.js';
 import type { ClusterMode } from './config.js';
 import { AttentionIndex } from './attention/attention-index.js';
 import { SearchIndex } from './search/search-index.js';
+import { attachAccessRoom } from './live/access-room.js';
 import { attachAttentionRoom } from './live/attention-room.js';
 import { LiveHub } from './live/live-hub.js';
 import { crossSiteRefusal } from './identity/csrf.js';
@@ -50,6 +51,8 @@ export interface BffOptions {
   slowPromotionMs?: number;
   /** How often the attention room asks again what each member may see. */
   attentionRecheckMs?: number;
+  /** RBAC changed in a namespace (identity forgets its cached decisions and re-checks rooms). */
+  onAccessChange?: (namespace: string) => void;
 }
 
 /** Half an hour: longer than most promotions run, short enough to notice one stuck in a day. */
@@ -166,6 +169,19 @@ export async function startBff(opts: BffOptions): Promise<RunningBff> {
     logger,
     ...(opts.attentionRecheckMs ? { recheckMs: opts.attentionRecheckMs } : {}),
   });
+  const accessRoom = attachAccessRoom({
+    io: sockets.io,
+    cache,
+    resolveCaller,
+    metrics,
+    logger,
+    onAccessChange: (ns) => {
+      opts.onAccessChange?.(ns);
+      attentionRoom
+        .recheck()
+        .catch((err: unknown) => logger.warn({ err }, 'attention recheck failed'));
+    },
+  });
   cache.start();
   let closing = false;
   // The first visitor of a big project should not wait for thousands of views to be built.
@@ -185,6 +201,7 @@ export async function startBff(opts: BffOptions): Promise<RunningBff> {
     close: async () => {
       closing = true;
       attentionRoom.stop();
+      accessRoom.stop();
       attention.stop();
       search.stop();
       cache.stop();

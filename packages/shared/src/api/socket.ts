@@ -160,6 +160,19 @@ export const ResyncRequiredSchema = z.object({
 });
 export type ResyncRequired = z.infer<typeof ResyncRequiredSchema>;
 
+/**
+ * Watch a project's access: `access:changed` arrives when its ServiceAccounts, Roles or
+ * RoleBindings change, so capabilities and role screens ask again instead of polling.
+ */
+export const AccessJoinRequestSchema = z.strictObject({ project: ProjectNameSchema });
+export type AccessJoinRequest = z.infer<typeof AccessJoinRequestSchema>;
+export const AccessJoinAckSchema = ackOf(z.object({ watching: z.literal(true) }));
+export type AccessJoinAck = z.infer<typeof AccessJoinAckSchema>;
+
+/** RBAC changed in the project's namespace: what the user may do there may have changed. */
+export const AccessChangedSchema = z.object({ project: z.string() });
+export type AccessChanged = z.infer<typeof AccessChangedSchema>;
+
 type Ack<T> = (ack: T) => void;
 
 /** Events the browser emits; the server validates every payload with the schemas above. */
@@ -171,6 +184,8 @@ export interface ClientToServerEvents {
   'projects:leave': (req: Record<string, never>, ack: Ack<LeaveAck>) => void;
   'attention:join': (req: Record<string, never>, ack: Ack<AttentionJoinAck>) => void;
   'attention:leave': (req: Record<string, never>, ack: Ack<LeaveAck>) => void;
+  'access:join': (req: AccessJoinRequest, ack: Ack<AccessJoinAck>) => void;
+  'access:leave': (req: AccessJoinRequest, ack: Ack<LeaveAck>) => void;
 }
 
 /** Events the server emits. */
@@ -181,6 +196,7 @@ export interface ServerToClientEvents {
   'attention:delta': (delta: AttentionDelta) => void;
   'activity:delta': (delta: ActivityDelta) => void;
   'resync-required': (msg: ResyncRequired) => void;
+  'access:changed': (msg: AccessChanged) => void;
 }
 
 export const SOCKET_PATH = '/socket.io';

@@ -63,6 +63,8 @@ export async function startIdentityBff(
         port,
         resolveCaller: identity.resolveCaller,
         extraRouters: identityRouters(identity),
+        // As main wires it: RBAC changes drop cached decisions at once.
+        onAccessChange: () => identity?.reviewer.forget(),
         ...(identity.config.publicUrl ? { publicUrl: identity.config.publicUrl } : {}),
         ...extra,
       };

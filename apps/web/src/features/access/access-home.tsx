@@ -1,6 +1,7 @@
 import Tab from '@mui/material/Tab';
 import Tabs from '@mui/material/Tabs';
 import type { Decision } from '@/lib/api/project';
+import { useAccessChanges } from '@/lib/live/use-access-changes';
 import { useSearchParam } from '@/lib/use-search-param';
 import { MyAccess } from './my-access';
 import { RolesTab } from './roles-tab';
@@ -15,6 +16,7 @@ const TABS = [
 export function AccessHome({ project, manage }: { project: string; manage: Decision }) {
   const [tabParam, setTab] = useSearchParam('tab');
   const tab = TABS.some((t) => t.id === tabParam) ? tabParam : 'roles';
+  useAccessChanges(project);
   return (
     <>
       <Tabs

@@ -14,11 +14,11 @@ const roles = (project: string) => `projects/${seg(project)}/roles`;
 const role = (project: string, name: string) => `${roles(project)}/${seg(name)}`;
 
 /**
- * The live layer does not carry ServiceAccounts, Roles or RoleBindings, so role data is polled
- * while a screen shows it (and refetched after every change made here): another admin's edit
- * appears within this interval.
+ * Role data is asked again when the BFF pushes `access:changed` for the project (its
+ * ServiceAccounts, Roles or RoleBindings changed: another admin's edit, kubectl) and after every
+ * change made here; this slow re-ask only backs up a lost connection.
  */
-export const ROLES_POLL_MS = 3000;
+export const ROLES_REFRESH_MS = 60_000;
 
 export const rolesKey = (project: string) => ['project', project, 'roles'] as const;
 
@@ -26,7 +26,7 @@ export const rolesQuery = (project: string) =>
   queryOptions({
     queryKey: rolesKey(project),
     queryFn: ({ signal }) => api(roles(project), { signal }, (b) => RoleListSchema.parse(b).items),
-    refetchInterval: ROLES_POLL_MS,
+    refetchInterval: ROLES_REFRESH_MS,
     meta: { quiet: true },
   });
 
@@ -34,7 +34,7 @@ export const roleQuery = (project: string, name: string) =>
   queryOptions({
     queryKey: [...rolesKey(project), name],
     queryFn: ({ signal }) => api(role(project, name), { signal }, (b) => KargoRoleSchema.parse(b)),
-    refetchInterval: ROLES_POLL_MS,
+    refetchInterval: ROLES_REFRESH_MS,
     meta: { quiet: true },
   });
 
@@ -43,7 +43,7 @@ export const tokensQuery = (project: string, name: string) =>
     queryKey: [...rolesKey(project), name, 'tokens'],
     queryFn: ({ signal }) =>
       api(`${role(project, name)}/tokens`, { signal }, (b) => ApiTokenListSchema.parse(b).items),
-    refetchInterval: ROLES_POLL_MS,
+    refetchInterval: ROLES_REFRESH_MS,
     meta: { quiet: true },
   });
 

@@ -12,7 +12,7 @@ import { useShortcut } from '@/lib/shortcuts';
 import { useSearchParam } from '@/lib/use-search-param';
 import { newRolePath } from './access-paths';
 import { GrantDialog } from './grant-dialog';
-import { ROLES_POLL_MS, rolesQuery } from './roles-api';
+import { rolesQuery } from './roles-api';
 import { RolesTable } from './roles-table';
 import { roleMatches } from './who-can';
 
@@ -48,7 +48,7 @@ export function RolesTab({ project, manage }: { project: string; manage: Decisio
           New role
         </Button>
         <Typography variant="caption" color="text.secondary">
-          Refreshed every {ROLES_POLL_MS / 1000} s, so other admins&apos; changes appear here.
+          Live: other admins&apos; changes appear here as they happen.
         </Typography>
       </Stack>
       {roles.isPending && <LinearProgress aria-label="Loading roles" />}

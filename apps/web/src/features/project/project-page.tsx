@@ -6,6 +6,7 @@ import { useCallback, useMemo } from 'react';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { capabilitiesQuery } from '@/lib/api/project';
 import { originColors } from '@/lib/graph/pipeline-graph';
+import { useAccessChanges } from '@/lib/live/use-access-changes';
 import { useProjectLive } from '@/lib/live/use-project-live';
 import { ProjectDrawer } from './drawers/project-drawer';
 import { FreightTimeline } from './freight-timeline';
@@ -27,6 +28,7 @@ export function ProjectPage() {
   const [params, setParams] = useSearchParams();
   const navigate = useNavigate();
   const live = useProjectLive(project);
+  useAccessChanges(project);
   const caps = useQuery(capabilitiesQuery(project));
   const base = `/projects/${encodeURIComponent(project)}`;
   const warehouses = live.data?.warehouses;

@@ -21,9 +21,9 @@ export const capabilitiesQuery = (project: string) =>
     queryFn: ({ signal }) =>
       api(`${base(project)}/capabilities`, { signal }, (b) => CapabilitiesSchema.parse(b)),
     staleTime: 60_000,
-    // Role changes reach no socket room (RBAC is not watched), so re-ask: a revoked grant
-    // disables its controls within seconds, without a reload.
-    refetchInterval: 5_000,
+    // Kept current by `access:changed` pushes (useAccessChanges). ClusterRoles and their
+    // bindings are not watched by the BFF, so their changes show within this slow re-ask.
+    refetchInterval: 60_000,
   });
 
 /**

@@ -1,0 +1,84 @@
+import type { Request } from 'express';
+import type { Logger } from 'pino';
+import { AccessChangedSchema, AccessJoinRequestSchema } from '@wharf/shared/api';
+import type { CallerResolver } from '../access/caller.js';
+import type { ClusterCache } from '../cache/cluster-cache.js';
+import type { KindName } from '../cache/kinds.js';
+import type { Metrics } from '../ops/metrics.js';
+import { parseSocketInput } from './socket-input.js';
+import { handle, type WharfServer } from './socket-server.js';
+
+/** The kinds whose changes change what someone may do in a project (Kargo's roles are these). */
+const ACCESS_KINDS: ReadonlySet<KindName> = new Set(['serviceaccounts', 'roles', 'rolebindings']);
+const accessRoom = (project: string) => `access:${project}`;
+
+export interface AccessRoomDeps {
+  io: WharfServer;
+  cache: ClusterCache;
+  resolveCaller: CallerResolver;
+  metrics: Metrics;
+  logger: Logger;
+  /** Runs first on every change (identity forgets its decisions and re-checks rooms). */
+  onAccessChange?: (namespace: string) => void;
+  /** Changes within this window are told once per namespace. */
+  windowMs?: number;
+}
+
+/**
+ * Pushes RBAC changes instead of having browsers poll: a signed-in socket watches a project with
+ * `access:join`; when the BFF's watches see a ServiceAccount, Role or RoleBinding of that
+ * namespace change, identity forgets its cached decisions and the room gets `access:changed`,
+ * which carries nothing but the project's name the socket asked for.
+ */
+export function attachAccessRoom(deps: AccessRoomDeps): { stop(): void } {
+  const { io } = deps;
+  const pending = new Map<string, NodeJS.Timeout>();
+  const tell = (namespace: string) => {
+    pending.delete(namespace);
+    deps.onAccessChange?.(namespace);
+    io.to(accessRoom(namespace)).emit(
+      'access:changed',
+      AccessChangedSchema.parse({ project: namespace }),
+    );
+    deps.metrics.socketMessages.inc({ event: 'access:changed' });
+  };
+  const onChange = ({ kind, change }: { kind: KindName; change: { obj: unknown } }) => {
+    if (!ACCESS_KINDS.has(kind)) return;
+    const ns = (change.obj as { metadata?: { namespace?: string } }).metadata?.namespace;
+    if (!ns || pending.has(ns)) return;
+    pending.set(
+      ns,
+      setTimeout(() => tell(ns), deps.windowMs ?? 50),
+    );
+  };
+  deps.cache.on('change', onChange);
+
+  io.on('connection', (socket) => {
+    const log = deps.logger.child({ socket: socket.id });
+    socket.on('access:join', (raw, ack) =>
+      handle(ack, log, async () => {
+        const req = parseSocketInput(AccessJoinRequestSchema, raw, 'access:join');
+        // Signed in is enough: the message says only that the named project's roles changed.
+        await deps.resolveCaller(socket.request as Request);
+        await socket.join(accessRoom(req.project));
+        return { watching: true as const };
+      }),
+    );
+    socket.on('access:leave', (raw, ack) =>
+      handle(ack, log, async () => {
+        const req = parseSocketInput(AccessJoinRequestSchema, raw, 'access:leave');
+        const was = socket.rooms.has(accessRoom(req.project));
+        await socket.leave(accessRoom(req.project));
+        return { left: was };
+      }),
+    );
+  });
+
+  return {
+    stop: () => {
+      deps.cache.off('change', onChange);
+      for (const t of pending.values()) clearTimeout(t);
+      pending.clear();
+    },
+  };
+}

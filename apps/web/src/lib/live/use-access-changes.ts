@@ -1,0 +1,55 @@
+import { useQueryClient, type Query } from '@tanstack/react-query';
+import { useEffect } from 'react';
+import { AccessChangedSchema } from '@wharf/shared/api';
+import { getSocket } from './socket';
+
+/** What depends on RBAC in a project: its capabilities and its role screens. */
+const ACCESS_QUERIES = new Set(['capabilities', 'roles']);
+/**
+ * The BFF remembers access decisions this long. Another replica may answer the first refetch
+ * before its own watch has seen the change, so ask once more after its memory has lapsed.
+ */
+const REPLICA_DECISION_TTL_MS = 3500;
+
+/**
+ * Keeps a project's capabilities and role data current without polling: the BFF pushes
+ * `access:changed` when the project's ServiceAccounts, Roles or RoleBindings change, and the
+ * queries that depend on them are asked again.
+ */
+export function useAccessChanges(project: string | undefined) {
+  const queryClient = useQueryClient();
+  useEffect(() => {
+    if (!project) return;
+    const socket = getSocket();
+    const refetch = () =>
+      void queryClient.invalidateQueries({
+        predicate: (q: Query) =>
+          q.queryKey[0] === 'project' &&
+          q.queryKey[1] === project &&
+          ACCESS_QUERIES.has(String(q.queryKey[2])),
+      });
+    const timers = new Set<ReturnType<typeof setTimeout>>();
+    const onChanged = (raw: unknown) => {
+      const msg = AccessChangedSchema.safeParse(raw);
+      if (!msg.success || msg.data.project !== project) return;
+      refetch();
+      const t = setTimeout(() => (timers.delete(t), refetch()), REPLICA_DECISION_TTL_MS);
+      timers.add(t);
+    };
+    // (Re)joined on every connect: a new connection, maybe on another replica, starts in no room.
+    // What changed while disconnected is caught by asking again.
+    const join = () => {
+      socket.emit('access:join', { project }, () => undefined);
+      refetch();
+    };
+    socket.on('access:changed', onChanged);
+    socket.on('connect', join);
+    if (socket.connected) socket.emit('access:join', { project }, () => undefined);
+    return () => {
+      socket.off('access:changed', onChanged);
+      socket.off('connect', join);
+      timers.forEach(clearTimeout);
+      if (socket.connected) socket.emit('access:leave', { project }, () => undefined);
+    };
+  }, [project, queryClient]);
+}
