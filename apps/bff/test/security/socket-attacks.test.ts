@@ -3,6 +3,7 @@ import { io } from 'socket.io-client';
 import {
   AttentionJoinAckSchema,
   ProjectJoinAckSchema,
+  SearchResultSchema,
   type ActivityDelta,
   type AttentionDelta,
   type ProjectJoinAck,
@@ -215,7 +216,7 @@ describe.skipIf(!HAVE_CRDS)('socket attacks: origin, per-kind rooms, hostile inp
     });
   });
 
-  describe('the cockpit’s attention room sends each kind only to sockets that may read it', () => {
+  describe('the cockpit’s attention room and search give each kind only to callers that may read it', () => {
     /** Joins the attention room and records what it is sent. */
     const attentionMember = async (b: TestBrowser) => {
       const c = await client(b);
@@ -254,7 +255,7 @@ describe.skipIf(!HAVE_CRDS)('socket attacks: origin, per-kind rooms, hostile inp
       });
     const WAREHOUSE_ITEM = `warehouse-failing:${NS}`;
 
-    it('gives an identity that may see the project and list its stages no warehouse item and no event, in the snapshot or live', async () => {
+    it('gives an identity that may see the project and list its stages no warehouse item and no event, in the snapshot, live or in search', async () => {
       const { browser } = await tokenUser(app.url, app.harness.kc, NS, 'cockpit-stages', [
         { apiGroups: [KARGO], resources: ['stages'], verbs: ['list', 'watch'] },
       ]);
@@ -305,6 +306,17 @@ describe.skipIf(!HAVE_CRDS)('socket attacks: origin, per-kind rooms, hostile inp
       await new Promise((resolve) => lister.c.socket.emit('attention:leave', {}, resolve));
       expect(lister.activity).toEqual([]);
       expect(lister.items.flatMap((d) => d.items).map((i) => i.id)).not.toContain(WAREHOUSE_ITEM);
+
+      // The cockpit's search answers by the same rule: stages only.
+      const search = async (b: TestBrowser) =>
+        SearchResultSchema.parse(
+          await (await b.api(`${app.url}/api/v1/search?q=${NS}&project=${NS}`)).json(),
+        );
+      const everything = await search(admin);
+      expect(everything.totals.warehouses).toBeGreaterThan(0);
+      const stagesOnly = await search(browser);
+      expect(stagesOnly.projects).toBe(1);
+      expect(stagesOnly.totals).toMatchObject({ warehouses: 0, freight: 0, promotions: 0 });
     });
   });
 
