@@ -1,7 +1,7 @@
 import type { Freight, Stage } from '@wharf/shared';
 import { request } from 'node:https';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { startCluster, type TestCluster } from './helpers/cluster.js';
+import { startCluster, waitFor, type TestCluster } from './helpers/cluster.js';
 
 // A real API server and controller on a shared 2-core machine: allow for a loaded CI run.
 vi.setConfig({ testTimeout: 120_000, hookTimeout: 120_000 });
@@ -97,5 +97,54 @@ describe('the embedded controller reads watch-fed caches and keeps its connectio
       expect(delta(line), line).toBe(0);
     // Without keep-alive every one of these requests opened a connection.
     expect(after.connections - before.connections).toBeLessThan(FREIGHT);
+  });
+
+  it('garbage collection reads the caches: rounds cost no LIST, and still delete old unused Freight', async () => {
+    // GC every 200 ms, keeping 1 Freight per warehouse beyond what is in use and less than an hour old.
+    await c.restartControllers({
+      gcIntervalMs: 200,
+      gc: { freightPerWarehouse: 1, minFreightAgeMs: 3_600_000 },
+    });
+    const before = await requestCounts();
+    await c.api.create('Warehouse', {
+      metadata: { name: 'old', namespace: NS },
+      spec: {
+        freightCreationPolicy: 'Manual',
+        interval: '24h',
+        subscriptions: [{ git: { repoURL: 'https://git.example.com/old' } }],
+      },
+    });
+    const hoursAgo = (h: number) => new Date(Date.now() - h * 3_600_000).toISOString();
+    const names: string[] = [];
+    for (const h of [72, 48, 24])
+      names.push(
+        (
+          await c.api.create<Freight>('Freight', {
+            metadata: { name: '', namespace: NS },
+            origin: { kind: 'Warehouse', name: 'old' },
+            alias: `old-${h}`,
+            commits: [{ repoURL: 'https://git.example.com/old', id: `old${h}` }],
+            discoveredAt: hoursAgo(h),
+          } as Freight)
+        ).metadata.name,
+      );
+    // Asked one by one (GET), so the test's own reads are no LISTs.
+    await waitFor('the two older Freight collected', async () => {
+      const left = await Promise.all(names.map((n) => c.api.get<Freight>('Freight', NS, n)));
+      // Oldest first: only the newest is kept.
+      return left.map((f) => !!f).join() === 'false,false,true';
+    });
+    // Rounds go on meanwhile; wait for one more to have looked at the project.
+    const after = await waitFor('another GC round', async () => {
+      const counts = await requestCounts();
+      return counts.count('DELETE freights') >= before.count('DELETE freights') + 2
+        ? counts
+        : undefined;
+    });
+    const delta = (line: string) => after.count(line) - before.count(line);
+    // One alias lookup per Freight created, as above; nothing else lists.
+    expect(delta('LIST freights')).toBe(names.length);
+    for (const line of ['LIST stages', 'LIST promotions', 'LIST warehouses'])
+      expect(delta(line), line).toBe(0);
   });
 });

@@ -33,15 +33,23 @@ const time = (t: string | undefined) => (t ? Date.parse(t) || 0 : 0);
 /** Freight's discoveredAt, else its creation time (Kargo's EffectiveDiscoveredAt). */
 const discovered = (f: Freight) => time(f.discoveredAt ?? f.metadata.creationTimestamp);
 
+function groupBy<T>(items: T[], key: (x: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const x of items) {
+    const list = groups.get(key(x));
+    if (list) list.push(x);
+    else groups.set(key(x), [x]);
+  }
+  return groups;
+}
+
 /** Everything past index `oldestSpared + keep`, newest first, that is old enough. */
 function beyond<T>(sorted: T[], oldestSpared: number, keep: number, old: (x: T) => boolean): T[] {
   return sorted.slice(oldestSpared + keep + 1).filter(old);
 }
 
 export function stalePromotions(promos: Promotion[], limits: GcLimits, now: number): Promotion[] {
-  const byStage = new Map<string, Promotion[]>();
-  for (const p of promos) byStage.set(p.spec.stage, [...(byStage.get(p.spec.stage) ?? []), p]);
-  return [...byStage.values()].flatMap((list) => {
+  return [...groupBy(promos, (p) => p.spec.stage).values()].flatMap((list) => {
     if (list.length <= limits.promotionsPerStage) return [];
     const sorted = [...list].sort(
       (a, b) => time(b.metadata.creationTimestamp) - time(a.metadata.creationTimestamp),
@@ -64,10 +72,12 @@ export function staleFreight(
   now: number,
 ): Freight[] {
   const inUse = new Set(stages.flatMap((s) => currentFreightNames(s)));
+  const byWarehouse = groupBy(
+    freights.filter((f) => f.origin.kind === 'Warehouse'),
+    (f) => f.origin.name,
+  );
   return warehouses.flatMap((w) => {
-    const list = freights.filter(
-      (f) => f.origin.kind === 'Warehouse' && f.origin.name === w.metadata.name,
-    );
+    const list = byWarehouse.get(w.metadata.name) ?? [];
     if (list.length <= limits.freightPerWarehouse) return [];
     const sorted = [...list].sort((a, b) => discovered(b) - discovered(a));
     const oldestInUse = sorted.findLastIndex((f) => inUse.has(f.metadata.name));
@@ -80,24 +90,35 @@ export function staleFreight(
   });
 }
 
-/** Kargo's garbage collection for one project namespace. */
+/** The watch-fed caches garbage collection reads, as Kargo's collector reads its client's. */
+export interface GcCaches {
+  promotions: { list(namespace: string): Promotion[] };
+  freight: { list(namespace: string): Freight[] };
+  stages: { list(namespace: string): Stage[] };
+  warehouses: { list(namespace: string): Warehouse[] };
+}
+
+/** Kargo's garbage collection for one project namespace: reads the caches, deletes through the API. */
 export async function collectGarbage(
   api: KargoApi,
+  caches: GcCaches,
   namespace: string,
   limits: GcLimits,
   now: number,
 ): Promise<number> {
-  const [promos, freights, stages, warehouses] = await Promise.all([
-    api.list<Promotion>('Promotion', namespace),
-    api.list<Freight>('Freight', namespace),
-    api.list<Stage>('Stage', namespace),
-    api.list<Warehouse>('Warehouse', namespace),
-  ]);
-  const stalePromos = stalePromotions(promos, limits, now);
-  const stale = staleFreight(warehouses, freights, stages, limits, now);
-  for (const p of stalePromos) await api.delete('Promotion', namespace, p.metadata.name);
-  // The Freight webhook refuses to delete Freight a Stage took meanwhile; the next round retries.
-  for (const f of stale)
-    await api.delete('Freight', namespace, f.metadata.name).catch(() => undefined);
+  const stalePromos = stalePromotions(caches.promotions.list(namespace), limits, now);
+  const stale = staleFreight(
+    caches.warehouses.list(namespace),
+    caches.freight.list(namespace),
+    caches.stages.list(namespace),
+    limits,
+    now,
+  );
+  // A cache may not show a deletion yet, and the Freight webhook refuses Freight a Stage took
+  // meanwhile: such a deletion fails alone and the next round looks again.
+  const ignore = () => undefined;
+  for (const p of stalePromos)
+    await api.delete('Promotion', namespace, p.metadata.name).catch(ignore);
+  for (const f of stale) await api.delete('Freight', namespace, f.metadata.name).catch(ignore);
   return stalePromos.length + stale.length;
 }

@@ -156,6 +156,7 @@ export async function startControllers(
     for (const p of informers.projects.list())
       await collectGarbage(
         api,
+        informers,
         p.metadata.name,
         { ...DEFAULT_GC, ...t.gc },
         clock.now().getTime(),
