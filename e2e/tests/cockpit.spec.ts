@@ -257,6 +257,12 @@ test('a viewer of one project sees only that project’s items, with actions dis
     await expect(items).toHaveCount(1);
     await expect(p.getByText('guestbook')).toHaveCount(0);
     await expect(items.getByRole('button', { name: /^Retry/ })).toBeDisabled({ timeout: 15_000 });
+    // Search, too, only looks in alpha.
+    await p.keyboard.press('Control+k');
+    await p.getByRole('combobox', { name: /^Search stages/ }).fill('test');
+    const options = p.getByRole('listbox', { name: 'Search results' }).getByRole('option');
+    await expect(options.first()).toContainText('alpha', { timeout: 15_000 });
+    await expect(options).toHaveCount(1);
   } finally {
     await viewer.close();
   }
@@ -307,4 +313,38 @@ test('compare shows each artifact change between two freight of a multi-warehous
     '4 of 4 artifacts differ.',
   );
   await shot('compare-freight');
+});
+
+test('Ctrl K finds freight by commit SHA prefix and by alias, and stages by name across projects, and opens what is chosen', async () => {
+  const fx = realStatusProject();
+  const heron = fx.freight.find((f) => f.alias === 'gentle-heron');
+  await page.goto('/');
+  await expect(page.getByRole('heading', { level: 1, name: 'Projects' })).toBeVisible();
+  await page.keyboard.press('Control+k');
+  const input = page.getByRole('combobox', { name: /^Search stages/ });
+  await expect(input).toBeFocused();
+  const results = page.getByRole('listbox', { name: 'Search results' });
+  const group = (name: string) => results.getByRole('group', { name });
+
+  await input.fill((heron?.commits?.[0]?.id ?? '').slice(0, 8));
+  await expect(group('Freight').getByRole('option')).toHaveText([
+    /gentle-heron · guestbook · from config · commit \w+ Raise replica count to 3/,
+  ]);
+  await input.fill('walrus');
+  await expect(group('Freight').getByRole('option')).toHaveText([/^calm-walrus · guestbook/]);
+
+  await input.fill('test');
+  await expect(group('Stages').getByRole('option')).toHaveText([
+    /^test · alpha/,
+    /^test · beta/,
+    /^test · gamma/,
+  ]);
+  await shot('search-palette');
+  await input.press('ArrowDown');
+  await expect(group('Stages').getByRole('option', { name: /beta/ })).toHaveAttribute(
+    'aria-selected',
+    'true',
+  );
+  await input.press('Enter');
+  await expect(page).toHaveURL(/\/projects\/beta\/stages\/test$/);
 });

@@ -4,10 +4,17 @@ import IconButton from '@mui/material/IconButton';
 import LinearProgress from '@mui/material/LinearProgress';
 import Link from '@mui/material/Link';
 import Toolbar from '@mui/material/Toolbar';
-import { lazy, Suspense, useEffect } from 'react';
-import { Link as RouterLink, Outlet, useLocation, useNavigate, useNavigation } from 'react-router';
+import { lazy, Suspense, useEffect, useState } from 'react';
+import {
+  Link as RouterLink,
+  Outlet,
+  useLocation,
+  useMatch,
+  useNavigate,
+  useNavigation,
+} from 'react-router';
 import { onUnauthorized } from '@/lib/http';
-import { useShortcut } from '@/lib/shortcuts';
+import { useChordShortcut, useShortcut } from '@/lib/shortcuts';
 import { ColorSchemeToggle } from './color-scheme-toggle';
 import { LiveChip } from './live-chip';
 import { ProjectAccessLink } from './project-access-link';
@@ -19,6 +26,10 @@ const ConnectionChip = lazy(() =>
 );
 const ClusterNotice = lazy(() =>
   import('./connection-chip').then((m) => ({ default: m.ClusterNotice })),
+);
+// The palette and its search client load on first use.
+const CommandPalette = lazy(() =>
+  import('./command-palette').then((m) => ({ default: m.CommandPalette })),
 );
 const UserMenu = lazy(() => import('./user-menu').then((m) => ({ default: m.UserMenu })));
 
@@ -41,6 +52,9 @@ export function Shell() {
   const navigation = useNavigation();
   const navigate = useNavigate();
   useShortcut('h', 'Go to the projects list', () => void navigate('/'));
+  const [searching, setSearching] = useState(false);
+  useChordShortcut('k', 'Search everything', () => setSearching(true));
+  const inProject = useMatch('/projects/:project/*')?.params.project;
   return (
     <Box sx={{ display: 'flex', flexDirection: 'column', height: '100vh' }}>
       <AppBar position="static" component="header" enableColorOnDark>
@@ -55,6 +69,13 @@ export function Shell() {
           >
             Wharf
           </Link>
+          <IconButton
+            color="inherit"
+            aria-label="Search everything (Ctrl K)"
+            onClick={() => setSearching(true)}
+          >
+            <span aria-hidden="true">⌕</span>
+          </IconButton>
           <Link component={RouterLink} to="/attention" color="inherit">
             Needs attention
           </Link>
@@ -91,6 +112,14 @@ export function Shell() {
         </Suspense>
       </Box>
       <ShortcutHelp />
+      {searching && (
+        <Suspense fallback={null}>
+          <CommandPalette
+            onClose={() => setSearching(false)}
+            project={inProject && inProject !== 'new' ? inProject : undefined}
+          />
+        </Suspense>
+      )}
     </Box>
   );
 }

@@ -55,6 +55,34 @@ export function useShortcut(key: string, description: string, handler: () => voi
   }, [key, description, enabled]);
 }
 
+/**
+ * Binds Ctrl-<key> (⌘-<key> on a Mac) while mounted, also while typing (a chord is never text),
+ * and lists it in the `?` sheet as "Ctrl/⌘ <KEY>".
+ */
+export function useChordShortcut(key: string, description: string, handler: () => void) {
+  const ref = useRef(handler);
+  useEffect(() => {
+    ref.current = handler;
+  });
+  useEffect(() => {
+    const entry = { key: `Ctrl/⌘ ${key.toUpperCase()}`, description };
+    registered = [...registered, entry];
+    emit();
+    const onKey = (e: KeyboardEvent) => {
+      if (e.defaultPrevented || !(e.ctrlKey || e.metaKey) || e.altKey) return;
+      if (e.key.toLowerCase() !== key) return;
+      e.preventDefault();
+      ref.current();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => {
+      window.removeEventListener('keydown', onKey);
+      registered = registered.filter((s) => s !== entry);
+      emit();
+    };
+  }, [key, description]);
+}
+
 export function useRegisteredShortcuts(): readonly Shortcut[] {
   return useSyncExternalStore(
     (l) => {
