@@ -4,9 +4,8 @@
 // wharf-apiserver with Kargo's CRDs, Wharf's RBAC, one BFF replica behind nginx).
 //   node bench/capabilities/run.mjs [stages=600] [rounds=5]
 import { loadavg } from 'node:os';
-import { generateLargeProject } from '@wharf/shared/fixtures';
+import { forCreate, generateLargeProject } from '@wharf/shared/fixtures';
 import {
-  forCreate,
   ProductionTopology,
   TOPOLOGY_USERS,
   TopologyClient,
@@ -37,7 +36,7 @@ async function inParallel<T>(items: T[], width: number, each: (t: T) => Promise<
 async function seed(admin: KubeAdmin) {
   const p = generateLargeProject({ stages: STAGES, freight: 0 });
   const bare = <T extends { metadata: { name: string } }>(o: T) => {
-    const { status: _s, ...rest } = forCreate(o as T & { status?: unknown });
+    const rest = forCreate(o);
     return { ...rest, metadata: { ...rest.metadata, namespace: NS } };
   };
   await admin.request('POST', '/api/v1/namespaces', {

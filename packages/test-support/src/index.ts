@@ -13,7 +13,6 @@ export {
 export {
   ADMIN_PASSWORD as TOPOLOGY_ADMIN_PASSWORD,
   BASE_PATH,
-  forCreate,
   PROJECT as TOPOLOGY_PROJECT,
   ProductionTopology,
   USERS as TOPOLOGY_USERS,

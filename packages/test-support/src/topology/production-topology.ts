@@ -3,7 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { KARGO_RESOURCES } from '@wharf/shared';
-import { echoServerProject } from '@wharf/shared/fixtures';
+import { echoServerProject, forCreate, type FixtureObject } from '@wharf/shared/fixtures';
 import { startOidcProvider, type TestAccount, type TestOidcProvider } from '../oidc-provider.js';
 import { freePort, type startDaemon, stopDaemon } from '../processes.js';
 import { selfSignedCert } from '../tls.js';
@@ -243,31 +243,13 @@ const PLURALS: Record<string, string> = Object.fromEntries(
   Object.values(KARGO_RESOURCES).map((r) => [r.kind, r.plural]),
 );
 
-interface Obj {
-  kind?: string;
-  metadata: { name: string; namespace?: string } & Record<string, unknown>;
-  status?: unknown;
-}
-
-/** Drops what the server owns, so a fixture object can be created. */
-export function forCreate<T extends Obj>(obj: T): T {
-  const {
-    uid: _u,
-    resourceVersion: _r,
-    generation: _g,
-    creationTimestamp: _c,
-    ...meta
-  } = obj.metadata;
-  return { ...obj, metadata: { ...meta, name: obj.metadata.name } };
-}
-
 /** The echo-server project as Kargo leaves it (its webhook's namespace, its controllers' status). */
 async function seedProject(admin: KubeAdmin): Promise<void> {
   const fx = echoServerProject();
   await admin.request('POST', '/api/v1/namespaces', {
     metadata: { name: PROJECT, labels: { 'kargo.akuity.io/project': 'true' } },
   });
-  const objects: Obj[] = [
+  const objects: FixtureObject[] = [
     fx.project,
     ...(fx.projectConfig ? [fx.projectConfig] : []),
     ...fx.warehouses,
@@ -279,7 +261,10 @@ async function seedProject(admin: KubeAdmin): Promise<void> {
     const plural = PLURALS[o.kind ?? ''];
     if (!plural) throw new Error(`unknown kind ${String(o.kind)}`);
     const ns = o.metadata.namespace ? `/namespaces/${o.metadata.namespace}` : '';
-    await admin.createWithStatus(`/apis/kargo.akuity.io/v1alpha1${ns}/${plural}`, forCreate(o));
+    await admin.createWithStatus(`/apis/kargo.akuity.io/v1alpha1${ns}/${plural}`, {
+      ...forCreate(o),
+      status: o.status,
+    });
   }
   for (const { serviceAccount, role, binding } of userRoles(PROJECT)) {
     await admin.request('POST', `/api/v1/namespaces/${PROJECT}/serviceaccounts`, serviceAccount);
