@@ -1,10 +1,13 @@
 import type { Request } from 'express';
 import type { Logger } from 'pino';
 import { AccessChangedSchema, AccessJoinRequestSchema } from '@wharf/shared/api';
-import type { CallerResolver } from '../access/caller.js';
+import type { Caller, CallerResolver } from '../access/caller.js';
+import { visibleProjects } from '../access/visible-projects.js';
 import type { ClusterCache } from '../cache/cluster-cache.js';
 import type { KindName } from '../cache/kinds.js';
+import { ForbiddenError, NotFoundError } from '../errors/http-errors.js';
 import type { Metrics } from '../ops/metrics.js';
+import { kindCheck } from './room-view.js';
 import { parseSocketInput } from './socket-input.js';
 import { handle, type WharfServer } from './socket-server.js';
 
@@ -30,6 +33,19 @@ export interface AccessRoomDeps {
  * namespace change, identity forgets its cached decisions and the room gets `access:changed`,
  * which carries nothing but the project's name the socket asked for.
  */
+/**
+ * A project's RBAC activity is told only to those who may see the project (its page: list its
+ * stages; or the project list: get it), and only for projects that exist: otherwise any
+ * signed-in socket could follow any namespace's role changes, and join rooms without bound.
+ */
+async function mayWatchAccess(caller: Caller, project: string, cache: ClusterCache) {
+  if (!cache.get('projects').get(undefined, project))
+    throw new NotFoundError(`There is no project "${project}".`);
+  const stages = await caller.authorize(kindCheck('stages', project));
+  if (stages.allowed || (await visibleProjects(caller, [project])).length > 0) return;
+  throw new ForbiddenError(stages.reason);
+}
+
 export function attachAccessRoom(deps: AccessRoomDeps): { stop(): void } {
   const { io } = deps;
   const pending = new Map<string, NodeJS.Timeout>();
@@ -58,8 +74,8 @@ export function attachAccessRoom(deps: AccessRoomDeps): { stop(): void } {
     socket.on('access:join', (raw, ack) =>
       handle(ack, log, async () => {
         const req = parseSocketInput(AccessJoinRequestSchema, raw, 'access:join');
-        // Signed in is enough: the message says only that the named project's roles changed.
-        await deps.resolveCaller(socket.request as Request);
+        const caller = await deps.resolveCaller(socket.request as Request);
+        await mayWatchAccess(caller, req.project, deps.cache);
         await socket.join(accessRoom(req.project));
         return { watching: true as const };
       }),

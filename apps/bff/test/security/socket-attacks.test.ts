@@ -1,9 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { io } from 'socket.io-client';
 import {
+  AccessJoinAckSchema,
   AttentionJoinAckSchema,
   ProjectJoinAckSchema,
   SearchResultSchema,
+  type AccessJoinAck,
   type ActivityDelta,
   type AttentionDelta,
   type ProjectJoinAck,
@@ -317,6 +319,27 @@ describe.skipIf(!HAVE_CRDS)('socket attacks: origin, per-kind rooms, hostile inp
       const stagesOnly = await search(browser);
       expect(stagesOnly.projects).toBe(1);
       expect(stagesOnly.totals).toMatchObject({ warehouses: 0, freight: 0, promotions: 0 });
+    });
+  });
+
+  describe('the access room tells RBAC changes only to those who may see the project', () => {
+    const watchAccess = (c: RecordingClient, project: string) =>
+      new Promise<unknown>((resolve) => c.socket.emit('access:join', { project }, resolve)).then(
+        (ack) => AccessJoinAckSchema.parse(ack),
+      );
+    const refusal = (ack: AccessJoinAck) => ('error' in ack ? ack.error.name : 'watching');
+
+    it('refuses a project the caller may not see (403), a namespace that is no project and 200 made-up names (404)', async () => {
+      const { browser: outsider } = await tokenUser(app.url, app.harness.kc, NS, 'no-watch', [
+        { apiGroups: [KARGO], resources: ['warehouses'], verbs: ['list'] },
+      ]);
+      expect(refusal(await watchAccess(await client(outsider), NS))).toBe('ForbiddenError');
+      const c = await client(admin);
+      expect(refusal(await watchAccess(c, NS))).toBe('watching');
+      expect(refusal(await watchAccess(c, 'kube-system'))).toBe('NotFoundError');
+      const made = Array.from({ length: 200 }, (_, i) => `made-up-${i}`);
+      const answers = await Promise.all(made.map((p) => watchAccess(c, p)));
+      expect(new Set(answers.map(refusal))).toEqual(new Set(['NotFoundError']));
     });
   });
 
