@@ -29,7 +29,8 @@ const q = (s: string) => JSON.stringify(s);
 /**
  * A project whose every free-text field a person or a controller can write holds the corpus:
  * descriptions, condition and promotion messages, commit messages and authors, image and chart
- * references, event messages, link URLs and titles, role claims and descriptions.
+ * references, event messages and actors, link URLs and titles, role claims and descriptions, a
+ * warehouse's failing condition (which the cockpit lists).
  */
 export async function createXssProject(): Promise<{ name: string; freight: string }> {
   const name = `xss-${randomBytes(3).toString('hex')}`;
@@ -106,6 +107,20 @@ type: Warning
 source: {component: ${q(MARKUP_PAYLOADS[1] ?? '')}}
 ---
 apiVersion: v1
+kind: Event
+metadata:
+  name: xss-kargo-event
+  namespace: ${name}
+  annotations:
+    event.kargo.akuity.io/actor: ${q(MARKUP_PAYLOADS[3] ?? '')}
+    event.kargo.akuity.io/stage-name: test
+involvedObject: {apiVersion: kargo.akuity.io/v1alpha1, kind: Promotion, name: test.xss, namespace: ${name}}
+reason: PromotionFailed
+message: ${q(all)}
+type: Warning
+lastTimestamp: ${q(new Date().toISOString())}
+---
+apiVersion: v1
 kind: ServiceAccount
 metadata:
   name: xss-role
@@ -126,6 +141,18 @@ metadata:
       },
     ],
     message: all,
+  }).catch(() => '');
+  // The cockpit lists a failing warehouse with its condition's message.
+  await patchStatus('warehouse', 'shop', name, {
+    conditions: [
+      {
+        type: 'Healthy',
+        status: 'False',
+        reason: 'XssProbe',
+        message: all,
+        lastTransitionTime: '2026-01-01T00:00:00Z',
+      },
+    ],
   }).catch(() => '');
   return { name, freight: await freightByAlias(name, 'sly-fox') };
 }

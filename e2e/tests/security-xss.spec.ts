@@ -61,6 +61,25 @@ test('a project full of script payloads renders as text on every screen: nothing
     await visit(`access → ${tab}`, () => page.waitForTimeout(300));
   }
 
+  // The cockpit: the failing warehouse's message and the Kargo event's message and actor.
+  await page.goto(`/attention?project=${name}`);
+  await visit('cockpit', () =>
+    expect(page.getByRole('heading', { name: 'Recent activity' })).toBeVisible(),
+  );
+  // The payloads are on screen as text.
+  await expect(page.getByText(MARKUP_PAYLOADS[3] ?? '').first()).toBeAttached();
+  await page.screenshot({ path: info.outputPath('xss-cockpit.png'), fullPage: true });
+  // The command palette's search shows freight by its commit message.
+  await page.keyboard.press('Control+k');
+  await page.getByLabel('Search stages, warehouses, freight, promotions').fill('__xss');
+  await visit('search', () =>
+    expect(
+      page.getByRole('listbox', { name: 'Search results' }).getByRole('option').first(),
+    ).toBeVisible(),
+  );
+  await page.screenshot({ path: info.outputPath('xss-search.png') });
+  await page.keyboard.press('Escape');
+
   // An alias is a label value: Kubernetes refuses markup there, and nothing changes.
   const alias = await request.patch(`/api/v1/projects/${name}/freight/${freight}/alias`, {
     headers: { 'x-wharf-csrf': '1' },
