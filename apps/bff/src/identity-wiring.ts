@@ -62,6 +62,7 @@ export async function wireIdentity(opts: {
       })),
     accessChanged: () => {
       identity.reviewer.forget();
+      identity.tokens.forget();
       sweep?.sweep().catch((err: unknown) => opts.logger.warn({ err }, 'room access sweep failed'));
     },
   };

@@ -177,6 +177,9 @@ export async function startBff(opts: BffOptions): Promise<RunningBff> {
     logger,
     onAccessChange: (ns) => {
       opts.onAccessChange?.(ns);
+      sockets
+        .recheckProjects()
+        .catch((err: unknown) => logger.warn({ err }, 'projects recheck failed'));
       attentionRoom
         .recheck()
         .catch((err: unknown) => logger.warn({ err }, 'attention recheck failed'));

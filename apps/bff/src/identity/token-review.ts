@@ -21,6 +21,11 @@ export class TokenReviewer {
     this.cache = new DecisionCache(ttlMs, now);
   }
 
+  /** Drops every remembered answer (a ServiceAccount changed or went: its tokens may have too). */
+  forget(): void {
+    this.cache.clear();
+  }
+
   /** The token's user, or undefined when Kubernetes does not accept it. */
   review(token: string): Promise<TokenUser | undefined> {
     const key = createHash('sha256').update(token).digest('base64url');

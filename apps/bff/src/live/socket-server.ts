@@ -20,8 +20,8 @@ import {
   type ProjectsJoinResult,
   type ServerToClientEvents,
 } from '@wharf/shared/api';
-import type { CallerResolver } from '../access/caller.js';
-import { requireAccess } from '../access/require.js';
+import type { Caller, CallerResolver } from '../access/caller.js';
+import { visibleProjects } from '../access/visible-projects.js';
 import { toHttp } from '../errors/error-middleware.js';
 import { ForbiddenError, InputError, NotFoundError } from '../errors/http-errors.js';
 import type { Metrics } from '../ops/metrics.js';
@@ -37,6 +37,8 @@ import { parseSocketInput } from './socket-input.js';
 export interface SocketData {
   views?: Map<string, RoomView>;
   attention?: AttentionMembership;
+  /** The projects a socket in the scoped projects room may see (it may not list them all). */
+  projects?: ReadonlySet<string>;
 }
 export type WharfServer = Server<ClientToServerEvents, ServerToClientEvents, object, SocketData>;
 export type WharfSocket = Socket<ClientToServerEvents, ServerToClientEvents, object, SocketData>;
@@ -50,6 +52,8 @@ function parseViewRoom(room: string): { project: string; key: string } | undefin
 /** Socket messages larger than this many bytes are compressed (see bench/scale). */
 const DEFLATE_THRESHOLD = 16 * 1024;
 const PROJECTS_ROOM = 'projects';
+/** Sockets that see only some projects; each gets the list's deltas filtered to its own. */
+const SCOPED_PROJECTS_ROOM = 'projects:scoped';
 
 function errorBody(err: unknown): ApiErrorBody {
   const e = toHttp(err);
@@ -104,6 +108,8 @@ export function attachSockets(deps: SocketDeps): {
   io: WharfServer;
   hub: LiveHub;
   members(): Iterable<RoomMember>;
+  /** Asks again which projects each scoped member of the projects list may see. */
+  recheckProjects(): Promise<void>;
   close(): Promise<void>;
 } {
   const io: WharfServer = new Server(deps.httpServer, {
@@ -141,8 +147,21 @@ export function attachSockets(deps: SocketDeps): {
       }
     },
     projectsDelta: (d) => {
-      io.to(PROJECTS_ROOM).emit('projects:delta', ProjectsDeltaSchema.parse(d));
+      const delta = ProjectsDeltaSchema.parse(d);
+      io.to(PROJECTS_ROOM).emit('projects:delta', delta);
       emit('projects:delta');
+      // Every scoped socket gets every version (maybe empty), so its chain of versions holds.
+      for (const socket of scopedProjectsSockets()) {
+        const mine = socket.data.projects ?? new Set<string>();
+        socket.emit('projects:delta', {
+          ...delta,
+          upserts: delta.upserts.filter((p) => mine.has(p.name)),
+          deletes: delta.deletes.filter((n) => mine.has(n)),
+        });
+        emit('projects:delta');
+        // A project it has not seen may be one it may see (its creator's, say): ask again.
+        if (delta.upserts.some((p) => !mine.has(p.name))) void recheckProjectsOf(socket);
+      }
     },
     resync: (scope, reason) => {
       const msg =
@@ -156,6 +175,41 @@ export function attachSockets(deps: SocketDeps): {
       emit('resync-required');
     },
   });
+  function* scopedProjectsSockets(): Iterable<WharfSocket> {
+    for (const id of io.of('/').adapter.rooms.get(SCOPED_PROJECTS_ROOM) ?? []) {
+      const socket = io.of('/').sockets.get(id);
+      if (socket) yield socket;
+    }
+  }
+  const leaveProjects = (socket: WharfSocket) => {
+    delete socket.data.projects;
+    void socket.leave(SCOPED_PROJECTS_ROOM);
+    void socket.leave(PROJECTS_ROOM);
+  };
+  /** Which projects the caller may see: all (undefined), or exactly these. */
+  const projectsVisibleTo = async (caller: Caller): Promise<Set<string> | undefined> => {
+    const all = await caller.authorize({ verb: 'list', group: KARGO_GROUP, resource: 'projects' });
+    if (all.allowed) return undefined;
+    const names = hub.projects.snapshot().items.map((p) => p.name);
+    return new Set(await visibleProjects(caller, names));
+  };
+  /** A scoped socket whose projects changed (a role granted or revoked) is told to join again. */
+  const recheckProjectsOf = async (socket: WharfSocket) => {
+    const before = socket.data.projects;
+    if (!before) return;
+    let reason: string | undefined;
+    try {
+      const now = await projectsVisibleTo(await deps.resolveCaller(socket.request as Request));
+      if (!now || now.size !== before.size || [...now].some((n) => !before.has(n)))
+        reason = 'The projects you may see changed; joining again shows them.';
+    } catch (err) {
+      reason = err instanceof Error ? err.message : 'Your session is no longer valid.';
+    }
+    if (!reason || socket.data.projects !== before) return;
+    leaveProjects(socket);
+    socket.emit('resync-required', { scope: 'projects', reason });
+    emit('resync-required');
+  };
   io.of('/').adapter.on('delete-room', (room: string) => {
     if (room.startsWith('project:')) hub.dropRoom(room.slice('project:'.length));
     const view = parseViewRoom(room);
@@ -240,7 +294,16 @@ export function attachSockets(deps: SocketDeps): {
       handle(ack, log, async (): Promise<ProjectsJoinResult> => {
         const req = parseSocketInput(ProjectsJoinRequestSchema, raw ?? {}, 'projects:join');
         const caller = await deps.resolveCaller(request);
-        await requireAccess(caller, { verb: 'list', group: KARGO_GROUP, resource: 'projects' });
+        const scoped = await projectsVisibleTo(caller);
+        leaveProjects(socket);
+        if (scoped) {
+          // Synchronous from here: the snapshot and joining see the same version.
+          socket.data.projects = scoped;
+          void socket.join(SCOPED_PROJECTS_ROOM);
+          const snap = hub.projects.snapshot();
+          const items = snap.items.filter((p) => scoped.has(p.name));
+          return { mode: 'snapshot', version: snap.version, items };
+        }
         const replay = req.version ? hub.projects.log.since(req.version) : undefined;
         void socket.join(PROJECTS_ROOM);
         if (replay) {
@@ -253,8 +316,8 @@ export function attachSockets(deps: SocketDeps): {
 
     socket.on('projects:leave', (_raw, ack) =>
       handle(ack, log, async () => {
-        const was = socket.rooms.has(PROJECTS_ROOM);
-        await socket.leave(PROJECTS_ROOM);
+        const was = socket.rooms.has(PROJECTS_ROOM) || socket.rooms.has(SCOPED_PROJECTS_ROOM);
+        leaveProjects(socket);
         return { left: was };
       }),
     );
@@ -278,6 +341,9 @@ export function attachSockets(deps: SocketDeps): {
     io,
     hub,
     members,
+    recheckProjects: async () => {
+      await Promise.all([...scopedProjectsSockets()].map(recheckProjectsOf));
+    },
     close: () =>
       new Promise<void>((resolve) => {
         hub.stop();

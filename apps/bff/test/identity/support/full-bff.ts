@@ -64,7 +64,10 @@ export async function startIdentityBff(
         resolveCaller: identity.resolveCaller,
         extraRouters: identityRouters(identity),
         // As main wires it: RBAC changes drop cached decisions at once.
-        onAccessChange: () => identity?.reviewer.forget(),
+        onAccessChange: () => {
+          identity?.reviewer.forget();
+          identity?.tokens.forget();
+        },
         ...(identity.config.publicUrl ? { publicUrl: identity.config.publicUrl } : {}),
         ...extra,
       };
