@@ -1,7 +1,7 @@
 /// <reference lib="dom" />
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type CDPSession, type Page } from 'playwright-core';
 import { chromiumLaunchOptions } from '@wharf/test-support/chromium';
 import { panFrameTimes, percentile } from './measure-page.js';
 
@@ -21,6 +21,18 @@ export interface PageRun {
   heapMb: number;
   /** The first graph layout, from asking the worker to having positions. */
   layoutMs: number;
+  /**
+   * Main-thread busy time of the page from navigation to settled (Chromium's TaskDuration): the
+   * work the load needs whatever else the machine runs; settledMs adds waiting for a core.
+   */
+  mainThreadMs: number;
+}
+
+async function mainThreadBusyMs(cdp: CDPSession): Promise<number> {
+  const { metrics } = (await cdp.send('Performance.getMetrics')) as {
+    metrics: { name: string; value: number }[];
+  };
+  return (metrics.find((m) => m.name === 'TaskDuration')?.value ?? NaN) * 1000;
 }
 
 export function launchBrowser(): Promise<Browser> {
@@ -98,9 +110,13 @@ export async function measureOpen(
   await context.addCookies([{ name: name ?? '', value: value ?? '', url }]);
 
   const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Performance.enable');
   try {
+    const busyBefore = await mainThreadBusyMs(cdp);
     await page.goto(`${url}/projects/${project}`);
     const settledMs = await waitSettled(page, 120_000);
+    const mainThreadMs = (await mainThreadBusyMs(cdp)) - busyBefore;
     const layoutMs = await page.evaluate(
       () => performance.getEntriesByName('wharf:layout')[0]?.duration ?? NaN,
     );
@@ -111,7 +127,6 @@ export async function measureOpen(
     });
     const frames = await panFrameTimes(page);
     const openMs = await openFromList(page, url, project);
-    const cdp = await context.newCDPSession(page);
     await cdp.send('HeapProfiler.collectGarbage');
     const heap = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
     return {
@@ -122,6 +137,7 @@ export async function measureOpen(
       frameP95: percentile(frames, 95),
       heapMb: heap.usedSize / 1024 / 1024,
       layoutMs,
+      mainThreadMs,
     };
   } finally {
     await context.close();

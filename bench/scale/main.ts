@@ -13,6 +13,7 @@ import { parseArgs } from 'node:util';
 import { launchBrowser, measureOpen, type PageRun } from './browser.js';
 import { measureFanout, type FanoutResult } from './fanout.js';
 import { percentile } from './measure-page.js';
+import type { BffProcess } from './bff-process.js';
 import { ROOT, startStack } from './stack.js';
 import { getTimed, joinTimed, type Transfer } from './wire.js';
 
@@ -44,9 +45,17 @@ interface SizeResult {
   stages: number;
   freight: number;
   bffReadySeconds: number;
-  reads: { name: string; ms: number; wireBytes: number; bodyBytes: number; encoding: string }[];
-  capabilities: Omit<Transfer, 'body'>;
-  snapshot: { ms: number; wireBytes: number };
+  reads: {
+    name: string;
+    ms: number;
+    /** CPU the BFF process spent on the request (10 ms ticks): what the read costs under any load. */
+    cpuMs: number;
+    wireBytes: number;
+    bodyBytes: number;
+    encoding: string;
+  }[];
+  capabilities: Omit<Transfer, 'body'> & { cpuMs: number };
+  snapshot: { ms: number; cpuMs: number; wireBytes: number };
   page?: PageRun;
   /** The last failure opening the page, when a run failed. */
   pageError?: string;
@@ -55,10 +64,17 @@ interface SizeResult {
   load: string[];
 }
 
-async function timedRuns(url: string, cookie: string): Promise<SizeResult['reads'][number]> {
-  const runs: Transfer[] = [];
+/** Runs `work`, returning its result and the BFF's CPU milliseconds meanwhile. */
+async function withCpu<T>(bff: BffProcess, work: () => Promise<T>): Promise<T & { cpuMs: number }> {
+  const before = bff.cpuSeconds();
+  const result = await work();
+  return { ...result, cpuMs: (bff.cpuSeconds() - before) * 1000 };
+}
+
+async function timedRuns(url: string, bff: BffProcess): Promise<SizeResult['reads'][number]> {
+  const runs: (Transfer & { cpuMs: number })[] = [];
   for (let i = 0; i < RUNS; i++) {
-    const t = await getTimed(url, cookie);
+    const t = await withCpu(bff, () => getTimed(url, bff.cookie));
     if (t.status !== 200) throw new Error(`GET ${url}: ${t.status} ${t.body.slice(0, 200)}`);
     runs.push(t);
     if (t.ms > 5000) break; // Slow enough that one run says it.
@@ -67,6 +83,7 @@ async function timedRuns(url: string, cookie: string): Promise<SizeResult['reads
   return {
     name: '',
     ms: median(runs.map((r) => r.ms)),
+    cpuMs: median(runs.map((r) => r.cpuMs)),
     wireBytes: last.wireBytes,
     bodyBytes: last.bodyBytes,
     encoding: last.encoding,
@@ -99,19 +116,22 @@ async function measureSize(stages: number, withFanout: boolean) {
     ];
     const reads: SizeResult['reads'] = [];
     for (const m of models) {
-      reads.push({ ...(await timedRuns(m.path, bff.cookie)), name: m.name });
+      reads.push({ ...(await timedRuns(m.path, bff)), name: m.name });
       log(`${stages}: ${m.name} ${reads.at(-1)?.ms.toFixed(0)} ms`);
     }
     const joins = [];
     for (let i = 0; i < RUNS; i++)
       joins.push(
-        await joinTimed(bff.port, bff.cookie, p).catch((err: unknown) => {
-          log(`${stages}: join failed: ${String(err)}`);
-          return { ms: Infinity, wireBytes: 0 };
-        }),
+        await withCpu(bff, () =>
+          joinTimed(bff.port, bff.cookie, p).catch((err: unknown) => {
+            log(`${stages}: join failed: ${String(err)}`);
+            return { ms: Infinity, wireBytes: 0 };
+          }),
+        ),
       );
     const snapshot = {
       ms: median(joins.map((j) => j.ms)),
+      cpuMs: median(joins.map((j) => j.cpuMs)),
       wireBytes: median(joins.map((j) => j.wireBytes)),
     };
     log(`${stages}: snapshot ${snapshot.ms.toFixed(0)} ms, ${snapshot.wireBytes} bytes`);
@@ -141,6 +161,7 @@ async function measureSize(stages: number, withFanout: boolean) {
             frameP95: m('frameP95'),
             heapMb: m('heapMb'),
             layoutMs: m('layoutMs'),
+            mainThreadMs: m('mainThreadMs'),
           };
       } finally {
         await browser.close();
@@ -148,9 +169,11 @@ async function measureSize(stages: number, withFanout: boolean) {
       loads.push(load());
     }
     // Capabilities ask Kubernetes once per stage and verb: capped so the bench always finishes.
-    const capabilities = await getTimed(`${api}/capabilities`, bff.cookie, CAPS_TIMEOUT_MS).then(
-      ({ body: _body, ...t }) => t,
-      () => ({ ms: Infinity, wireBytes: 0, bodyBytes: 0, status: 0, encoding: '' }),
+    const capabilities = await withCpu(bff, () =>
+      getTimed(`${api}/capabilities`, bff.cookie, CAPS_TIMEOUT_MS).then(
+        ({ body: _body, ...t }) => t,
+        () => ({ ms: Infinity, wireBytes: 0, bodyBytes: 0, status: 0, encoding: '' }),
+      ),
     );
     log(`${stages}: capabilities ${capabilities.ms.toFixed(0)} ms`);
     const mem = bff.memory();
@@ -207,7 +230,11 @@ const out: string[] = [];
 out.push(
   `Machine: ${cpus().length} × ${cpus()[0]?.model ?? '?'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}; build measured: ${ROOT}; runs per figure: ${RUNS} (median)`,
 );
-out.push('', '### Read models (time to last byte; bytes sent / bytes decoded)', '');
+out.push(
+  '',
+  '### Read models (time to last byte (BFF CPU spent on it); bytes sent / bytes decoded)',
+  '',
+);
 out.push(`| read model | ${results.map((r) => `${r.stages} st / ${r.freight} fr`).join(' | ')} |`);
 out.push(`|---|${results.map(() => '---').join('|')}|`);
 const names = results[0]?.reads.map((r) => r.name) ?? [];
@@ -216,24 +243,24 @@ for (const name of names)
     `| ${name} | ${results
       .map((r) => {
         const x = r.reads.find((y) => y.name === name);
-        return x ? `${ms(x.ms)} · ${kb(x.wireBytes)} / ${kb(x.bodyBytes)}` : '-';
+        return x ? `${ms(x.ms)} (${ms(x.cpuMs)}) · ${kb(x.wireBytes)} / ${kb(x.bodyBytes)}` : '-';
       })
       .join(' | ')} |`,
   );
 out.push(
-  `| capabilities (one access review per stage and verb) | ${results.map((r) => `${ms(r.capabilities.ms)} · ${kb(r.capabilities.wireBytes)}`).join(' | ')} |`,
+  `| capabilities (one access review per stage and verb) | ${results.map((r) => `${ms(r.capabilities.ms)} (${ms(r.capabilities.cpuMs)}) · ${kb(r.capabilities.wireBytes)}`).join(' | ')} |`,
 );
 out.push(
-  `| socket snapshot (join → ack; bytes on the wire) | ${results.map((r) => `${ms(r.snapshot.ms)} · ${kb(r.snapshot.wireBytes)}`).join(' | ')} |`,
+  `| socket snapshot (join → ack; bytes on the wire) | ${results.map((r) => `${ms(r.snapshot.ms)} (${ms(r.snapshot.cpuMs)}) · ${kb(r.snapshot.wireBytes)}`).join(' | ')} |`,
 );
 out.push('', '### Page and memory', '');
 out.push(
-  '| stages | freight | open from the projects list → settled | cold load → settled | cold load → first click answered | first layout | pan frame p50 / p95 | JS heap | BFF RSS (peak) | BFF ready | load avg during |',
+  '| stages | freight | open from the projects list → settled | cold load → settled (main-thread busy) | cold load → first click answered | first layout | pan frame p50 / p95 | JS heap | BFF RSS (peak) | BFF ready | load avg during |',
 );
 out.push('|---|---|---|---|---|---|---|---|---|---|---|');
 for (const r of results)
   out.push(
-    `| ${r.stages} | ${r.freight} | ${r.page ? ms(r.page.openMs) : `failed: ${r.pageError ?? '-'}`} | ${r.page ? ms(r.page.settledMs) : '-'} | ${r.page ? ms(r.page.interactiveMs) : '-'} | ${r.page ? ms(r.page.layoutMs) : '-'} | ${r.page ? `${r.page.frameP50.toFixed(1)} / ${r.page.frameP95.toFixed(1)} ms` : '-'} | ${r.page ? `${r.page.heapMb.toFixed(0)} MB` : '-'} | ${r.bffRssMb.toFixed(0)} MB (${r.bffPeakRssMb.toFixed(0)} MB) | ${r.bffReadySeconds.toFixed(1)} s | ${r.load.join(' → ')} |`,
+    `| ${r.stages} | ${r.freight} | ${r.page ? ms(r.page.openMs) : `failed: ${r.pageError ?? '-'}`} | ${r.page ? `${ms(r.page.settledMs)} (${ms(r.page.mainThreadMs)})` : '-'} | ${r.page ? ms(r.page.interactiveMs) : '-'} | ${r.page ? ms(r.page.layoutMs) : '-'} | ${r.page ? `${r.page.frameP50.toFixed(1)} / ${r.page.frameP95.toFixed(1)} ms` : '-'} | ${r.page ? `${r.page.heapMb.toFixed(0)} MB` : '-'} | ${r.bffRssMb.toFixed(0)} MB (${r.bffPeakRssMb.toFixed(0)} MB) | ${r.bffReadySeconds.toFixed(1)} s | ${r.load.join(' → ')} |`,
   );
 if (fanout) {
   out.push('', `### Fan-out at ${largest} stages`, '');
