@@ -1,7 +1,7 @@
 /// <reference lib="dom" />
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type CDPSession, type Page } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { chromiumLaunchOptions } from '@wharf/test-support/chromium';
 import { panFrameTimes, percentile } from './measure-page.js';
 
@@ -22,17 +22,23 @@ export interface PageRun {
   /** The first graph layout, from asking the worker to having positions. */
   layoutMs: number;
   /**
-   * Main-thread busy time of the page from navigation to settled (Chromium's TaskDuration): the
+   * CPU every Chromium process used from navigation to settled (SystemInfo.getProcessInfo): the
    * work the load needs whatever else the machine runs; settledMs adds waiting for a core.
    */
-  mainThreadMs: number;
+  chromiumCpuMs: number;
 }
 
-async function mainThreadBusyMs(cdp: CDPSession): Promise<number> {
-  const { metrics } = (await cdp.send('Performance.getMetrics')) as {
-    metrics: { name: string; value: number }[];
-  };
-  return (metrics.find((m) => m.name === 'TaskDuration')?.value ?? NaN) * 1000;
+/** CPU milliseconds all of the browser's processes have used so far. */
+async function chromiumCpuMs(browser: Browser): Promise<number> {
+  const cdp = await browser.newBrowserCDPSession();
+  try {
+    const { processInfo } = (await cdp.send('SystemInfo.getProcessInfo')) as {
+      processInfo: { cpuTime: number }[];
+    };
+    return processInfo.reduce((sum, p) => sum + p.cpuTime, 0) * 1000;
+  } finally {
+    await cdp.detach();
+  }
 }
 
 export function launchBrowser(): Promise<Browser> {
@@ -110,13 +116,11 @@ export async function measureOpen(
   await context.addCookies([{ name: name ?? '', value: value ?? '', url }]);
 
   const page = await context.newPage();
-  const cdp = await context.newCDPSession(page);
-  await cdp.send('Performance.enable');
   try {
-    const busyBefore = await mainThreadBusyMs(cdp);
+    const cpuBefore = await chromiumCpuMs(browser);
     await page.goto(`${url}/projects/${project}`);
     const settledMs = await waitSettled(page, 120_000);
-    const mainThreadMs = (await mainThreadBusyMs(cdp)) - busyBefore;
+    const cpuMs = (await chromiumCpuMs(browser)) - cpuBefore;
     const layoutMs = await page.evaluate(
       () => performance.getEntriesByName('wharf:layout')[0]?.duration ?? NaN,
     );
@@ -127,6 +131,7 @@ export async function measureOpen(
     });
     const frames = await panFrameTimes(page);
     const openMs = await openFromList(page, url, project);
+    const cdp = await context.newCDPSession(page);
     await cdp.send('HeapProfiler.collectGarbage');
     const heap = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
     return {
@@ -137,7 +142,7 @@ export async function measureOpen(
       frameP95: percentile(frames, 95),
       heapMb: heap.usedSize / 1024 / 1024,
       layoutMs,
-      mainThreadMs,
+      chromiumCpuMs: cpuMs,
     };
   } finally {
     await context.close();
