@@ -5,6 +5,7 @@ import {
   type Promotion,
   type Stage,
 } from '@wharf/shared';
+import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { statusCode } from '../src/kube/clients.js';
 import { startCluster, waitFor, type TestCluster } from './helpers/cluster.js';
@@ -46,6 +47,9 @@ async function holdFreight(ns: string, stage: string, freight: string): Promise<
     const s = await c.api.get<Stage>('Stage', ns, stage);
     return !!s && currentFreightNames(s).includes(freight);
   });
+  // The reconcile that wrote it has finished, so the controller knows its own write (the webhook
+  // then waits for its cache to show it).
+  await c.controllers.idle();
 }
 
 describe('Project admission', () => {
@@ -198,7 +202,54 @@ describe('Freight admission', () => {
     expect(statusCode(noSteps)).toBe(422);
     expect(String((noSteps as { body?: unknown }).body)).toContain('defines no promotion steps');
     const list = await c.api.list<Promotion>('Promotion', NS);
-    expect(list).toEqual([]);
+    expect(list.filter((p) => p.spec.stage === 'gate')).toEqual([]);
+  });
+});
+
+describe('ProjectConfig status', () => {
+  it('publishes each webhook receiver as Kargo does: Ready=False naming a missing Secret, then its URL once the Secret exists', async () => {
+    const P = 'hooks';
+    await c.api.create('Project', { metadata: { name: P } });
+    await c.api.create('ProjectConfig', {
+      metadata: { name: P, namespace: P },
+      spec: { webhookReceivers: [{ name: 'gh', github: { secretRef: { name: 'gh-secret' } } }] },
+    });
+    const statusWhere = (reason: string) =>
+      waitFor(`ProjectConfig Ready reason ${reason}`, async () => {
+        const pc = await c.api.get<ProjectConfig>('ProjectConfig', P, P);
+        return pc?.status?.conditions?.some((k) => k.type === 'Ready' && k.reason === reason)
+          ? pc
+          : undefined;
+      });
+    const failed = await statusWhere('SyncWebhookReceiversFailed');
+    expect(failed.status?.conditions?.find((k) => k.type === 'Ready')).toMatchObject({
+      status: 'False',
+      message:
+        'Failed to sync WebhookReceivers: error syncing WebhookReceiver "gh": error getting Secret "gh-secret" in namespace "hooks": secrets "gh-secret" not found',
+    });
+    expect(failed.status?.conditions?.find((k) => k.type === 'Reconciling')).toMatchObject({
+      status: 'True',
+      reason: 'SyncingWebhooks',
+    });
+    expect(failed.status?.webhookReceivers).toBeUndefined();
+
+    // Nothing but the Secret changes: the controller looks again by itself.
+    await c.clients.core.createNamespacedSecret({
+      namespace: P,
+      body: { metadata: { name: 'gh-secret' }, stringData: { secret: 's3cret' } },
+    });
+    const synced = await statusWhere('Synced');
+    // Kargo's path: /<provider>/<hex SHA-256 of project name + receiver name + secret value>.
+    const hash = createHash('sha256')
+      .update('hooks' + 'gh' + 's3cret')
+      .digest('hex');
+    expect(synced.status?.webhookReceivers).toEqual([
+      { name: 'gh', path: `/github/${hash}`, url: `https://webhooks.wharf.invalid/github/${hash}` },
+    ]);
+    expect(synced.status?.conditions?.map((k) => [k.type, k.status, k.message])).toEqual([
+      ['Ready', 'True', 'ProjectConfig is synced and ready for use'],
+    ]);
+    expect(synced.status?.observedGeneration).toBe(synced.metadata.generation);
   });
 });
 

@@ -46,6 +46,8 @@ export interface ControllerTuning {
   /** Garbage collection limits; each one left out keeps Kargo's default. */
   gc?: Partial<GcLimits>;
   retryBackoff?: RetryBackoff;
+  /** Kargo's EXTERNAL_WEBHOOK_SERVER_BASE_URL: the base of the receiver URLs ProjectConfigs publish. */
+  webhookBaseURL?: string;
   /** Kargo's SHARED_RESOURCES_NAMESPACE: where shared credentials live (default kargo-shared-resources). */
   sharedResourcesNamespace?: string;
 }
@@ -56,6 +58,12 @@ export interface RunningControllers {
   idle(): Promise<void>;
   stop(): Promise<void>;
 }
+
+/**
+ * The embedded cluster runs no receiver of external webhooks, so by default the URLs it publishes
+ * are under a reserved name that says so (like the demo's git.wharf.invalid).
+ */
+export const DEFAULT_WEBHOOK_BASE_URL = 'https://webhooks.wharf.invalid';
 
 /** Installs CRDs and webhooks, then runs every reconciler off shared watches. */
 export async function startControllers(
@@ -84,8 +92,13 @@ export async function startControllers(
   };
   // Webhooks answer from the caches once they are filled, as Kargo's do; before that, from the API.
   let cachesFilled = false;
-  const stagesIn = async (ns: string) =>
-    cachesFilled ? informers.stages.list(ns) : api.list<Stage>('Stage', ns);
+  // Waiting for the caches to show the controller's own writes: a Stage it just promoted holds
+  // its Freight, even if the Freight is deleted right after.
+  const stagesIn = async (ns: string) => {
+    if (!cachesFilled) return api.list<Stage>('Stage', ns);
+    await writes.settled();
+    return informers.stages.list(ns);
+  };
   const hooks = installHooks(host, [
     projectHook(clients),
     projectConfigHook(),
@@ -95,7 +108,13 @@ export async function startControllers(
   const settled = () => writes.settled();
   const access = (ns: string, url: string, opts?: { insecureSkipTLSVerify?: boolean }) =>
     gitAccess(findCredentials, ns, url, localGitRoot(dataDir), opts);
-  const projects = new ProjectReconciler(api, clients, clock, { ...informers, settled });
+  const projects = new ProjectReconciler(
+    api,
+    clients,
+    clock,
+    { ...informers, settled },
+    t.webhookBaseURL ?? DEFAULT_WEBHOOK_BASE_URL,
+  );
   const warehouses = new WarehouseReconciler({
     api,
     clock,
@@ -121,10 +140,7 @@ export async function startControllers(
   const queue = (name: string, fn: (key: string) => Promise<ReconcileResult>) =>
     new WorkQueue(name, fn, clock, logger);
   const q = {
-    project: queue('project', async (k) => {
-      await projects.reconcile(k);
-      return undefined;
-    }),
+    project: queue('project', (k) => projects.reconcile(k)),
     warehouse: queue('warehouse', (k) => warehouses.reconcile(k)),
     stage: queue('stage', (k) => stages.reconcile(k)),
     promotion: undefined as unknown as WorkQueue,
