@@ -1,4 +1,5 @@
 import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
 import FormControlLabel from '@mui/material/FormControlLabel';
 import LinearProgress from '@mui/material/LinearProgress';
 import MenuItem from '@mui/material/MenuItem';
@@ -47,6 +48,8 @@ export function FreightTimeline() {
   const [since, setSince] = useSearchParam('since');
   const [search, setSearch] = useDebouncedParam('freightSearch');
   const [q] = useSearchParam('freightSearch');
+  const [lanesParam, setLanes] = useSearchParam('lanes');
+  const lanes = lanesParam === '1';
   const range = parseTimeRange(since);
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
@@ -64,26 +67,8 @@ export function FreightTimeline() {
     }),
     [origin, q, hideUnused, range],
   );
+  // Over all warehouses: the strip when there are no lanes, the header's count either way.
   const shown = useFreightWindow(state, filter, now);
-  const changed = useMemo(() => changedSincePrevious(shown.items), [shown.items]);
-  const stageColor = useMemo(() => {
-    const colors = new Map([...state.stages.values()].map((s) => [s.name, s.color ?? '#607d8b']));
-    return (s: string) => colors.get(s) ?? '#607d8b';
-  }, [state.stages]);
-  const scroller = useRef<HTMLDivElement>(null);
-  const virtual = useVirtualizer({
-    horizontal: true,
-    count: shown.items.length,
-    getScrollElement: () => scroller.current,
-    estimateSize: () => CARD,
-    overscan: 4,
-  });
-  const lastVisible = virtual.getVirtualItems().at(-1)?.index ?? 0;
-  const { hasMore, loadingMore, loadMore } = shown;
-  useEffect(() => {
-    // Scrolled near the end of what is loaded: fetch the next page.
-    if (hasMore && !loadingMore && lastVisible >= shown.items.length - 4) loadMore();
-  }, [hasMore, loadingMore, loadMore, lastVisible, shown.items.length]);
   const filtered = Object.keys(filter).length > 0;
   return (
     <Box
@@ -150,7 +135,56 @@ export function FreightTimeline() {
           }
           label="Hide unused"
         />
+        <FormControlLabel
+          control={
+            <Switch
+              size="small"
+              checked={lanes}
+              onChange={(e) => setLanes(e.target.checked ? '1' : null)}
+            />
+          }
+          label="Lane per warehouse"
+        />
       </Stack>
+      {lanes ? (
+        <FreightLanes filter={filter} now={now} />
+      ) : (
+        <FreightStrip shown={shown} label="Freight, newest first" />
+      )}
+    </Box>
+  );
+}
+
+/** One horizontally virtualized row of a freight window, paging older freight in on scroll. */
+function FreightStrip({
+  shown,
+  label,
+}: {
+  shown: ReturnType<typeof useFreightWindow>;
+  label: string;
+}) {
+  const state = useProjectState();
+  const changed = useMemo(() => changedSincePrevious(shown.items), [shown.items]);
+  const stageColor = useMemo(() => {
+    const colors = new Map([...state.stages.values()].map((s) => [s.name, s.color ?? '#607d8b']));
+    return (s: string) => colors.get(s) ?? '#607d8b';
+  }, [state.stages]);
+  const scroller = useRef<HTMLDivElement>(null);
+  const virtual = useVirtualizer({
+    horizontal: true,
+    count: shown.items.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => CARD,
+    overscan: 4,
+  });
+  const lastVisible = virtual.getVirtualItems().at(-1)?.index ?? 0;
+  const { hasMore, loadingMore, loadMore } = shown;
+  useEffect(() => {
+    // Scrolled near the end of what is loaded: fetch the next page.
+    if (hasMore && !loadingMore && lastVisible >= shown.items.length - 4) loadMore();
+  }, [hasMore, loadingMore, loadMore, lastVisible, shown.items.length]);
+  return (
+    <>
       {shown.loading ? (
         <Box sx={{ height: 140 }}>
           <LinearProgress aria-label="Loading freight" />
@@ -168,7 +202,7 @@ export function FreightTimeline() {
           ref={scroller}
           sx={{ overflowX: 'auto', height: 140 }}
           role="list"
-          aria-label="Freight, newest first"
+          aria-label={label}
           aria-busy={loadingMore}
         >
           <Box
@@ -211,6 +245,62 @@ export function FreightTimeline() {
           </Box>
         </Box>
       )}
-    </Box>
+    </>
   );
+}
+
+/**
+ * One strip per warehouse (its freight only, paged on its own), each collapsible; which lanes
+ * are collapsed is kept in the URL (`collapsedLanes`, comma-separated).
+ */
+function FreightLanes({ filter, now }: { filter: FreightFilter; now: number }) {
+  const state = useProjectState();
+  const [collapsedParam, setCollapsed] = useSearchParam('collapsedLanes');
+  const collapsed = new Set(collapsedParam.split(',').filter(Boolean));
+  const toggle = (w: string) => {
+    const next = new Set(collapsed);
+    if (next.has(w)) next.delete(w);
+    else next.add(w);
+    setCollapsed([...next].sort().join(',') || null);
+  };
+  const warehouses = [...state.warehouses.keys()]
+    .filter((w) => !filter.origin || w === filter.origin)
+    .sort();
+  return (
+    <Stack sx={{ gap: 0.5 }}>
+      {warehouses.map((w) => {
+        const open = !collapsed.has(w);
+        const laneId = `lane-${w}`;
+        return (
+          <Box key={w} component="section" aria-labelledby={laneId}>
+            <Button
+              id={laneId}
+              size="small"
+              onClick={() => toggle(w)}
+              aria-expanded={open}
+              sx={{ textTransform: 'none', justifyContent: 'flex-start' }}
+            >
+              <span aria-hidden="true">{open ? '▾' : '▸'}</span>&nbsp;{w}
+            </Button>
+            {open && <FreightLane filter={{ ...filter, origin: w }} now={now} warehouse={w} />}
+          </Box>
+        );
+      })}
+    </Stack>
+  );
+}
+
+/** A warehouse's own freight window (its pages are asked for on their own). */
+function FreightLane({
+  filter,
+  now,
+  warehouse,
+}: {
+  filter: FreightFilter;
+  now: number;
+  warehouse: string;
+}) {
+  const state = useProjectState();
+  const shown = useFreightWindow(state, filter, now);
+  return <FreightStrip shown={shown} label={`Freight from ${warehouse}`} />;
 }
