@@ -348,3 +348,67 @@ test('Ctrl K finds freight by commit SHA prefix and by alias, and stages by name
   await input.press('Enter');
   await expect(page).toHaveURL(/\/projects\/beta\/stages\/test$/);
 });
+
+test('the timeline shows a collapsible lane per warehouse, kept in the URL', async () => {
+  await page.goto('/projects/guestbook?lanes=1');
+  const lane = (w: string) => page.getByRole('list', { name: `Freight from ${w}` });
+  await expect(lane('config').getByRole('listitem')).toHaveCount(2, { timeout: 30_000 });
+  await expect(lane('config')).toContainText('quick-badger');
+  await expect(lane('manual')).toContainText('calm-walrus');
+  await expect(lane('guestbook')).toContainText('brave-falcon');
+  await expect(lane('guestbook')).not.toContainText('quick-badger');
+  await shot('freight-lanes');
+  const toggle = page
+    .getByRole('button', { name: 'config', exact: false })
+    .and(page.locator('[aria-expanded]'));
+  await toggle.click();
+  await expect(page).toHaveURL(/collapsedLanes=config/);
+  await expect(lane('config')).toHaveCount(0);
+  await page.reload();
+  await expect(lane('guestbook')).toContainText('brave-falcon', { timeout: 30_000 });
+  await expect(lane('config')).toHaveCount(0);
+  await expect(toggle).toHaveAttribute('aria-expanded', 'false');
+});
+
+test('promoting everything a stage holds creates one Promotion per origin downstream and follows each', async () => {
+  // A stage after integration that takes both of its origins from it.
+  await cluster.kubectl(
+    ['create', '-f', '-'],
+    JSON.stringify({
+      apiVersion: 'kargo.akuity.io/v1alpha1',
+      kind: 'Stage',
+      metadata: { name: 'release', namespace: 'guestbook' },
+      spec: {
+        requestedFreight: ['guestbook', 'config'].map((w) => ({
+          origin: { kind: 'Warehouse', name: w },
+          sources: { stages: ['integration'] },
+        })),
+        promotionTemplate: { spec: { steps: [{ uses: 'argocd-update' }] } },
+      },
+    }),
+  );
+  await page.goto('/projects/guestbook/stages/integration');
+  await page.getByRole('button', { name: 'Promote all downstream' }).click();
+  const dialog = page.getByRole('dialog', { name: /Promote everything downstream of integration/ });
+  const rows = dialog.getByRole('list', { name: 'Downstream stages' }).getByRole('listitem');
+  await expect(rows).toHaveText([
+    /release ← brave-falcon \(guestbook\)/,
+    /release ← quick-badger \(config\)/,
+  ]);
+  await dialog.getByRole('button', { name: 'Promote all 2 freight (2 promotions)' }).click();
+  await expect(dialog.getByRole('button', { name: /^Promotion release\./ })).toHaveCount(2);
+  const names = (
+    await dialog.getByRole('button', { name: /^Promotion release\./ }).allInnerTexts()
+  ).map((t) => t.replace(/^Promotion /, ''));
+  const listed = await cluster.kubectl(['get', 'promotions', '-n', 'guestbook', '-o', 'name']);
+  for (const n of names) expect(listed).toContain(`promotion.kargo.akuity.io/${n}`);
+  // Kargo's controller would run it; here its status is written as the controller would.
+  await cluster.kubectl([
+    ...['patch', 'promotion', names[0] ?? '', '-n', 'guestbook', '--subresource=status'],
+    ...['--type=merge', '-p', JSON.stringify({ status: { phase: 'Succeeded' } })],
+  ]);
+  await expect(dialog.getByRole('status', { name: 'Promotion to release: Succeeded' })).toBeVisible(
+    { timeout: 15_000 },
+  );
+  await shot('promote-all-downstream');
+});

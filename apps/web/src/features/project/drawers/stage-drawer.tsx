@@ -214,10 +214,10 @@ export function StageDrawer({ stage, onClose }: { stage: StageView; onClose: () 
           onDeleted={onClose}
         />
       )}
-      {downstream && stage.currentFreight[0] && (
+      {downstream && stage.currentFreight.length > 0 && (
         <DownstreamDialog
           stage={stage.name}
-          freight={stage.currentFreight[0].name}
+          freight={stage.currentFreight}
           onClose={() => setDownstream(false)}
         />
       )}
@@ -260,7 +260,7 @@ export function StageDrawer({ stage, onClose }: { stage: StageView; onClose: () 
               }
               onClick={() => setDownstream(true)}
             >
-              Promote downstream
+              {stage.currentFreight.length > 1 ? 'Promote all downstream' : 'Promote downstream'}
             </GuardedButton>
             <GuardedButton
               decision={d('refresh')}
