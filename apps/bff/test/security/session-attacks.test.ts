@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from 'node:util';
 import type { Request } from 'express';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AuthMeSchema, ProjectJoinAckSchema } from '@wharf/shared/api';
@@ -143,10 +144,13 @@ describe.skipIf(!HAVE_CRDS)(
       await new KubeClient(app.harness.kc).delete(
         `/api/v1/namespaces/${NS}/serviceaccounts/short-lived`,
       );
-      const after = await eventually(async () => {
-        const r = await replay(cookie);
-        return r.read === 401 ? r : undefined;
-      }, 15_000);
+      // Each path learns of the deletion through its own TokenReview cache: wait for all of them,
+      // then show the last answers if one never refused.
+      let after: Awaited<ReturnType<typeof replay>> | undefined;
+      await eventually(async () => {
+        after = await replay(cookie);
+        return isDeepStrictEqual(after, REFUSED) ? true : undefined;
+      }, 30_000).catch(() => undefined);
       expect(after).toEqual(REFUSED);
       const body = (await (await browser.api(url(`/api/v1/projects/${NS}/stages`))).json()) as {
         error: { message: string };
