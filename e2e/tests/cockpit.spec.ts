@@ -412,3 +412,18 @@ test('promoting everything a stage holds creates one Promotion per origin downst
   );
   await shot('promote-all-downstream');
 });
+
+test('the versions page shows which image version runs in which stage', async () => {
+  await page.goto('/projects/guestbook');
+  await page.getByRole('link', { name: 'Versions' }).click();
+  const table = page.getByRole('table', { name: 'Image and chart versions by stage' });
+  const image = table.getByRole('row').filter({ hasText: 'ghcr.io/example/guestbook' });
+  await expect(image).toContainText('2 versions running', { timeout: 30_000 });
+  const cell = async (stage: string) => {
+    const headers = await table.getByRole('columnheader').allInnerTexts();
+    return image.getByRole('cell').nth(headers.indexOf(stage) - 1);
+  };
+  await expect(await cell('dev')).toHaveText('1.1.0');
+  await expect(await cell('prod-east')).toHaveText('1.0.0');
+  await shot('versions-matrix');
+});

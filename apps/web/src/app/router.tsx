@@ -36,6 +36,11 @@ export function createRouter() {
               import('@/features/events/events-page').then((m) => ({ Component: m.EventsPage })),
           },
           {
+            path: 'projects/:project/matrix',
+            lazy: () =>
+              import('@/features/project/matrix-page').then((m) => ({ Component: m.MatrixPage })),
+          },
+          {
             path: 'projects/:project/compare',
             lazy: () =>
               import('@/features/project/compare/compare-page').then((m) => ({

@@ -29,3 +29,4 @@ export * from './warehouse-health.js';
 export * from './approval-request.js';
 export * from './attention.js';
 export * from './safe-url.js';
+export * from './version-matrix.js';

@@ -82,6 +82,12 @@ export function ProjectToolbar() {
       <Button size="small" component={Link} to={`/projects/${encodeURIComponent(project)}/events`}>
         Events
       </Button>
+      <Button size="small" component={Link} to={`/projects/${encodeURIComponent(project)}/matrix`}>
+        Versions
+      </Button>
+      <Button size="small" component={Link} to={`/projects/${encodeURIComponent(project)}/compare`}>
+        Compare
+      </Button>
       <Button
         size="small"
         component={Link}
