@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { getIn, setIn } from './object-edit';
+import { getIn, linesOf, listOfLines, setIn } from './object-edit';
 
 describe('editing one field of an object', () => {
   it('keeps every other field, and drops a key (and its emptied parents) when cleared', () => {
@@ -22,5 +22,14 @@ describe('editing one field of an object', () => {
       p: 1,
       q: 2,
     });
+  });
+});
+
+describe('a list edited as lines (tag regexps of a subscription)', () => {
+  it('one entry per line, blank lines dropped, nothing left unsets the field', () => {
+    expect(listOfLines('^v1\\.\n\n(?i)^release-\n')).toEqual(['^v1\\.', '(?i)^release-']);
+    expect(listOfLines('\n  \n')).toBeUndefined();
+    expect(linesOf(['^v1', '^v2'])).toBe('^v1\n^v2');
+    expect(linesOf(undefined)).toBe('');
   });
 });

@@ -34,3 +34,13 @@ export function setIn<T>(obj: T, path: Path, value: unknown): T {
   const out = Object.fromEntries(entries.map(([k, v]) => [k, k === head ? next : v]));
   return (head in map || empty(next) ? out : { ...out, [head]: next }) as T;
 }
+
+/** A list of strings as text, one per line (for a multi-line field). */
+export const linesOf = (v: unknown): string =>
+  Array.isArray(v) ? v.map(String).join('\n') : v === undefined ? '' : String(v);
+
+/** Text, one entry per line, as a list; blank lines dropped, nothing left means unset. */
+export function listOfLines(text: string): string[] | undefined {
+  const list = text.split('\n').filter((l) => l.trim() !== '');
+  return list.length ? list : undefined;
+}

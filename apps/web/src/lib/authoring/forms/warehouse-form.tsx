@@ -7,15 +7,25 @@ import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { RemoveButton } from './controls';
-import { getIn, setIn, type Json } from '../object-edit';
+import { getIn, linesOf, listOfLines, setIn, type Json } from '../object-edit';
 
 type SubType = 'git' | 'image' | 'chart';
 
+interface Option {
+  key: string;
+  label: string;
+  kind?: 'bool' | 'number' | 'select' | 'lines';
+  values?: string[];
+}
+
+// Kargo v1.11 fails discovery of a subscription that still sets allowTags or ignoreTags.
+const TAG_RULES: Option[] = [
+  { key: 'allowTagsRegexes', label: 'Allowed tags (Go regexps, one per line)', kind: 'lines' },
+  { key: 'ignoreTagsRegexes', label: 'Ignored tags (Go regexps, one per line)', kind: 'lines' },
+];
+
 /** Options of each subscription type (Kargo v1.11 field names); other fields stay as they are. */
-const OPTIONS: Record<
-  SubType,
-  { key: string; label: string; kind?: 'bool' | 'number' | 'select'; values?: string[] }[]
-> = {
+const OPTIONS: Record<SubType, Option[]> = {
   git: [
     { key: 'repoURL', label: 'Repository URL' },
     { key: 'branch', label: 'Branch' },
@@ -26,7 +36,7 @@ const OPTIONS: Record<
       values: ['NewestFromBranch', 'SemVer', 'Lexical', 'NewestTag'],
     },
     { key: 'semverConstraint', label: 'SemVer constraint' },
-    { key: 'allowTags', label: 'Allowed tags (regex)' },
+    ...TAG_RULES,
     { key: 'discoveryLimit', label: 'Discovery limit', kind: 'number' },
     { key: 'insecureSkipTLSVerify', label: 'Skip TLS verification', kind: 'bool' },
   ],
@@ -39,7 +49,7 @@ const OPTIONS: Record<
       values: ['SemVer', 'Lexical', 'NewestBuild', 'Digest'],
     },
     { key: 'constraint', label: 'Constraint (e.g. ^1.26.0)' },
-    { key: 'allowTags', label: 'Allowed tags (regex)' },
+    ...TAG_RULES,
     { key: 'platform', label: 'Platform (e.g. linux/amd64)' },
     { key: 'discoveryLimit', label: 'Discovery limit', kind: 'number' },
     { key: 'insecureSkipTLSVerify', label: 'Skip TLS verification', kind: 'bool' },
@@ -160,18 +170,25 @@ export function WarehouseForm({ warehouse, onChange, disabled, creating }: Props
                       key={o.key}
                       size="small"
                       select={o.kind === 'select'}
+                      multiline={o.kind === 'lines'}
                       label={o.label}
                       disabled={disabled}
                       required={o.key === 'repoURL'}
                       type={o.kind === 'number' ? 'number' : 'text'}
-                      value={value === undefined ? '' : String(value)}
+                      // A list field keeps the text as typed (a new empty line included) while
+                      // the object gets the list without blank entries.
+                      {...(o.kind === 'lines'
+                        ? { defaultValue: linesOf(value) }
+                        : { value: value === undefined ? '' : String(value) })}
                       onChange={(e) =>
                         setSub(
                           i,
                           [type, o.key],
-                          o.kind === 'number' && e.target.value
-                            ? Number(e.target.value)
-                            : e.target.value,
+                          o.kind === 'lines'
+                            ? listOfLines(e.target.value)
+                            : o.kind === 'number' && e.target.value
+                              ? Number(e.target.value)
+                              : e.target.value,
                         )
                       }
                       slotProps={{ htmlInput: { 'aria-label': label } }}
