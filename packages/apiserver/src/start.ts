@@ -71,6 +71,10 @@ export async function startApiServer(opts: ApiServerOptions): Promise<RunningApi
   const server = createServer({ cert: tls.certPem, key: tls.keyPem }, (req, res) => {
     void dispatch(ctx, req, res);
   });
+  // kube-apiserver keeps idle connections 90 s. Node's 5 s default made keep-alive clients (the
+  // controller's, the BFF's) reuse a socket the server was closing at that moment: ECONNRESET.
+  server.keepAliveTimeout = 90_000;
+  server.headersTimeout = 95_000;
   server.on('connection', (s: Socket) => {
     ctx.metrics.connection();
     sockets.add(s);
