@@ -49,7 +49,11 @@ function parseViewRoom(room: string): { project: string; key: string } | undefin
   const m = /^view:([^:]+):(.*)$/.exec(room);
   return m ? { project: m[1] ?? '', key: m[2] ?? '' } : undefined;
 }
-/** Socket messages larger than this many bytes are compressed (see bench/scale). */
+/**
+ * Socket messages larger than this many bytes are compressed (the snapshot); deltas go out as
+ * they are. ws honours the threshold only without context takeover: with it, every message to
+ * every socket went through that socket's own deflate (see bench/scale, fan-out).
+ */
 const DEFLATE_THRESHOLD = 16 * 1024;
 const PROJECTS_ROOM = 'projects';
 /** Sockets that see only some projects; each gets the list's deltas filtered to its own. */
@@ -120,7 +124,7 @@ export function attachSockets(deps: SocketDeps): {
     maxHttpBufferSize: 32 * 1024,
     // Snapshots and freight pages compress several-fold; small deltas are sent as they are, so
     // a change fanned out to many sockets is not compressed once per socket.
-    perMessageDeflate: { threshold: DEFLATE_THRESHOLD },
+    perMessageDeflate: { threshold: DEFLATE_THRESHOLD, serverNoContextTakeover: true },
     allowRequest: (req, callback) => {
       const refusal = deps.originRefusal(req);
       if (refusal) deps.logger.info({ refusal }, 'socket handshake refused');
