@@ -77,6 +77,28 @@ describe.skipIf(!HAVE_KARGO_CRDS)(
       );
     });
 
+    it("shares the session key and admin password through Wharf's Secret, with nothing per replica", async () => {
+      const secret = (await t.admin.request(
+        'GET',
+        '/api/v1/namespaces/wharf/secrets/wharf-secret',
+      )) as { data: Record<string, string> };
+      const keys = Buffer.from(secret.data['session-keys'] ?? '', 'base64').toString('utf8');
+      // Two replicas started at once: one key, created by whichever came first.
+      expect(keys.trim().split('\n')).toHaveLength(1);
+      const c = client();
+      const res = await c.request('POST', 'api/v1/auth/login', {
+        password: TOPOLOGY_ADMIN_PASSWORD,
+      });
+      expect(res.status, res.text).toBe(200);
+      const upstreams = new Set<string>();
+      for (let i = 0; i < 6; i++) {
+        const me = await c.request('GET', 'api/v1/auth/me');
+        expect(me.status).toBe(200);
+        if (me.upstream) upstreams.add(me.upstream);
+      }
+      expect(upstreams.size).toBe(2);
+    });
+
     it('refuses a state change whose Origin is not the public URL, though the proxy forwards it', async () => {
       const c = client({ origin: 'https://evil.example' });
       const res = await c.request('POST', 'api/v1/auth/login', {

@@ -56,10 +56,14 @@ export async function loadAdminPassword(opts: {
   configured?: string;
   announce: (message: string) => void;
   sessionKey: Uint8Array;
+  /** Where the generated password's hash is shared by every replica (Wharf's Secret). */
+  shared?: (announce: (message: string) => void) => Promise<string>;
 }): Promise<AdminPassword> {
   // A configured password is hashed with a new salt at every start: its generation comes from
   // the password itself, a stored hash's from the hash.
-  const stored = opts.configured ? undefined : await readOrCreateHash(opts.dataDir, opts.announce);
+  const stored = opts.configured
+    ? undefined
+    : await (opts.shared?.(opts.announce) ?? readOrCreateHash(opts.dataDir, opts.announce));
   const encoded = stored ?? (await hashPassword(opts.configured ?? ''));
   const generation = createHmac('sha256', opts.sessionKey)
     .update(`wharf-admin-password\0${opts.configured ?? stored ?? ''}`)
@@ -68,7 +72,7 @@ export async function loadAdminPassword(opts: {
   return { check: (password) => verifyPassword(password, encoded), generation };
 }
 
-async function readOrCreateHash(dataDir: string, announce: (m: string) => void) {
+export async function readOrCreateHash(dataDir: string, announce: (m: string) => void) {
   const file = join(dataDir, HASH_FILE);
   try {
     return (await readFile(file, 'utf8')).trim();

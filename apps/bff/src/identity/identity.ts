@@ -1,11 +1,13 @@
 import type { KubeConfig } from '@kubernetes/client-node';
 import { AccessReviewer } from './access-reviewer.js';
-import { type PasswordCheck, loadAdminPassword } from './admin-password.js';
+import { type PasswordCheck, loadAdminPassword, readOrCreateHash } from './admin-password.js';
 import type { IdentityConfig } from './identity-config.js';
 import { OidcClient } from './oidc-client.js';
 import { type CallerDeps, createCallerResolver } from './resolve-caller.js';
 import { type RoleSource, listingRoleSource, roleMapper } from './role-directory.js';
-import { loadSessionKey } from './session-key.js';
+import { deriveSessionKey, loadSessionKey } from './session-key.js';
+import { parseKeyList, sharedAdminHash, sharedSessionKeys } from './shared-secrets.js';
+import type { OwnSecret } from '../own-state/own-secret.js';
 import { WHARF_SECRET, SessionRevocations } from './session-revocations.js';
 import { SessionSealer } from './session.js';
 import { TokenReviewer } from './token-review.js';
@@ -38,13 +40,31 @@ export async function createIdentity(opts: {
   ownNamespace: OwnNamespace;
 }): Promise<Identity> {
   const { config, kubeConfig } = opts;
-  const sessionKey = await loadSessionKey(opts.dataDir, config.sessionKey);
-  const sealer = new SessionSealer(sessionKey);
+  const secret = opts.ownNamespace.secret(WHARF_SECRET);
+  const keys = config.sessionKey
+    ? parseKeyList(config.sessionKey).map(deriveSessionKey)
+    : await sharedOrLocal(
+        async () => (await sharedSessionKeys(secret)).map(deriveSessionKey),
+        async () => [await loadSessionKey(opts.dataDir)],
+        `the session key`,
+        secret,
+        opts.log,
+      );
+  const sessionKey = keys[0] as Uint8Array;
+  const sealer = new SessionSealer(keys);
   const admin = await loadAdminPassword({
     dataDir: opts.dataDir,
     ...(config.adminPassword ? { configured: config.adminPassword } : {}),
     announce: opts.log,
     sessionKey,
+    shared: (announce) =>
+      sharedOrLocal(
+        () => sharedAdminHash(secret, announce),
+        () => readOrCreateHash(opts.dataDir, announce),
+        'the admin password hash',
+        secret,
+        opts.log,
+      ),
   });
   const deps: CallerDeps = {
     kubeConfig,
@@ -68,4 +88,27 @@ export async function createIdentity(opts: {
     resolveCaller: createCallerResolver(deps),
     loginRateLimit: opts.loginRateLimit ?? config.loginRateLimit,
   };
+}
+
+/**
+ * What replicas share comes from Wharf's Secret; a BFF that may not keep it there (a laptop
+ * against a cluster without Wharf's namespace, say) keeps it in its data dir and says so.
+ */
+async function sharedOrLocal<T>(
+  shared: () => Promise<T>,
+  local: () => Promise<T>,
+  what: string,
+  secret: OwnSecret,
+  log: (message: string) => void,
+): Promise<T> {
+  try {
+    return await shared();
+  } catch (err) {
+    log(
+      `Could not keep ${what} in Secret ${secret.namespace}/${secret.name} ` +
+        `(${err instanceof Error ? err.message : String(err)}); using the data dir, so replicas ` +
+        `would not share it.`,
+    );
+    return local();
+  }
 }

@@ -4,13 +4,17 @@ import { join } from 'node:path';
 
 const KEY_FILE = 'session.key';
 
+/** The 256-bit cookie encryption key derived from one configured or stored secret. */
+export function deriveSessionKey(secret: string): Uint8Array {
+  return new Uint8Array(hkdfSync('sha256', secret, 'wharf', 'session-cookie-a256gcm', 32));
+}
+
 /**
- * The 256-bit key that encrypts session cookies. Replicas must share it (set WHARF_SESSION_KEY);
- * a single instance generates one into its data dir at first start and reuses it.
+ * The key from WHARF_SESSION_KEY, else one generated into the data dir at first start and reused
+ * (a single instance without a cluster Secret; replicas share Wharf's Secret instead).
  */
 export async function loadSessionKey(dataDir: string, configured?: string): Promise<Uint8Array> {
-  const secret = configured ?? (await readOrCreateSecret(dataDir));
-  return new Uint8Array(hkdfSync('sha256', secret, 'wharf', 'session-cookie-a256gcm', 32));
+  return deriveSessionKey(configured ?? (await readOrCreateSecret(dataDir)));
 }
 
 async function readOrCreateSecret(dataDir: string): Promise<string> {

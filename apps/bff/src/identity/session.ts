@@ -69,7 +69,17 @@ const AUDIENCE = 'wharf-session';
 
 /** Seals sessions (and other short-lived state) into encrypted, authenticated JWTs (dir + A256GCM). */
 export class SessionSealer {
-  constructor(private readonly key: Uint8Array) {}
+  private readonly keys: Uint8Array[];
+
+  /** The first key seals; every key opens (so a new key can be added before the old one goes). */
+  constructor(keys: Uint8Array | readonly Uint8Array[]) {
+    this.keys = keys instanceof Uint8Array ? [keys] : [...keys];
+    if (this.keys.length === 0) throw new Error('SessionSealer needs at least one key.');
+  }
+
+  private get key(): Uint8Array {
+    return this.keys[0] as Uint8Array;
+  }
 
   async seal(payload: Record<string, unknown>, ttlSeconds: number, purpose = AUDIENCE) {
     return new EncryptJWT(payload)
@@ -82,12 +92,15 @@ export class SessionSealer {
 
   /** The payload, or undefined when the value was tampered with, expired, or sealed for another purpose. */
   async open(value: string, purpose = AUDIENCE): Promise<Record<string, unknown> | undefined> {
-    try {
-      const { payload } = await jwtDecrypt(value, this.key, { audience: purpose });
-      return payload;
-    } catch {
-      return undefined;
+    for (const key of this.keys) {
+      try {
+        const { payload } = await jwtDecrypt(value, key, { audience: purpose });
+        return payload;
+      } catch {
+        // another key, or not ours
+      }
     }
+    return undefined;
   }
 
   /** Seals a new sign-in: a fresh session id, issued now. */

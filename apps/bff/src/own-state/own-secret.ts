@@ -120,6 +120,16 @@ export class OwnSecret extends EventEmitter {
     throw new UpstreamError(`Secret ${this.namespace}/${this.name} kept changing; try again.`);
   }
 
+  /**
+   * Adds each of `defaults`' keys the Secret does not hold yet (creating the Secret if need be)
+   * and answers what it holds then: replicas starting at once all end up with the first writer's.
+   */
+  async ensure(defaults: SecretData): Promise<SecretData> {
+    let held: SecretData = defaults;
+    await this.update((current) => (held = { ...defaults, ...current }));
+    return held;
+  }
+
   /** Creates the Secret with `data` unless it exists; either way answers the data it holds. */
   async createIfAbsent(data: SecretData): Promise<SecretData> {
     let held: SecretData = data;

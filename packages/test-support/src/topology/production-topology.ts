@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, scrypt } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -143,6 +143,7 @@ export class ProductionTopology {
       // Wharf's identity, exactly as an operator installs it.
       await admin.kubectl(['apply', '-f', join(REPO_ROOT, 'deploy/rbac/')]);
       await seedProject(admin);
+      await setAdminPassword(admin, ADMIN_PASSWORD);
       const wharfKubeconfig = join(dir, 'wharf.kubeconfig');
       await admin.writeKubeconfig(wharfKubeconfig, 'wharf', await admin.token('wharf', 'wharf'));
 
@@ -166,12 +167,8 @@ export class ProductionTopology {
       });
       cleanup.push(() => nginx.stop());
       const topology = new ProductionTopology(dir, admin, idp, apiserver, nginx, cert.certPem);
-      // What every replica is given. The secrets shared through the environment are a stop-gap:
-      // once Wharf keeps them in a Secret of its namespace, drop `sharedSecrets` (nothing per replica).
-      const sharedSecrets = {
-        WHARF_SESSION_KEY: randomBytes(32).toString('base64url'),
-        WHARF_ADMIN_PASSWORD: ADMIN_PASSWORD,
-      };
+      // What every replica is given: no session key, no admin password. The replicas keep both in
+      // Wharf's Secret, the first to start creating the key.
       topology.replicaEnv = {
         HOST: '127.0.0.1',
         KUBECONFIG: wharfKubeconfig,
@@ -182,7 +179,6 @@ export class ProductionTopology {
         WHARF_OIDC_CLIENT_ID: 'wharf',
         WHARF_OIDC_SCOPES: 'openid email groups offline_access',
         LOG_LEVEL: 'warn',
-        ...sharedSecrets,
         ...opts.env,
       };
       replicaPorts.forEach((port, i) => {
@@ -242,6 +238,24 @@ export class ProductionTopology {
 const PLURALS: Record<string, string> = Object.fromEntries(
   Object.values(KARGO_RESOURCES).map((r) => [r.kind, r.plural]),
 );
+
+/**
+ * The admin password as an operator chooses it with nothing per replica: its scrypt hash
+ * (`scrypt$N$r$p$salt$hash`, base64url) under `admin-password-hash` in Secret wharf/wharf-secret.
+ */
+async function setAdminPassword(admin: KubeAdmin, password: string): Promise<void> {
+  const salt = randomBytes(16);
+  const N = 16384;
+  const hash = await new Promise<Buffer>((resolve, reject) =>
+    scrypt(password, salt, 32, { N, r: 8, p: 1 }, (err, key) => (err ? reject(err) : resolve(key))),
+  );
+  const encoded = ['scrypt', N, 8, 1, salt.toString('base64url'), hash.toString('base64url')];
+  await admin.request('POST', '/api/v1/namespaces/wharf/secrets', {
+    metadata: { name: 'wharf-secret' },
+    type: 'Opaque',
+    data: { 'admin-password-hash': Buffer.from(encoded.join('$')).toString('base64') },
+  });
+}
 
 /** The echo-server project as Kargo leaves it (its webhook's namespace, its controllers' status). */
 async function seedProject(admin: KubeAdmin): Promise<void> {
