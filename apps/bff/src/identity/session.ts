@@ -66,6 +66,8 @@ function expand(payload: Record<string, unknown>): unknown {
 }
 
 const AUDIENCE = 'wharf-session';
+/** Opened sessions kept (a few KB each at most). */
+const OPENED_SESSIONS = 10_000;
 
 /** Seals sessions (and other short-lived state) into encrypted, authenticated JWTs (dir + A256GCM). */
 export class SessionSealer {
@@ -109,7 +111,32 @@ export class SessionSealer {
     return this.seal({ ...compact(session), ...sealed }, ttlSeconds);
   }
 
+  /**
+   * Sessions opened lately, by their sealed value: every socket's session is opened again at each
+   * room access sweep, and decrypting a thousand cookies every few seconds was a steady share of
+   * the BFF's CPU. The sealed value is authenticated, so equal values open to equal sessions;
+   * expiry is checked again on every hit. Bounded: the oldest entry goes first.
+   */
+  private readonly opened = new Map<string, OpenedSession>();
+
   async openSession(value: string): Promise<OpenedSession | undefined> {
+    const hit = this.opened.get(value);
+    if (hit) {
+      if (hit.exp * 1000 > Date.now()) return hit;
+      this.opened.delete(value);
+    }
+    const session = await this.decryptSession(value);
+    if (session) {
+      if (this.opened.size >= OPENED_SESSIONS) {
+        const oldest = this.opened.keys().next();
+        if (!oldest.done) this.opened.delete(oldest.value);
+      }
+      this.opened.set(value, session);
+    }
+    return session;
+  }
+
+  private async decryptSession(value: string): Promise<OpenedSession | undefined> {
     const payload = await this.open(value);
     if (!payload || typeof payload.exp !== 'number') return undefined;
     const sealed = SealedSchema.safeParse(payload);

@@ -1,7 +1,7 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { loadAdminPassword } from '../../src/identity/admin-password.js';
 import { loadSessionKey } from '../../src/identity/session-key.js';
 import { type Session, SessionSealer } from '../../src/identity/session.js';
@@ -38,6 +38,18 @@ describe('sessions are sealed, not stored', () => {
     expect(await stranger.openSession(sealed)).toBeUndefined();
     const expired = await sealer.seal({ ...session }, -10);
     expect(await sealer.openSession(expired)).toBeUndefined();
+  });
+
+  it('refuses a cookie it opened before once that cookie has expired', async () => {
+    const sealer = new SessionSealer(await loadSessionKey(await tempDir()));
+    const sealed = await sealer.sealSession(session, 2);
+    expect(await sealer.openSession(sealed)).toMatchObject(session);
+    vi.useFakeTimers({ now: Date.now() + 5_000, toFake: ['Date'] });
+    try {
+      expect(await sealer.openSession(sealed)).toBeUndefined();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('keeps the cookie contents secret (encrypted, not just signed)', async () => {
