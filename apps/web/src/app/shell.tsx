@@ -13,6 +13,7 @@ import {
   useNavigate,
   useNavigation,
 } from 'react-router';
+import { useSilentRefresh } from '@/lib/api/use-silent-refresh';
 import { onUnauthorized } from '@/lib/http';
 import { useChordShortcut, useShortcut } from '@/lib/shortcuts';
 import { ColorSchemeToggle } from './color-scheme-toggle';
@@ -49,6 +50,7 @@ function useLoginRedirect() {
 
 export function Shell() {
   useLoginRedirect();
+  useSilentRefresh();
   const navigation = useNavigation();
   const navigate = useNavigate();
   useShortcut('h', 'Go to the projects list', () => void navigate('/'));
