@@ -93,7 +93,15 @@ const hasStatus = (o: Obj) => o.status !== undefined && Object.keys(o.status as 
 
 /** Writes generateLargeProject's objects as Kargo would hold them (specs, then statuses). */
 async function seed(k: KubeHttp, stages: number, freight: number, log: (m: string) => void) {
-  const fx = generateLargeProject({ stages, freight, warehouses: 6, seed: 17 });
+  return seedFixture(k, generateLargeProject({ stages, freight, warehouses: 6, seed: 17 }), log);
+}
+
+/** Writes a project fixture's objects as Kargo would hold them (specs, then statuses). */
+export async function seedFixture(
+  k: KubeHttp,
+  fx: ReturnType<typeof generateLargeProject>,
+  log: (m: string) => void,
+) {
   const ns = fx.project.metadata.name;
   await k.send('POST', '/api/v1/namespaces', {
     metadata: { name: ns, labels: { 'kargo.akuity.io/project': 'true' } },
@@ -177,8 +185,15 @@ export async function startCluster(opts: {
   stages: number;
   freight: number;
   log: (m: string) => void;
+  /** Another seed than one generated project (e.g. many projects), named by `key`. */
+  seedWith?: { key: string; seed: (k: KubeHttp) => Promise<string> };
 }): Promise<Cluster> {
-  const dataDir = join(opts.cacheDir, `cluster-${opts.stages}-${opts.freight}-v${SEED_VERSION}`);
+  const dataDir = join(
+    opts.cacheDir,
+    opts.seedWith
+      ? `${opts.seedWith.key}-v${SEED_VERSION}`
+      : `cluster-${opts.stages}-${opts.freight}-v${SEED_VERSION}`,
+  );
   const marker = join(dataDir, 'seeded-project');
   if (!existsSync(marker)) rmSync(dataDir, { recursive: true, force: true });
   mkdirSync(dataDir, { recursive: true });
@@ -192,7 +207,9 @@ export async function startCluster(opts: {
   if (existsSync(marker)) project = readFileSync(marker, 'utf8').trim();
   else {
     opts.log(`seeding ${opts.stages} stages and ${opts.freight} freight (kept for later runs)`);
-    project = await seed(client, opts.stages, opts.freight, opts.log);
+    project = opts.seedWith
+      ? await opts.seedWith.seed(client)
+      : await seed(client, opts.stages, opts.freight, opts.log);
     writeFileSync(marker, project);
   }
   return {

@@ -1,5 +1,6 @@
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
 import Link from '@mui/material/Link';
 import MenuItem from '@mui/material/MenuItem';
 import Skeleton from '@mui/material/Skeleton';
@@ -7,6 +8,7 @@ import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { ATTENTION_KINDS } from '@wharf/shared';
+import { useState } from 'react';
 import { Link as RouterLink, useSearchParams } from 'react-router';
 import { useAttentionLive } from '@/lib/live/use-attention-live';
 import { useSearchParam } from '@/lib/use-search-param';
@@ -16,6 +18,8 @@ import { KIND_LABEL, parseFilter } from './attention-kinds';
 
 /** How many items the home page shows before "see all". */
 const HOME_LIMIT = 10;
+/** The page shows this many at first, then more on request (each shown project asks capabilities). */
+const PAGE_STEP = 50;
 
 /**
  * What needs attention across every project the user may see, live, filtered by project and
@@ -34,7 +38,8 @@ export function AttentionSection({ page = false }: { page?: boolean }) {
       (!filter.projects || filter.projects.has(i.project)) &&
       (!filter.kinds || filter.kinds.has(i.kind)),
   );
-  const shown = page ? items : items.slice(0, HOME_LIMIT);
+  const [pageLimit, setPageLimit] = useState(PAGE_STEP);
+  const shown = items.slice(0, page ? pageLimit : HOME_LIMIT);
   const Heading = page ? 'h1' : 'h2';
   return (
     <Box component="section" aria-labelledby="attention-heading" sx={{ mb: 3 }}>
@@ -105,6 +110,12 @@ export function AttentionSection({ page = false }: { page?: boolean }) {
                   : 'Nothing matches this filter.'
               }
             />
+            {page && items.length > shown.length && (
+              <Button sx={{ mt: 1 }} onClick={() => setPageLimit((n) => n + PAGE_STEP)}>
+                Show {Math.min(PAGE_STEP, items.length - shown.length)} more of{' '}
+                {items.length - shown.length}
+              </Button>
+            )}
             {!page && items.length > shown.length && (
               <Link
                 component={RouterLink}
