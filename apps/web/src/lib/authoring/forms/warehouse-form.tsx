@@ -20,8 +20,8 @@ interface Option {
 
 // Kargo v1.11 fails discovery of a subscription that still sets allowTags or ignoreTags.
 const TAG_RULES: Option[] = [
-  { key: 'allowTagsRegexes', label: 'Allowed tags (Go regexps, one per line)', kind: 'lines' },
-  { key: 'ignoreTagsRegexes', label: 'Ignored tags (Go regexps, one per line)', kind: 'lines' },
+  { key: 'allowTagsRegexes', label: 'Allowed tags (regexps)', kind: 'lines' },
+  { key: 'ignoreTagsRegexes', label: 'Ignored tags (regexps)', kind: 'lines' },
 ];
 
 /** Options of each subscription type (Kargo v1.11 field names); other fields stay as they are. */
@@ -171,6 +171,7 @@ export function WarehouseForm({ warehouse, onChange, disabled, creating }: Props
                       size="small"
                       select={o.kind === 'select'}
                       multiline={o.kind === 'lines'}
+                      placeholder={o.kind === 'lines' ? 'One Go regexp per line' : undefined}
                       label={o.label}
                       disabled={disabled}
                       required={o.key === 'repoURL'}
