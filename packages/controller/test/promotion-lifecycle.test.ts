@@ -145,6 +145,11 @@ describe('promotion lifecycle', () => {
       freightName: old?.metadata.name,
       promotionName: manual.metadata.name,
     });
+    // The Stage records the manual promotion's freight; the hold keeps it there once all is idle.
+    await waitFor(
+      'development to hold the older freight',
+      async () => (await current()) === old?.metadata.name,
+    );
     await c.controllers.idle();
     expect(await current()).toBe(old?.metadata.name);
     const byOrigin = await promote(c.api, 'development', {
