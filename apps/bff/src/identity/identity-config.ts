@@ -24,7 +24,7 @@ export const IdentityEnvSchema = z
       .min(32, 'use at least 32 random characters')
       .optional()
       .describe(
-        'Secret that seals session cookies; replicas must share it (unset: generated into the data dir)',
+        "Secret that seals session cookies (several, comma-separated, newest first, to rotate); unset: kept in Secret `wharf-secret` of Wharf's namespace, shared by replicas",
       ),
     WHARF_PUBLIC_URL: z
       .url('must be an absolute http(s) URL, e.g. https://wharf.example.com')
