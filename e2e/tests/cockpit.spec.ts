@@ -427,3 +427,15 @@ test('the versions page shows which image version runs in which stage', async ()
   await expect(await cell('prod-east')).toHaveText('1.0.0');
   await shot('versions-matrix');
 });
+
+test('asking for an approval from the freight drawer puts it under Needs attention with Approve', async () => {
+  const lynx = realStatusProject().freight.find((f) => f.alias === 'sunny-lynx');
+  await page.goto(`/projects/guestbook/freight/${lynx?.metadata.name ?? ''}`);
+  await page.getByRole('button', { name: 'Ask for approval…' }).click();
+  await page.getByRole('menuitem', { name: /^uat/ }).click();
+  await page.goto('/attention?kind=approval-requested');
+  const item = entry('sunny-lynx waits for approval to uat', 'guestbook');
+  await expect(item).toBeVisible({ timeout: 15_000 });
+  await expect(item).toContainText('by admin');
+  await expect(item.getByRole('button', { name: /^Approve/ })).toBeEnabled({ timeout: 15_000 });
+});

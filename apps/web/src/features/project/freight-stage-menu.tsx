@@ -3,15 +3,15 @@ import Menu from '@mui/material/Menu';
 import MenuItem from '@mui/material/MenuItem';
 import { useMutation } from '@tanstack/react-query';
 import type { FreightView } from '@wharf/shared/api';
-import { approve } from '@/lib/api/actions';
-import { stageDecision } from '@/lib/api/project';
+import { approve, requestApproval } from '@/lib/api/actions';
+import { projectDecision, stageDecision } from '@/lib/api/project';
 import { pushToast } from '@/lib/toasts';
 import { displayName } from '@/lib/freight';
 import { useProject, useProjectState } from './project-context';
 
 interface Props {
   freight: FreightView;
-  action: 'promote' | 'approve';
+  action: 'promote' | 'approve' | 'request-approval';
   anchor: HTMLElement;
   onClose: () => void;
 }
@@ -21,9 +21,17 @@ export function FreightStageMenu({ freight, action, anchor, onClose }: Props) {
   const { project, caps, startPromote } = useProject();
   const state = useProjectState();
   const mutation = useMutation({
-    mutationFn: (stage: string) => approve(project, freight.name, stage),
+    mutationFn: (stage: string): Promise<unknown> =>
+      action === 'request-approval'
+        ? requestApproval(project, freight.name, stage)
+        : approve(project, freight.name, stage),
     onSuccess: (_r, stage) =>
-      pushToast(`Approved ${displayName(freight)} for ${stage}.`, 'success'),
+      pushToast(
+        action === 'request-approval'
+          ? `Asked for ${displayName(freight)} to be approved for ${stage}; approvers see it under Needs attention.`
+          : `Approved ${displayName(freight)} for ${stage}.`,
+        'success',
+      ),
   });
   const stages = [...state.stages.values()].filter((s) =>
     s.requestedFreight.some((r) => r.origin.name === freight.origin.name),
@@ -33,14 +41,23 @@ export function FreightStageMenu({ freight, action, anchor, onClose }: Props) {
       anchorEl={anchor}
       open
       onClose={onClose}
-      aria-label={action === 'promote' ? 'Promote to stage' : 'Approve for stage'}
+      aria-label={
+        action === 'promote'
+          ? 'Promote to stage'
+          : action === 'approve'
+            ? 'Approve for stage'
+            : 'Ask for approval for stage'
+      }
     >
       {stages.length === 0 && (
         <MenuItem disabled>No stage requests freight from {freight.origin.name}</MenuItem>
       )}
       {stages.map((s) => {
-        const d = stageDecision(caps, s.name, action === 'promote' ? 'promote' : 'approve');
-        const already = action === 'approve' && freight.approvedFor.some((a) => a.stage === s.name);
+        const d =
+          action === 'request-approval'
+            ? projectDecision(caps, 'requestApproval')
+            : stageDecision(caps, s.name, action === 'promote' ? 'promote' : 'approve');
+        const already = action !== 'promote' && freight.approvedFor.some((a) => a.stage === s.name);
         const reason = !d.allowed ? d.reason : already ? 'Already approved' : undefined;
         return (
           <MenuItem

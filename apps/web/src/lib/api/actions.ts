@@ -3,6 +3,7 @@ import {
   AbortVerificationResultSchema,
   AliasResultSchema,
   ApproveResultSchema,
+  ApprovalRequestResultSchema,
   CreateFreightResultSchema,
   DeleteFreightResultSchema,
   PromoteDownstreamResultSchema,
@@ -33,6 +34,14 @@ export const approve = (project: string, freight: string, stage: string) =>
   post(`${p(project)}/freight/${seg(freight)}/approve`, (b) => ApproveResultSchema.parse(b), {
     stage,
   });
+
+/** Records that someone asks for this freight to be approved for a stage (shown to approvers). */
+export const requestApproval = (project: string, freight: string, stage: string) =>
+  post(
+    `${p(project)}/freight/${seg(freight)}/approval-requests`,
+    (b) => ApprovalRequestResultSchema.parse(b),
+    { stage },
+  );
 
 export const setAlias = (project: string, freight: string, alias: string) =>
   api(`${p(project)}/freight/${seg(freight)}/alias`, { method: 'PATCH', body: { alias } }, (b) =>

@@ -17,6 +17,7 @@ import { projectDecision } from '@/lib/api/project';
 import { displayName } from '@/lib/freight';
 import { formatAge } from '@/lib/time';
 import { GuardedButton } from '@/lib/guarded-button';
+import { FreightStageMenu } from '../freight-stage-menu';
 import { useProject } from '../project-context';
 import { DrawerFrame } from './drawer-frame';
 import { ConfirmDelete } from './confirm-delete';
@@ -111,6 +112,7 @@ export function FreightDrawer({ freight, onClose }: { freight: FreightView; onCl
   const { project, caps } = useProject();
   const navigate = useNavigate();
   const [confirming, setConfirming] = useState(false);
+  const [askAnchor, setAskAnchor] = useState<HTMLElement | null>(null);
   const remove = useMutation({
     mutationFn: () => deleteFreight(project, freight.name),
     onSuccess: onClose,
@@ -129,6 +131,20 @@ export function FreightDrawer({ freight, onClose }: { freight: FreightView; onCl
       onClose={onClose}
       actions={
         <>
+          <GuardedButton
+            decision={projectDecision(caps, 'requestApproval')}
+            onClick={(e) => setAskAnchor(e.currentTarget)}
+          >
+            Ask for approval…
+          </GuardedButton>
+          {askAnchor && (
+            <FreightStageMenu
+              freight={freight}
+              action="request-approval"
+              anchor={askAnchor}
+              onClose={() => setAskAnchor(null)}
+            />
+          )}
           <Button
             size="small"
             variant="outlined"
