@@ -60,9 +60,10 @@ async function vitest() {
   for (const file of report.testResults)
     for (const t of file.assertionResults)
       if (t.status === 'failed') failures.push(`  ${relative('.', file.name)} › ${t.fullName}`);
-  // Suites that fail to load report no tests; count them so a broken file can't pass silently.
+  // Suites that fail to load, or whose beforeAll throws, report no failed test (their tests are
+  // skipped); count them so a broken file can't pass silently.
   const broken = report.testResults.filter(
-    (r) => r.status === 'failed' && r.assertionResults.length === 0,
+    (r) => r.status === 'failed' && !r.assertionResults.some((t) => t.status === 'failed'),
   );
   totals.failed += broken.length;
   for (const b of broken) failures.push(`vitest: ${b.name} failed to run`);
