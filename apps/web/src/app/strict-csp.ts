@@ -1,10 +1,8 @@
 import createCache, { type EmotionCache } from '@emotion/cache';
-import { config } from 'zod/v4/core';
 import { cspNonce } from '@/lib/csp-nonce';
 
-// Wharf's Content-Security-Policy allows no eval. zod compiles fast parsers with `new Function`
-// unless told not to, and merely probing for it shows up as a CSP violation: turn it off first.
-config({ jitless: true });
+// zod's parsers are made jitless (no eval under this policy) by src/zod-jitless.ts, an entry of
+// its own that index.html runs before the app.
 
 /**
  * MUI styles through emotion, which writes `<style>` tags; the policy accepts only those that

@@ -27,8 +27,8 @@ const FALLBACK: AuthConfig = {
 export const authConfigQuery = () =>
   queryOptions({
     queryKey: ['auth', 'config'],
-    queryFn: ({ signal }) =>
-      api('auth/config', { signal }, (b) => AuthConfigSchema.parse(b)).catch(() => FALLBACK),
+    // Not cancelled when the sign-in page goes away: tiny, kept for good, and needed next time.
+    queryFn: () => api('auth/config', {}, (b) => AuthConfigSchema.parse(b)).catch(() => FALLBACK),
     meta: { quiet: true },
     staleTime: Infinity,
   });
