@@ -9,8 +9,11 @@ export function useSearchParam(
   const set = useCallback(
     (value: string | null, push = false) =>
       setParams(
-        (prev) => {
-          const next = new URLSearchParams(prev);
+        () => {
+          // From the address bar, not the router's `prev`: that is the query of the render this
+          // setter came from, so a handler of an older render (a shortcut pressed while an
+          // earlier change is still rendering) would put back what was just removed.
+          const next = new URLSearchParams(window.location.search);
           if (value) next.set(name, value);
           else next.delete(name);
           return next;
