@@ -30,29 +30,50 @@ let registered: readonly Shortcut[] = [];
 const listeners = new Set<() => void>();
 const emit = () => listeners.forEach((l) => l());
 
-/** Binds a single-key shortcut while the calling component is mounted and lists it in the `?` sheet. */
-export function useShortcut(key: string, description: string, handler: () => void, enabled = true) {
+/**
+ * While mounted and enabled, lists `entry` in the `?` sheet and calls the latest `handler` for
+ * key presses `accepts` takes: the one binding both kinds of shortcut share.
+ */
+function useKeyBinding(
+  entry: Shortcut,
+  accepts: (e: KeyboardEvent) => boolean,
+  handler: () => void,
+  enabled: boolean,
+) {
   const ref = useRef(handler);
+  const acceptsRef = useRef(accepts);
   useEffect(() => {
     ref.current = handler;
+    acceptsRef.current = accepts;
   });
+  const { key, description } = entry;
   useEffect(() => {
     if (!enabled) return;
-    const entry = { key, description };
-    registered = [...registered, entry];
+    const listed = { key, description };
+    registered = [...registered, listed];
     emit();
     const onKey = (e: KeyboardEvent) => {
-      if (e.defaultPrevented || isTypingTarget(e.target) || !matchesKey(e, key)) return;
+      if (e.defaultPrevented || !acceptsRef.current(e)) return;
       e.preventDefault();
       ref.current();
     };
     window.addEventListener('keydown', onKey);
     return () => {
       window.removeEventListener('keydown', onKey);
-      registered = registered.filter((s) => s !== entry);
+      registered = registered.filter((s) => s !== listed);
       emit();
     };
   }, [key, description, enabled]);
+}
+
+/** Binds a single-key shortcut while the calling component is mounted and lists it in the `?` sheet. */
+export function useShortcut(key: string, description: string, handler: () => void, enabled = true) {
+  useKeyBinding(
+    { key, description },
+    (e) => !isTypingTarget(e.target) && matchesKey(e, key),
+    handler,
+    enabled,
+  );
 }
 
 /**
@@ -60,27 +81,12 @@ export function useShortcut(key: string, description: string, handler: () => voi
  * and lists it in the `?` sheet as "Ctrl/⌘ <KEY>".
  */
 export function useChordShortcut(key: string, description: string, handler: () => void) {
-  const ref = useRef(handler);
-  useEffect(() => {
-    ref.current = handler;
-  });
-  useEffect(() => {
-    const entry = { key: `Ctrl/⌘ ${key.toUpperCase()}`, description };
-    registered = [...registered, entry];
-    emit();
-    const onKey = (e: KeyboardEvent) => {
-      if (e.defaultPrevented || !(e.ctrlKey || e.metaKey) || e.altKey) return;
-      if (e.key.toLowerCase() !== key) return;
-      e.preventDefault();
-      ref.current();
-    };
-    window.addEventListener('keydown', onKey);
-    return () => {
-      window.removeEventListener('keydown', onKey);
-      registered = registered.filter((s) => s !== entry);
-      emit();
-    };
-  }, [key, description]);
+  useKeyBinding(
+    { key: `Ctrl/⌘ ${key.toUpperCase()}`, description },
+    (e) => (e.ctrlKey || e.metaKey) && !e.altKey && e.key.toLowerCase() === key,
+    handler,
+    true,
+  );
 }
 
 export function useRegisteredShortcuts(): readonly Shortcut[] {
