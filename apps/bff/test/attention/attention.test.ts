@@ -12,6 +12,8 @@ import {
 } from '@wharf/shared/api';
 import { echoServerProject, realStatusProject } from '@wharf/shared/fixtures';
 import { adminCaller } from '../../src/access/admin-caller.js';
+import type { CallerResolver } from '../../src/access/caller.js';
+import { AccessReviewer } from '../../src/identity/access-reviewer.js';
 import { KubeClient } from '../../src/kube/kube-client.js';
 import { corePath, kargoPath } from '../../src/kube/paths.js';
 import { eventually, HAVE_CRDS, startHarness, type Harness } from '../support/bff-harness.js';
@@ -60,6 +62,23 @@ async function seedViewer(kc: KubeConfig) {
   });
 }
 
+/**
+ * `x-remembered-user` acts as that user through the identity layer's reviewer, whose answers
+ * here would live a minute: only the BFF forgetting them on an RBAC change can end them sooner.
+ */
+function rememberingResolver(kc: KubeConfig, reviewer: AccessReviewer, rest: CallerResolver) {
+  return (async (req) => {
+    const user = req.headers['x-remembered-user'];
+    if (typeof user !== 'string') return rest(req);
+    const caller = await rest(req);
+    return {
+      ...caller,
+      actor: `kubernetes:${user}`,
+      authorize: (check) => reviewer.forSubject(user, ['system:authenticated'], check),
+    };
+  }) satisfies CallerResolver;
+}
+
 interface Listener {
   client: RecordingClient;
   items: AttentionDelta[];
@@ -71,9 +90,9 @@ describe.skipIf(!HAVE_CRDS)('the cockpit: what needs attention, across projects'
   let h: Harness;
   let admin: KubeClient;
   const listeners: Listener[] = [];
-  const get = async (path: string, user?: string) => {
+  const get = async (path: string, user?: string, header = 'x-test-user') => {
     const res = await fetch(`${h.bff.url}/api/v1${path}`, {
-      headers: user ? { 'x-test-user': user } : {},
+      headers: user ? { [header]: user } : {},
     });
     return { status: res.status, body: (await res.json()) as Record<string, unknown> };
   };
@@ -137,10 +156,14 @@ describe.skipIf(!HAVE_CRDS)('the cockpit: what needs attention, across projects'
         await seedProject(kc, echoServerProject());
         await seedViewer(kc);
       },
-      (kc) => ({
-        resolveCaller: headerResolver(kc, adminCaller(kc)),
-        attentionRecheckMs: 300,
-      }),
+      (kc) => {
+        const reviewer = new AccessReviewer(kc, 60_000);
+        return {
+          resolveCaller: rememberingResolver(kc, reviewer, headerResolver(kc, adminCaller(kc))),
+          attentionRecheckMs: 300,
+          onAccessChange: () => reviewer.forget(),
+        };
+      },
     );
     admin = new KubeClient(h.kc);
   });
@@ -386,13 +409,25 @@ describe.skipIf(!HAVE_CRDS)('the cockpit: what needs attention, across projects'
     });
   });
 
-  it('takes a member whose role is revoked out of the room within seconds, as Kubernetes now answers', async () => {
+  it('takes a member whose role is revoked out of the room, and out of search, within seconds, though answers are remembered', async () => {
     const { l, snapshot: before } = await join('viewer');
     expect(before.projects).toEqual([GB]);
+    // The remembered answers say guestbook is visible; they would live a minute.
+    const found = async () => {
+      const res = await get('/search?q=brave', 'viewer', 'x-remembered-user');
+      expect(res.status).toBe(200);
+      return SearchResultSchema.parse(res.body);
+    };
+    expect((await found()).groups.freight.map((h) => h.project)).toEqual([GB]);
     await admin.delete(`${RBAC}/namespaces/${GB}/rolebindings/viewer`);
     const msg = await eventually(() => l.resyncs.find((r) => r.scope === 'attention'), 15_000);
     expect(msg.reason).toContain('changed');
     const again = await join('viewer');
     expect(again.snapshot).toMatchObject({ projects: [], items: [] });
+    const after = await eventually(async () => {
+      const r = await found();
+      return r.projects === 0 ? r : undefined;
+    }, 10_000);
+    expect(after.groups.freight).toEqual([]);
   });
 });
