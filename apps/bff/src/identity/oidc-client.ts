@@ -109,6 +109,14 @@ export class OidcClient {
   }
 }
 
+/** Why the provider refused, in its own words (`invalid_grant: …`) when it gave them. */
+export function providerRefusal(err: unknown): string {
+  if (err instanceof client.ResponseBodyError) {
+    return err.error_description ? `${err.error}: ${err.error_description}` : err.error;
+  }
+  return err instanceof Error ? err.message : 'unknown error';
+}
+
 type TokenResponse = client.TokenEndpointResponse & client.TokenEndpointResponseHelpers;
 
 /** The claims that say who the user is (strings and string lists), from an ID token's payload. */

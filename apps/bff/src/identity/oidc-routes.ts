@@ -5,7 +5,7 @@ import { basePathOf } from '../ops/public-url.js';
 import { UnauthorizedError } from './http-errors.js';
 import type { Identity } from './identity.js';
 import { issueSession } from './issue-session.js';
-import type { OidcClient } from './oidc-client.js';
+import { type OidcClient, providerRefusal } from './oidc-client.js';
 import { oidcSession } from './oidc-session.js';
 import { OIDC_FLOW_COOKIE, clearCookie, cookieOptions, readCookie } from './session-cookie.js';
 
@@ -57,8 +57,7 @@ export function oidcRoutes(id: Identity, oidc: OidcClient, limiter: RequestHandl
     const callbackUrl = new URL(base);
     callbackUrl.search = new URL(req.originalUrl, base).search;
     const tokens = await oidc.exchangeCode(callbackUrl, flow.data).catch((err: unknown) => {
-      const why = err instanceof Error ? err.message : 'unknown error';
-      throw new UnauthorizedError(`The identity provider sign-in failed: ${why}`);
+      throw new UnauthorizedError(`The identity provider sign-in failed: ${providerRefusal(err)}`);
     });
     await issueSession(req, res, id, oidcSession(tokens, oidc.settings.usernameClaim));
     // returnTo is a path of the app, which lives under the public URL's path.

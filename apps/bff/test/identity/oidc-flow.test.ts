@@ -98,6 +98,19 @@ describe('OIDC sign-in through a real provider (authorization code + PKCE)', () 
     expect(browser.cookies.has('wharf_session')).toBe(false);
   });
 
+  it('a callback the provider refuses says why in the provider’s words (invalid_grant), and signs no one in', async () => {
+    const browser = new TestBrowser();
+    const start = await browser.fetch(`${app.url}/api/v1/auth/oidc/login`);
+    const state = new URL(start.headers.get('location') ?? '').searchParams.get('state') ?? '';
+    const query = new URLSearchParams({ code: 'not-a-code-the-provider-issued', state });
+    query.set('iss', app.idp.issuer);
+    const res = await browser.fetch(`${app.url}/api/v1/auth/oidc/callback?${query.toString()}`);
+    expect(res.status).toBe(401);
+    const body = (await res.json()) as { error: { message: string } };
+    expect(body.error.message).toMatch(/sign-in failed: invalid_grant/);
+    expect(browser.cookies.has('wharf_session')).toBe(false);
+  });
+
   it('refuses a session whose ID token expired and was never refreshed', async () => {
     const browser = new TestBrowser();
     const stale = await app.identity.sealer.sealSession(

@@ -84,6 +84,8 @@ export interface TopologyOptions {
   replicas?: number;
   /** Extra settings for every replica. */
   env?: Record<string, string>;
+  /** Seconds the test provider's ID tokens live (default an hour): short to see sessions refresh. */
+  idTokenTtl?: number;
 }
 
 /**
@@ -149,6 +151,7 @@ export class ProductionTopology {
 
       const idp = await startOidcProvider({
         clients: [{ clientId: 'wharf', appUrl: url }],
+        ...(opts.idTokenTtl ? { idTokenTtl: opts.idTokenTtl } : {}),
         accounts: Object.fromEntries(
           Object.values(USERS).map((u): [string, TestAccount] => [
             u.email,

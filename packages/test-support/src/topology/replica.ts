@@ -5,6 +5,22 @@ import { REPO_ROOT } from './repo.js';
 
 type Daemon = ReturnType<typeof startDaemon>;
 
+/**
+ * A replica's environment: the runner's, without any Wharf or Kubernetes setting of its own, then
+ * the replica's. The e2e runner's global setup names its own OIDC client and secret in its
+ * environment; inherited, they made replicas send that secret for the topology's public client
+ * (the provider answered `invalid_client` and SSO through the proxy failed).
+ */
+export function replicaEnvironment(
+  runner: NodeJS.ProcessEnv,
+  own: Record<string, string>,
+): NodeJS.ProcessEnv {
+  const inherited = Object.entries(runner).filter(
+    ([name]) => !name.startsWith('WHARF_') && name !== 'KUBECONFIG',
+  );
+  return { ...Object.fromEntries(inherited), ...own };
+}
+
 /** One BFF process (`apps/bff/dist/main.js`, as the image runs it) on its own port. */
 export class Replica {
   private daemon: Daemon | undefined;
@@ -43,7 +59,7 @@ export class Replica {
       process.execPath,
       ['--enable-source-maps', 'apps/bff/dist/main.js'],
       REPO_ROOT,
-      { ...process.env, ...this.env, PORT: String(this.port) },
+      replicaEnvironment(process.env, { ...this.env, PORT: String(this.port) }),
     );
     const daemon = this.daemon;
     await waitUntil(
