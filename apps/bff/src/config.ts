@@ -64,6 +64,22 @@ export const ConfigSchema = z.object({
     .describe(
       "Kargo's shared-resources namespace (its SHARED_RESOURCES_NAMESPACE): shared credentials",
     ),
+  CONTROLPLANE_USER_REGEX: z
+    .string()
+    .optional()
+    .refine(
+      (v) => {
+        try {
+          return v === undefined || Boolean(new RegExp(v));
+        } catch {
+          return false;
+        }
+      },
+      { message: 'a regular expression, e.g. ^system:serviceaccount:wharf:wharf$' },
+    )
+    .describe(
+      "Embedded cluster only, as Kargo's webhook setting of the same name: usernames (besides system:masters) whose claimed create-actor/abort actor the stand-in keeps",
+    ),
   WHARF_TRUST_PROXY: z
     .string()
     .default('')

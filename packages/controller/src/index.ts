@@ -20,6 +20,8 @@ export interface EmbeddedKargoOptions {
   logger?: Logger;
   /** Kargo's SHARED_RESOURCES_NAMESPACE (shared credentials); kargo-shared-resources when unset. */
   sharedResourcesNamespace?: string;
+  /** Kargo's CONTROLPLANE_USER_REGEX: besides system:masters, whose claimed actor is kept. */
+  controlPlaneUserRegex?: string;
   /** For tests: clock, extra steps, intervals. */
   tuning?: ControllerTuning;
 }
@@ -37,6 +39,7 @@ export async function startEmbeddedKargo(opts: EmbeddedKargoOptions): Promise<Em
     ...(opts.sharedResourcesNamespace
       ? { sharedResourcesNamespace: opts.sharedResourcesNamespace }
       : {}),
+    ...(opts.controlPlaneUserRegex ? { controlPlaneUserRegex: opts.controlPlaneUserRegex } : {}),
   });
   // Seeding runs in the background so the dashboard can serve at once and show the demo arrive.
   const seeding = opts.seedDemo

@@ -21,6 +21,9 @@ export async function connectCluster(config: Config, logger: Logger): Promise<Cl
       seedDemo: config.WHARF_SEED_DEMO === '1',
       ...(config.WHARF_DEMO_IMAGE ? { demoImage: config.WHARF_DEMO_IMAGE } : {}),
       sharedResourcesNamespace: config.WHARF_SHARED_RESOURCES_NAMESPACE,
+      ...(config.CONTROLPLANE_USER_REGEX
+        ? { controlPlaneUserRegex: config.CONTROLPLANE_USER_REGEX }
+        : {}),
       logger,
     });
     logger.info(

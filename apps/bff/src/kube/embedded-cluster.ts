@@ -12,6 +12,7 @@ interface KargoModule {
     seedDemo?: boolean;
     demoImage?: string;
     sharedResourcesNamespace?: string;
+    controlPlaneUserRegex?: string;
     logger?: Logger;
   }): Promise<{ stop(): Promise<void> }>;
 }
@@ -42,6 +43,8 @@ export async function startEmbeddedCluster(opts: {
   demoImage?: string;
   /** Kargo's shared-resources namespace, the same one the BFF reads. */
   sharedResourcesNamespace: string;
+  /** Kargo's CONTROLPLANE_USER_REGEX, for the stand-in's webhooks. */
+  controlPlaneUserRegex?: string;
   logger: Logger;
   port?: number;
 }): Promise<EmbeddedCluster> {
@@ -64,6 +67,9 @@ export async function startEmbeddedCluster(opts: {
         seedDemo: opts.seedDemo,
         ...(opts.demoImage ? { demoImage: opts.demoImage } : {}),
         sharedResourcesNamespace: opts.sharedResourcesNamespace,
+        ...(opts.controlPlaneUserRegex
+          ? { controlPlaneUserRegex: opts.controlPlaneUserRegex }
+          : {}),
         logger: opts.logger.child({ component: 'embedded-kargo' }),
       })
     : undefined;

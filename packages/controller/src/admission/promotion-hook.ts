@@ -16,7 +16,7 @@ import type { KubeClients } from '../kube/clients.js';
 import type { KargoApi } from '../kube/kargo-api.js';
 import { buildPromotionSteps, StepBuildError } from '../promotion/build-steps.js';
 import { promotionName } from '../promotion/promotion-name.js';
-import { actorFor } from './actor.js';
+import { actorFor, type ControlPlaneTest } from './actor.js';
 import type { AdmissionHook, AdmissionRequest } from './hook-types.js';
 import { newestAvailableFreight } from './origin-freight.js';
 import { allow, guard, Refusal } from './responses.js';
@@ -29,6 +29,8 @@ export interface PromotionHookDeps {
   api: KargoApi;
   clients: KubeClients;
   now: () => Date;
+  /** Whose claimed actor is kept (Kargo's CONTROLPLANE_USER_REGEX, and system:masters). */
+  isControlPlane: ControlPlaneTest;
 }
 
 const asPromotion = (o: Record<string, unknown> | undefined): Promotion => {
@@ -99,6 +101,7 @@ async function mutateCreate(d: PromotionHookDeps, req: AdmissionRequest) {
   annotations[ANNOTATIONS.createActor] = actorFor(
     req.userInfo,
     annotations[ANNOTATIONS.createActor],
+    d.isControlPlane,
   );
   const name = promotionName(stage.metadata.name, freight.metadata.name, d.now().getTime());
   const promo: Promotion = {
@@ -158,7 +161,7 @@ async function validateCreate(d: PromotionHookDeps, req: AdmissionRequest) {
 }
 
 /** The abort annotation records who asked: `{"action":"terminate","actor":…}`. */
-function mutateUpdate(req: AdmissionRequest) {
+function mutateUpdate(d: PromotionHookDeps, req: AdmissionRequest) {
   const p = asPromotion(req.object);
   const old = asPromotion(req.oldObject);
   const raw = p.metadata.annotations?.[ANNOTATIONS.abort];
@@ -172,7 +175,7 @@ function mutateUpdate(req: AdmissionRequest) {
   }
   const value = JSON.stringify({
     action: parsed.action ?? 'terminate',
-    actor: actorFor(req.userInfo, parsed.actor),
+    actor: actorFor(req.userInfo, parsed.actor, d.isControlPlane),
   });
   return allow({
     ...p,
@@ -207,7 +210,7 @@ export function promotionHook(d: PromotionHookDeps): AdmissionHook {
           ? allow()
           : req.operation === 'CREATE'
             ? mutateCreate(d, req)
-            : mutateUpdate(req),
+            : mutateUpdate(d, req),
       ),
     validate: (req) =>
       guard('promotion webhook', async () =>

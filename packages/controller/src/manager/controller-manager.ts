@@ -2,6 +2,7 @@ import type { ReconcileResult } from '../kube/work-queue.js';
 import { join } from 'node:path';
 import type { Freight, Project, ProjectConfig, Promotion, Stage, Warehouse } from '@wharf/shared';
 import { approvalRecorder } from '../admission/approvals.js';
+import { controlPlaneTest } from '../admission/actor.js';
 import { freightHook } from '../admission/freight-hook.js';
 import type { AdmissionHost } from '../admission/hook-types.js';
 import { installHooks } from '../admission/hook-slots.js';
@@ -50,6 +51,8 @@ export interface ControllerTuning {
   webhookBaseURL?: string;
   /** Kargo's SHARED_RESOURCES_NAMESPACE: where shared credentials live (default kargo-shared-resources). */
   sharedResourcesNamespace?: string;
+  /** Kargo's CONTROLPLANE_USER_REGEX: users whose claimed actor the webhooks keep. */
+  controlPlaneUserRegex?: string;
 }
 
 export interface RunningControllers {
@@ -103,7 +106,7 @@ export async function startControllers(
     projectHook(clients),
     projectConfigHook(),
     freightHook({ api, stagesIn, recordApprovals: approvalRecorder(record), now }),
-    promotionHook({ api, clients, now }),
+    promotionHook({ api, clients, now, isControlPlane: controlPlaneTest(t.controlPlaneUserRegex) }),
   ]);
   const settled = () => writes.settled();
   const access = (ns: string, url: string, opts?: { insecureSkipTLSVerify?: boolean }) =>
