@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { Ajv } from 'ajv';
 import { parse, parseAllDocuments } from 'yaml';
 import { describe, expect, it } from 'vitest';
+import { ON_BEHALF_RULES } from '../apps/bff/src/access/on-behalf.js';
 import { KINDS } from '../apps/bff/src/cache/kinds.js';
 
 // No helm binary exists on these machines, so this checks what can be checked without one: the
@@ -110,22 +111,31 @@ describe('deploy/rbac: what ServiceAccount wharf may do', () => {
     expect(impersonated).toEqual(['serviceaccounts']);
   });
 
-  it('writes nothing but its own Secret: read verbs, reviews, impersonation, and Secrets in namespace wharf', () => {
+  it('writes only its own Secret and, of Kargo, exactly what it does as itself after checking the user', () => {
+    const kargoWrites: string[] = [];
     for (const role of roles(plainRbac)) {
       for (const rule of role.rules ?? []) {
         const reviews = rule.resources.every((r) => r.endsWith('reviews'));
         const ownSecrets = role.kind === 'Role' && rule.resources.join() === 'secrets';
+        const kargo = rule.apiGroups.join() === 'kargo.akuity.io';
+        const read = ['get', 'list', 'watch'];
+        for (const verb of rule.verbs.filter((v) => kargo && !read.includes(v)))
+          kargoWrites.push(...rule.resources.map((r) => `${verb} ${r}`));
         const allowed = reviews
           ? ['create']
           : ownSecrets
             ? ['create', 'get', 'list', 'watch', 'update', 'patch']
-            : ['get', 'list', 'watch', 'impersonate'];
+            : kargo
+              ? [...read, 'create', 'patch', 'promote']
+              : [...read, 'impersonate'];
         for (const verb of rule.verbs)
           expect(allowed, `${verb} on ${rule.resources}`).toContain(verb);
         if (ownSecrets && !rule.verbs.includes('create'))
           expect(rule.resourceNames).toEqual(['wharf-secret']);
       }
     }
+    const needed = new Set(Object.values(ON_BEHALF_RULES).flatMap((r) => r.needs));
+    expect(kargoWrites.sort()).toEqual([...needed].sort());
   });
 
   it('reads exactly the kinds the BFF caches', () => {

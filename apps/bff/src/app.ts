@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import compression from 'compression';
+import type { KubeConfig } from '@kubernetes/client-node';
 import express, { Router } from 'express';
 import type { Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
@@ -40,6 +41,10 @@ export interface AppDeps {
   webDist?: string;
   clusterStatus: () => ClusterStatus;
   cache: ClusterCache;
+  /** Wharf's own identity: what Kargo's API server does as itself after checking the user. */
+  kc: KubeConfig;
+  /** Wharf's own actor as Kargo records it (`kubernetes:<its username>`), once known. */
+  wharfActor?: () => string | undefined;
   /** What needs attention across projects, kept from the cache (the cockpit). */
   attention: AttentionIndex;
   /** What global search looks through, kept from the cache. */
@@ -73,12 +78,12 @@ export const DEFAULT_WEB_DIST = fileURLToPath(new URL('../../web/dist', import.m
 /** Builds the HTTP app with its dependencies passed in, so tests run it on port 0. */
 export function createApp(deps: AppDeps): express.Express {
   const now = deps.now ?? Date.now;
-  const models = new ReadModels(deps.cache, now, deps.argoCdUrl);
+  const models = new ReadModels(deps.cache, now, deps.argoCdUrl, deps.wharfActor);
   const sharedNamespace = deps.sharedNamespace ?? DEFAULT_SHARED_NAMESPACE;
   const routes = [
     ...readRoutes(models, now),
     ...detailRoutes(models),
-    ...actionRoutes(models, now),
+    ...actionRoutes(models, now, deps.kc),
     ...authoringRoutes({
       models,
       allStages: () => deps.cache.get('stages').list(),

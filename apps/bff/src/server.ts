@@ -18,6 +18,7 @@ import { attachAttentionRoom } from './live/attention-room.js';
 import { LiveHub } from './live/live-hub.js';
 import { crossSiteRefusal } from './identity/csrf.js';
 import { attachSockets, type RoomMember } from './live/socket-server.js';
+import { OwnIdentity } from './kube/own-identity.js';
 import { Metrics } from './ops/metrics.js';
 import type { TrustProxy } from './ops/trust-proxy.js';
 import { ReadModels } from './read/read-models.js';
@@ -119,6 +120,14 @@ export async function startBff(opts: BffOptions): Promise<RunningBff> {
     };
   };
   const resolveCaller = opts.resolveCaller ?? adminCallerResolver(kc);
+  const own = new OwnIdentity(kc);
+  // Asked before serving, so no view claims a person for a Promotion Kargo recorded as Wharf's.
+  await own
+    .learn()
+    .catch((err: unknown) =>
+      logger.warn({ err: String(err) }, 'could not learn Wharf’s own Kubernetes username'),
+    );
+  const wharfActor = () => own.actor();
   const attention = new AttentionIndex(cache, {
     slowPromotionMs: opts.slowPromotionMs ?? DEFAULT_SLOW_PROMOTION_MS,
     windowMs: opts.coalesceMs ?? 50,
@@ -129,6 +138,8 @@ export async function startBff(opts: BffOptions): Promise<RunningBff> {
     ...(opts.webDist ? { webDist: opts.webDist } : {}),
     clusterStatus,
     cache,
+    kc,
+    wharfActor,
     attention,
     search,
     resolveCaller,
@@ -148,7 +159,7 @@ export async function startBff(opts: BffOptions): Promise<RunningBff> {
     trustProxy: opts.trustProxy ?? false,
   });
   const httpServer = createServer(app);
-  const models = new ReadModels(cache, now, opts.argoCdUrl);
+  const models = new ReadModels(cache, now, opts.argoCdUrl, wharfActor);
   const sockets = attachSockets({
     httpServer,
     hub: (out) => new LiveHub(cache, models, out, opts.coalesceMs ?? 50),

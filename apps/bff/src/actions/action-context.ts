@@ -1,7 +1,7 @@
-import { KARGO_GROUP, PROMOTE_VERB } from '@wharf/shared';
 import type { Caller } from '../access/caller.js';
-import { clientActingFor, kargoCheck, requireAccess } from '../access/require.js';
-import { NotFoundError } from '../errors/http-errors.js';
+import { onBehalfCheck, onBehalfRefusal, type OnBehalfAction } from '../access/on-behalf.js';
+import { clientActingFor, kargoCheck } from '../access/require.js';
+import { ForbiddenError, NotFoundError } from '../errors/http-errors.js';
 import type { KubeClient } from '../kube/kube-client.js';
 import type { ProjectReader } from '../read/project-reader.js';
 
@@ -9,6 +9,8 @@ import type { ProjectReader } from '../read/project-reader.js';
 export interface ActionContext {
   caller: Caller;
   reader: ProjectReader;
+  /** Wharf's own identity: what Kargo's API server does as itself, Wharf does with this. */
+  own: KubeClient;
   now: () => number;
 }
 
@@ -30,15 +32,19 @@ export async function writerFor(
   );
 }
 
-/** Kargo's own rule: promoting to, approving for, or aborting a promotion of a stage needs `promote` on it. */
-export function requirePromote(ctx: ActionContext, stage: string): Promise<void> {
-  return requireAccess(ctx.caller, {
-    verb: PROMOTE_VERB,
-    group: KARGO_GROUP,
-    resource: 'stages',
-    namespace: ctx.reader.project,
-    name: stage,
-  });
+/**
+ * Checks the caller as Kargo's API server does for `action` on the object `name`, then returns
+ * Wharf's own client, which makes the change (see ON_BEHALF_RULES).
+ */
+export async function ownWriterAfter(
+  ctx: ActionContext,
+  action: OnBehalfAction,
+  name: string,
+): Promise<KubeClient> {
+  const check = onBehalfCheck(action, ctx.reader.project, name);
+  const decision = onBehalfRefusal(action, await ctx.caller.authorize(check));
+  if (!decision.allowed) throw new ForbiddenError(decision.reason);
+  return ctx.own;
 }
 
 export function requireProject(ctx: ActionContext): void {

@@ -8,16 +8,16 @@ import {
 } from '@wharf/shared';
 import type { ActionResultOf } from '@wharf/shared/api';
 import { ConflictError, NotFoundError, UnprocessableError } from '../errors/http-errors.js';
+import { KubeApiError } from '../kube/kube-api-error.js';
 import { kargoPath } from '../kube/paths.js';
 import { toPromotionView } from '../views/promotion-view.js';
 import { toStageView } from '../views/stage-view.js';
 import { toWarehouseView } from '../views/warehouse-view.js';
 import {
   nowIso,
-  requirePromote,
+  ownWriterAfter,
   requireProject,
   stageOrThrow,
-  writerFor,
   type ActionContext,
 } from './action-context.js';
 
@@ -33,8 +33,8 @@ export async function refreshWarehouse(
   if (!ctx.reader.get('warehouses', name)) {
     throw new NotFoundError(`There is no warehouse "${name}" in project "${ctx.reader.project}".`);
   }
+  const writer = await ownWriterAfter(ctx, 'refreshWarehouse', name);
   const requestedAt = nowIso(ctx);
-  const writer = await writerFor(ctx, 'patch', 'warehouses', name);
   const patched = await writer.mergePatch(
     kargoPath('warehouses', ctx.reader.project, name),
     annotate({ [ANNOTATIONS.refresh]: requestedAt }),
@@ -46,18 +46,31 @@ export async function refreshWarehouse(
   };
 }
 
+/** Refreshes the stage and, as Kargo's API server does, the promotion it is running now. */
 export async function refreshStage(
   ctx: ActionContext,
   name: string,
 ): Promise<ActionResultOf<'refresh-stage'>> {
   requireProject(ctx);
   stageOrThrow(ctx, name);
+  const writer = await ownWriterAfter(ctx, 'refreshStage', name);
   const requestedAt = nowIso(ctx);
-  const writer = await writerFor(ctx, 'patch', 'stages', name);
   const patched = await writer.mergePatch(
     kargoPath('stages', ctx.reader.project, name),
     annotate({ [ANNOTATIONS.refresh]: requestedAt }),
   );
+  const current = StageSchema.parse(patched).status?.currentPromotion?.name;
+  if (current) {
+    await writer
+      .mergePatch(
+        kargoPath('promotions', ctx.reader.project, current),
+        annotate({ [ANNOTATIONS.refresh]: requestedAt }),
+      )
+      // A promotion that finished and was deleted since has nothing left to refresh.
+      .catch((err: unknown) => {
+        if (!(err instanceof KubeApiError && err.status === 404)) throw err;
+      });
+  }
   const stage = toStageView(StageSchema.parse(patched), ctx.reader.viewContext());
   return { action: 'refresh-stage', requestedAt, stage };
 }
@@ -76,14 +89,13 @@ export async function abortPromotion(
       `Promotion "${name}" already finished (${promotion.status?.phase}); there is nothing to abort.`,
     );
   }
-  await requirePromote(ctx, promotion.spec.stage);
-  const writer = await writerFor(ctx, 'patch', 'promotions', name);
+  const writer = await ownWriterAfter(ctx, 'abortPromotion', name);
   const value = JSON.stringify({ action: 'terminate', actor: ctx.caller.actor });
   const patched = await writer.mergePatch(
     kargoPath('promotions', ctx.reader.project, name),
     annotate({ [ANNOTATIONS.abort]: value }),
   );
-  const view = toPromotionView(PromotionSchema.parse(patched), ctx.reader.viewContext().aliasOf);
+  const view = toPromotionView(PromotionSchema.parse(patched), ctx.reader.viewContext());
   return { action: 'abort-promotion', promotion: view };
 }
 
@@ -108,7 +120,11 @@ export async function verificationAction<K extends 'reverify' | 'abort-verificat
   if (kind === 'reverify' && running) {
     throw new ConflictError(`Stage "${stageName}" is verifying right now; wait for it to finish.`);
   }
-  const writer = await writerFor(ctx, 'patch', 'stages', stageName);
+  const writer = await ownWriterAfter(
+    ctx,
+    kind === 'reverify' ? 'reverify' : 'abortVerification',
+    stageName,
+  );
   const key = kind === 'reverify' ? ANNOTATIONS.reverify : ANNOTATIONS.abort;
   const value = JSON.stringify({ id: current.id, actor: ctx.caller.actor });
   const patched = await writer.mergePatch(

@@ -6,14 +6,17 @@ import { toFreightView } from '../views/freight-view.js';
 import {
   freightOrThrow,
   nowIso,
-  requirePromote,
+  ownWriterAfter,
   requireProject,
   stageOrThrow,
   writerFor,
   type ActionContext,
 } from './action-context.js';
 
-/** Approve: merge patch on the status subresource; Kubernetes only checks `patch freights/status`. */
+/**
+ * Approve, as Kargo's API server does: `promote` on the stage as the caller, then Wharf's own
+ * identity merge-patches the freight's status subresource.
+ */
 export async function approve(
   ctx: ActionContext,
   freightName: string,
@@ -27,9 +30,8 @@ export async function approve(
       `Stage "${stageName}" does not take freight from warehouse "${freight.origin.name}", so it cannot be approved for it.`,
     );
   }
-  await requirePromote(ctx, stageName);
+  const writer = await ownWriterAfter(ctx, 'approve', stageName);
   const name = freight.metadata.name;
-  const writer = await writerFor(ctx, 'patch', 'freights', name, 'status');
   const patched = await writer.mergePatch(
     kargoPath('freights', ctx.reader.project, name, 'status'),
     {

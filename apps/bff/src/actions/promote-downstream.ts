@@ -4,7 +4,7 @@ import { UnprocessableError } from '../errors/http-errors.js';
 import { toHttp } from '../errors/error-middleware.js';
 import {
   freightOrThrow,
-  requirePromote,
+  ownWriterAfter,
   requireProject,
   stageOrThrow,
   type ActionContext,
@@ -61,9 +61,11 @@ export async function promoteDownstream(
     targets.map(async (t) => {
       const name = t.metadata.name;
       try {
-        await requirePromote(ctx, name);
+        const writer = await ownWriterAfter(ctx, 'promote', name);
         assertAvailable(ctx, freight, t);
-        const promotion = await createPromotion(ctx, t, { freight: freight.metadata.name });
+        const promotion = await createPromotion(ctx, writer, t, {
+          freight: freight.metadata.name,
+        });
         return { stage: name, ok: true as const, promotion };
       } catch (err) {
         const e = toHttp(err);

@@ -9,14 +9,14 @@ import {
 } from '@wharf/shared';
 import type { ActionResultOf, PromoteRequest } from '@wharf/shared/api';
 import { UnprocessableError } from '../errors/http-errors.js';
+import type { KubeClient } from '../kube/kube-client.js';
 import { kargoPath } from '../kube/paths.js';
 import { toPromotionView } from '../views/promotion-view.js';
 import {
   freightOrThrow,
-  requirePromote,
+  ownWriterAfter,
   requireProject,
   stageOrThrow,
-  writerFor,
   type ActionContext,
 } from './action-context.js';
 
@@ -34,17 +34,19 @@ export function assertAvailable(ctx: ActionContext, freight: Freight, stage: Sta
 }
 
 /**
- * Creates the Promotion Kargo's API creates: `generateName: <stage>.`, the target, the actor
- * annotation, and the stage template's steps and vars (the CRD requires steps; Kargo's webhook
- * then sets the final name and labels).
+ * Creates the Promotion Kargo's API creates, as Kargo's API server does: with `writer`, Wharf's
+ * own identity, after the `promote` check. `generateName: <stage>.`, the target, the caller as
+ * `create-actor` (Kargo's webhook keeps it only from a writer its CONTROLPLANE_USER_REGEX
+ * matches), and the stage template's steps and vars (the CRD requires steps; Kargo's webhook then
+ * sets the final name and labels).
  */
 export async function createPromotion(
   ctx: ActionContext,
+  writer: KubeClient,
   stage: Stage,
   target: { freight: string } | { origin: { kind: string; name: string } },
 ) {
   const template = stage.spec.promotionTemplate?.spec;
-  const writer = await writerFor(ctx, 'create', 'promotions');
   const created = await writer.create(kargoPath('promotions', ctx.reader.project), {
     apiVersion: KARGO_API_VERSION,
     kind: 'Promotion',
@@ -60,7 +62,7 @@ export async function createPromotion(
       steps: template?.steps ?? [],
     },
   });
-  return toPromotionView(PromotionSchema.parse(created), ctx.reader.viewContext().aliasOf);
+  return toPromotionView(PromotionSchema.parse(created), ctx.reader.viewContext());
 }
 
 export async function promote(
@@ -70,7 +72,7 @@ export async function promote(
 ): Promise<ActionResultOf<'promote'>> {
   requireProject(ctx);
   const stage = stageOrThrow(ctx, stageName);
-  await requirePromote(ctx, stageName);
+  const writer = await ownWriterAfter(ctx, 'promote', stageName);
   const refusal = promotionRefusal(stage);
   if (refusal) throw new UnprocessableError(refusal);
   if ('origin' in req) {
@@ -81,10 +83,12 @@ export async function promote(
       );
     }
     const origin = { kind: requested.origin.kind, name: requested.origin.name };
-    return { action: 'promote', promotion: await createPromotion(ctx, stage, { origin }) };
+    return { action: 'promote', promotion: await createPromotion(ctx, writer, stage, { origin }) };
   }
   const freight = freightOrThrow(ctx, 'freight' in req ? req.freight : req.freightAlias);
   assertAvailable(ctx, freight, stage);
-  const promotion = await createPromotion(ctx, stage, { freight: freight.metadata.name });
+  const promotion = await createPromotion(ctx, writer, stage, {
+    freight: freight.metadata.name,
+  });
   return { action: 'promote', promotion };
 }

@@ -135,9 +135,15 @@ function refusal(check: AccessCheck, roles: MappedRole[]): string {
   return `You may not ${describeCheck(check)}: none of your roles (${names}) allows it.`;
 }
 
-/** Kargo's actor string for an OIDC user: `email:<v>`, `subject:<v>`, or `<claim>:<v>`. */
-export function oidcActor(usernameClaim: string, username: string): string {
-  if (usernameClaim === 'email') return `email:${username}`;
-  if (usernameClaim === 'sub') return `subject:${username}`;
-  return `${usernameClaim}:${username}`;
+/**
+ * Kargo's actor string for an SSO user, as its API server formats it: `<username claim>:<value>`
+ * when the username claim (by default `email`) is set, else `email:<email>`, else
+ * `subject:<sub>`, else `unknown actor`.
+ */
+export function oidcActor(claims: Record<string, unknown>, usernameClaim: string): string {
+  const named = claims[usernameClaim];
+  if (typeof named === 'string' && named) return `${usernameClaim}:${named}`;
+  if (typeof claims.email === 'string') return `email:${claims.email}`;
+  if (typeof claims.sub === 'string') return `subject:${claims.sub}`;
+  return 'unknown actor';
 }

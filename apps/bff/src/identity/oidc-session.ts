@@ -16,7 +16,7 @@ export function oidcSession(tokens: OidcTokens, usernameClaim: string): Session 
   return {
     method: 'oidc',
     username,
-    actor: typeof named === 'string' ? oidcActor(usernameClaim, named) : `subject:${username}`,
+    actor: oidcActor(claims, usernameClaim),
     groups: groupsOf(claims),
     ...(email ? { email } : {}),
     oidc: {

@@ -71,7 +71,7 @@ export class ProjectRoom {
       stages: r.list('stages').map((s) => views.stage(s, ctx)),
       warehouses: r.list('warehouses').map(views.warehouse),
       freight: newest.items,
-      promotions: r.list('promotions').map((p) => views.promotion(p, ctx.aliasOf)),
+      promotions: r.list('promotions').map((p) => views.promotion(p, ctx)),
     };
     if (!project) throw new Error(`project ${this.project} vanished`);
     this.lastSnapshot = {
@@ -123,7 +123,7 @@ export class ProjectRoom {
         else deletes.freight.push(name);
       } else if (kind === 'promotions') {
         const p = r.get('promotions', name);
-        if (p) upserts.promotions.push(views.promotion(p, ctx.aliasOf));
+        if (p) upserts.promotions.push(views.promotion(p, ctx));
         else deletes.promotions.push(name);
       }
     }

@@ -11,7 +11,7 @@ import {
 } from '@wharf/shared/api';
 import type { z } from 'zod';
 import { toFreightView } from '../views/freight-view.js';
-import { toPromotionView } from '../views/promotion-view.js';
+import { toPromotionView, type PromotionViewContext } from '../views/promotion-view.js';
 import { toStageView, type StageViewContext } from '../views/stage-view.js';
 import { toWarehouseView } from '../views/warehouse-view.js';
 
@@ -68,11 +68,11 @@ const freight = new ViewCache<Freight, FreightView, undefined>(
   FreightViewSchema,
   none,
 );
-type AliasOf = (freightName: string) => string | undefined;
-const promotions = new ViewCache<Promotion, PromotionView, AliasOf>(
+const promotions = new ViewCache<Promotion, PromotionView, PromotionViewContext>(
   toPromotionView,
   PromotionViewSchema,
-  (p, aliasOf) => aliasOf(p.spec.freight ?? p.status?.freight?.name ?? '') ?? '',
+  (p, ctx) =>
+    `${ctx.aliasOf(p.spec.freight ?? p.status?.freight?.name ?? '') ?? ''};${ctx.wharfActor ?? ''}`,
 );
 
 /** Validated views, cached per object version (see ViewCache). */
@@ -80,5 +80,5 @@ export const views = {
   stage: (s: Stage, ctx: StageViewContext) => stages.get(s, ctx),
   warehouse: (w: Warehouse) => warehouses.get(w, undefined),
   freight: (f: Freight) => freight.get(f, undefined),
-  promotion: (p: Promotion, aliasOf: AliasOf) => promotions.get(p, aliasOf),
+  promotion: (p: Promotion, ctx: PromotionViewContext) => promotions.get(p, ctx),
 };

@@ -1,4 +1,4 @@
-import { KARGO_GROUP, PROMOTE_VERB, promotionRefusal } from '@wharf/shared';
+import { KARGO_GROUP, promotionRefusal } from '@wharf/shared';
 import {
   ClusterActionSchema,
   ProjectActionSchema,
@@ -11,11 +11,25 @@ import {
   type StageAction,
 } from '@wharf/shared/api';
 import type { AccessCheck, AccessDecision, Caller } from '../access/caller.js';
+import { onBehalfCheck, onBehalfRefusal, type OnBehalfAction } from '../access/on-behalf.js';
 import { kargoCheck } from '../access/require.js';
 import type { ProjectReader } from './project-reader.js';
 
-// Declarative: each action is the list of Kubernetes checks that must all pass. Whoever changes
-// how a decision is reached (e.g. identity) changes `decide`, not these tables.
+// Declarative: each action is the list of Kubernetes checks that must all pass, or the one rule
+// of an action Wharf performs as itself after checking the user (ON_BEHALF_RULES, which the
+// action itself uses too). Whoever changes how a decision is reached (e.g. identity) changes
+// `decide`, not these tables.
+
+/** An action Wharf performs as itself: its one check, refused with what Kargo's roles say. */
+interface OnBehalf {
+  onBehalf: OnBehalfAction;
+  check: AccessCheck;
+}
+type Rule = AccessCheck[] | OnBehalf;
+const onBehalf = (action: OnBehalfAction, ns: string, name?: string): OnBehalf => ({
+  onBehalf: action,
+  check: onBehalfCheck(action, ns, name),
+});
 
 const core = (verb: string, resource: string, namespace?: string): AccessCheck => ({
   verb,
@@ -30,29 +44,23 @@ const cluster = (verb: string, resource: string, name?: string): AccessCheck => 
   ...(name ? { name } : {}),
 });
 
-const STAGE_CHECKS: Record<StageAction, (ns: string, stage: string) => AccessCheck[]> = {
-  promote: (ns, s) => [
-    kargoCheck(PROMOTE_VERB, 'stages', ns, s),
-    kargoCheck('create', 'promotions', ns),
-  ],
-  promoteDownstream: (ns, s) => STAGE_CHECKS.promote(ns, s),
-  approve: (ns, s) => [
-    kargoCheck(PROMOTE_VERB, 'stages', ns, s),
-    kargoCheck('patch', 'freights', ns, undefined, 'status'),
-  ],
-  refresh: (ns, s) => [kargoCheck('patch', 'stages', ns, s)],
-  reverify: (ns, s) => [kargoCheck('patch', 'stages', ns, s)],
-  abortVerification: (ns, s) => [kargoCheck('patch', 'stages', ns, s)],
+const STAGE_CHECKS: Record<StageAction, (ns: string, stage: string) => Rule> = {
+  promote: (ns, s) => onBehalf('promote', ns, s),
+  promoteDownstream: (ns, s) => onBehalf('promote', ns, s),
+  approve: (ns, s) => onBehalf('approve', ns, s),
+  refresh: (ns, s) => onBehalf('refreshStage', ns, s),
+  reverify: (ns, s) => onBehalf('reverify', ns, s),
+  abortVerification: (ns, s) => onBehalf('abortVerification', ns, s),
   delete: (ns, s) => [kargoCheck('delete', 'stages', ns, s)],
 };
 
-const PROJECT_CHECKS: Record<ProjectAction, (ns: string) => AccessCheck[]> = {
-  refreshWarehouse: (ns) => [kargoCheck('patch', 'warehouses', ns)],
+const PROJECT_CHECKS: Record<ProjectAction, (ns: string) => Rule> = {
+  refreshWarehouse: (ns) => onBehalf('refreshWarehouse', ns),
   aliasFreight: (ns) => [kargoCheck('patch', 'freights', ns)],
   requestApproval: (ns) => [kargoCheck('patch', 'freights', ns, undefined, 'status')],
   createFreight: (ns) => [kargoCheck('create', 'freights', ns)],
   deleteFreight: (ns) => [kargoCheck('delete', 'freights', ns)],
-  abortPromotion: (ns) => [kargoCheck('patch', 'promotions', ns)],
+  abortPromotion: (ns) => onBehalf('abortPromotion', ns),
   applyResources: (ns) => [
     kargoCheck('create', 'stages', ns),
     kargoCheck('create', 'warehouses', ns),
@@ -143,8 +151,9 @@ function reviewer(caller: Caller): Review {
   };
 }
 
-async function decide(review: Review, checks: AccessCheck[]): Promise<CapabilityDecision> {
-  for (const check of checks) {
+async function decide(review: Review, rule: Rule): Promise<CapabilityDecision> {
+  if (!Array.isArray(rule)) return onBehalfRefusal(rule.onBehalf, await review(rule.check));
+  for (const check of rule) {
     const d = await review(check);
     if (!d.allowed) return { allowed: false, reason: d.reason };
   }
@@ -154,7 +163,7 @@ async function decide(review: Review, checks: AccessCheck[]): Promise<Capability
 async function decideAll<A extends string>(
   review: Review,
   actions: readonly A[],
-  checks: (a: A) => AccessCheck[],
+  checks: (a: A) => Rule,
 ): Promise<Record<A, CapabilityDecision>> {
   return Object.fromEntries(
     await Promise.all(actions.map(async (a) => [a, await decide(review, checks(a))] as const)),

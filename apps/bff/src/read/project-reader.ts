@@ -18,6 +18,8 @@ export class ProjectReader {
     private readonly cache: ClusterCache,
     readonly project: string,
     private readonly argoCdUrl?: string,
+    /** Wharf's own actor (`kubernetes:<its username>`), once known. */
+    private readonly wharfActor: () => string | undefined = () => undefined,
   ) {}
 
   readonly errors: PartialError[] = [];
@@ -56,6 +58,7 @@ export class ProjectReader {
       aliasOf: (name) => inf.get(this.project, name)?.alias,
       sinceOf: (name, stage) => inf.get(this.project, name)?.status?.currentlyIn?.[stage]?.since,
       argoCdUrl: this.argoCdUrl,
+      wharfActor: this.wharfActor(),
     };
   }
 

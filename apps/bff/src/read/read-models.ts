@@ -39,10 +39,12 @@ export class ReadModels {
     private readonly cache: ClusterCache,
     private readonly now: () => number = Date.now,
     private readonly argoCdUrl?: string,
+    /** Wharf's own actor (`kubernetes:<its username>`), once known. */
+    private readonly wharfActor: () => string | undefined = () => undefined,
   ) {}
 
   reader(project: string): ProjectReader {
-    return new ProjectReader(this.cache, project, this.argoCdUrl);
+    return new ProjectReader(this.cache, project, this.argoCdUrl, this.wharfActor);
   }
 
   projects(): Project[] {
@@ -80,7 +82,7 @@ export class ReadModels {
       const work: (() => unknown)[] = [
         ...r.list('stages').map((s) => () => views.stage(s, ctx)),
         ...r.list('warehouses').map((w) => () => views.warehouse(w)),
-        ...r.list('promotions').map((x) => () => views.promotion(x, ctx.aliasOf)),
+        ...r.list('promotions').map((x) => () => views.promotion(x, ctx)),
       ];
       for (let i = 0; i < work.length; i += 200) {
         if (stopped()) return;
@@ -152,7 +154,7 @@ export class ReadModels {
       .list('promotions')
       .filter((p) => !stage || p.spec.stage === stage)
       .sort(comparePromotionNewestFirst)
-      .map((p) => views.promotion(p, ctx.aliasOf));
+      .map((p) => views.promotion(p, ctx));
     return { items, errors: r.errors };
   }
 

@@ -1,3 +1,4 @@
+import type { KubeConfig } from '@kubernetes/client-node';
 import { z } from 'zod';
 import {
   AbortPromotionResultSchema,
@@ -35,17 +36,23 @@ import { createFreight } from '../actions/create-freight.js';
 import { approve, deleteFreight, setAlias } from '../actions/freight-actions.js';
 import { promote } from '../actions/promote.js';
 import { promoteDownstream } from '../actions/promote-downstream.js';
+import { KubeClient } from '../kube/kube-client.js';
 import type { ReadModels } from '../read/read-models.js';
 import { route, type RouteSpec } from './api-route.js';
 import { FreightParams, PromotionParams, StageParams, WarehouseParams } from './params.js';
 
 const NoBody = z.object({}).optional();
 
-/** Every Kargo action as REST; each answers with the object it created or changed. */
-export function actionRoutes(models: ReadModels, now: () => number): RouteSpec[] {
+/**
+ * Every Kargo action as REST; each answers with the object it created or changed. `own` is
+ * Wharf's own identity, for what Kargo's API server does as itself after checking the user.
+ */
+export function actionRoutes(models: ReadModels, now: () => number, own: KubeConfig): RouteSpec[] {
+  const ownClient = new KubeClient(own);
   const ctx = (caller: Caller, project: string): ActionContext => ({
     caller,
     reader: models.reader(project),
+    own: ownClient,
     now,
   });
   return [

@@ -207,7 +207,7 @@ export function readRoutes(models: ReadModels, now: () => number): RouteSpec[] {
           r.get('promotions', params.promotion),
           `promotion "${params.promotion}" in project "${params.project}"`,
         );
-        return toPromotionView(p, r.viewContext().aliasOf);
+        return toPromotionView(p, r.viewContext());
       },
     }),
     route({

@@ -18,10 +18,25 @@ function phaseOf(p: Promotion): PromotionPhase {
 const isRecord = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 
-export function toPromotionView(
-  p: Promotion,
-  aliasOf: (freightName: string) => string | undefined,
-): PromotionView {
+/**
+ * Shown as who created a Promotion when Kargo recorded only Wharf's own identity: its webhook
+ * replaced the person Wharf named because CONTROLPLANE_USER_REGEX does not match Wharf.
+ */
+export const CREATED_BY_WHARF = 'Wharf (Kargo did not keep who: see CONTROLPLANE_USER_REGEX)';
+
+export interface PromotionViewContext {
+  aliasOf: (freightName: string) => string | undefined;
+  /** `kubernetes:<Wharf's own username>`, once Wharf knows it. */
+  wharfActor?: string | undefined;
+}
+
+/** Who created the Promotion, never claiming a person Kargo did not keep. */
+function createdBy(p: Promotion, wharfActor: string | undefined): string | undefined {
+  const actor = p.metadata.annotations?.[ANNOTATIONS.createActor];
+  return actor !== undefined && actor === wharfActor ? CREATED_BY_WHARF : actor;
+}
+
+export function toPromotionView(p: Promotion, ctx: PromotionViewContext): PromotionView {
   const meta = p.status?.stepExecutionMetadata ?? [];
   const state = isRecord(p.status?.state) ? p.status.state : {};
   const steps = (p.spec.steps ?? []).map((step, i) => {
@@ -51,10 +66,10 @@ export function toPromotionView(
     stage: p.spec.stage,
     ...defined({
       freight,
-      freightAlias: freight ? aliasOf(freight) : undefined,
+      freightAlias: freight ? ctx.aliasOf(freight) : undefined,
       origin: p.spec.origin ? { kind: p.spec.origin.kind, name: p.spec.origin.name } : undefined,
       message: p.status?.message,
-      actor: p.metadata.annotations?.[ANNOTATIONS.createActor],
+      actor: createdBy(p, ctx.wharfActor),
       startedAt: p.status?.startedAt,
       finishedAt: p.status?.finishedAt,
       currentStep: p.status?.currentStep,

@@ -20,6 +20,8 @@ export interface StageViewContext {
   argoCdUrl?: string | undefined;
   /** When `stage` started holding the freight (its `status.currentlyIn[stage].since`). */
   sinceOf?: (freightName: string, stage: string) => string | undefined;
+  /** `kubernetes:<Wharf's own username>`, for promotions Kargo recorded as Wharf's. */
+  wharfActor?: string | undefined;
 }
 
 function healthStatus(value: string | undefined): HealthStatus {

@@ -64,14 +64,16 @@ describe.skipIf(!HAVE_CRDS)(
       await app?.close();
     });
 
+    // As in Kargo's UI: promote and approve need `promote` on the stage, refresh needs only to
+    // read the warehouse; Wharf then writes as itself.
     const table: [Persona, { promote: number; approve: number; refresh: number }][] = [
       ['admin', { promote: 201, approve: 200, refresh: 200 }],
       ['kargo-admin', { promote: 201, approve: 200, refresh: 200 }],
-      ['kargo-promoter', { promote: 201, approve: 200, refresh: 403 }],
-      ['kargo-viewer', { promote: 403, approve: 403, refresh: 403 }],
+      ['kargo-promoter', { promote: 201, approve: 200, refresh: 200 }],
+      ['kargo-viewer', { promote: 403, approve: 403, refresh: 200 }],
       ['no role', { promote: 403, approve: 403, refresh: 403 }],
-      // Promote is allowed by staging-promoter; approve also needs patch freights/status, which neither role has.
-      ['two roles', { promote: 201, approve: 403, refresh: 403 }],
+      // staging-promoter allows promote on staging, which is all approving for it takes.
+      ['two roles', { promote: 201, approve: 200, refresh: 200 }],
     ];
 
     it.each(table)(
@@ -263,8 +265,15 @@ describe.skipIf(!HAVE_CRDS)(
       const stages = Object.keys(caps.stages);
       expect(stages.length).toBeGreaterThanOrEqual(3);
       expect(caps.stages.production?.promote.allowed).toBe(true);
-      expect(caps.stages.production?.refresh.allowed).toBe(false);
-      expect(caps.projectActions.abortPromotion.allowed).toBe(false);
+      expect(caps.stages.production?.refresh.allowed).toBe(true);
+      expect(caps.stages.production?.reverify).toMatchObject({
+        allowed: false,
+        reason: expect.stringContaining("Kargo's kargo-promoter role does not include it"),
+      });
+      expect(caps.projectActions.abortPromotion).toMatchObject({
+        allowed: false,
+        reason: expect.stringContaining('needs patch on promotions'),
+      });
       // One rules review for the one role in the one namespace (two if the new binding's change
       // lands mid-answer and drops it); an access review only for the cluster-scoped check
       // (delete the Project), where rules of a namespace do not apply. Per stage and verb would
