@@ -34,6 +34,19 @@ describe.skipIf(!HAVE_KARGO_CRDS)(
     const client = (opts?: ConstructorParameters<typeof TopologyClient>[2]) =>
       new TopologyClient(t.url, t.caPem, opts);
 
+    /** A browser signed in through the proxy by OIDC as one of the project's users. */
+    async function ssoSession(user: keyof typeof TOPOLOGY_USERS): Promise<TopologyClient> {
+      const c = client();
+      t.idp.loginAs(TOPOLOGY_USERS[user].email);
+      try {
+        const landed = await c.follow(`api/v1/auth/oidc/login?returnTo=/`);
+        expect(landed.status, landed.text).toBe(200);
+      } finally {
+        t.idp.loginAs('');
+      }
+      return c;
+    }
+
     async function tokenSession(): Promise<TopologyClient> {
       const c = client();
       const res = await c.request('POST', 'api/v1/auth/login', {
@@ -307,6 +320,120 @@ describe.skipIf(!HAVE_KARGO_CRDS)(
       const graph = await c.request('GET', `api/v1/projects/${PROJECT}/graph`);
       expect(graph.status, graph.text).toBe(200);
       expect(graph.json<{ nodes: unknown[] }>().nodes.length).toBeGreaterThan(0);
+    });
+
+    describe("Kargo's roles work as in Kargo's UI: Wharf checks the user, then writes as its own ServiceAccount", () => {
+      const kargo = `/apis/kargo.akuity.io/v1alpha1/namespaces/${PROJECT}`;
+      interface KargoObject {
+        metadata: { annotations?: Record<string, string> };
+        status?: { currentPromotion?: { name: string } };
+      }
+      const annotations = async (path: string) =>
+        ((await t.admin.request('GET', `${kargo}/${path}`)) as KargoObject).metadata.annotations ??
+        {};
+      /** Both replicas behind the round-robin proxy answer `path` with 200 (their caches hold it). */
+      const bothSee = (c: TopologyClient, path: string) =>
+        eventually(`both replicas to see ${path}`, async () => {
+          const answers = [await c.request('GET', path), await c.request('GET', path)];
+          return answers.every((a) => a.status === 200) ? answers : undefined;
+        });
+      let running: string;
+
+      beforeAll(async () => {
+        const staging = (await t.admin.request('GET', `${kargo}/stages/staging`)) as KargoObject;
+        running = staging.status?.currentPromotion?.name ?? '';
+        expect(running, 'the seeded staging stage runs a promotion').not.toBe('');
+      });
+
+      it("a kargo-promoter refreshes a stage, and Kargo's way its current promotion too, though the role may patch neither", async () => {
+        const c = await ssoSession('promoter');
+        const res = await c.request('POST', `api/v1/projects/${PROJECT}/stages/staging/refresh`);
+        expect(res.status, res.text).toBe(200);
+        const { requestedAt } = res.json<{ requestedAt: string }>();
+        expect((await annotations('stages/staging'))['kargo.akuity.io/refresh']).toBe(requestedAt);
+        expect((await annotations(`promotions/${running}`))['kargo.akuity.io/refresh']).toBe(
+          requestedAt,
+        );
+      });
+
+      it('a kargo-promoter is refused abort with 403 and the missing permission, as Kargo refuses it, and nothing changes', async () => {
+        const c = await ssoSession('promoter');
+        const caps = (await c.request('GET', `api/v1/projects/${PROJECT}/capabilities`)).json<{
+          stages: Record<string, Record<string, { allowed: boolean; reason?: string }>>;
+          projectActions: Record<string, { allowed: boolean; reason?: string }>;
+        }>();
+        expect(caps.stages.staging?.refresh?.allowed).toBe(true);
+        expect(caps.stages.development?.promote?.allowed).toBe(true);
+        expect(caps.stages.staging?.reverify?.allowed).toBe(false);
+        expect(caps.projectActions.abortPromotion?.reason).toMatch(
+          /needs patch on promotions; Kargo's kargo-promoter role does not include it/,
+        );
+        const res = await c.request(
+          'POST',
+          `api/v1/projects/${PROJECT}/promotions/${running}/abort`,
+        );
+        expect(res.status, res.text).toBe(403);
+        expect(res.json<{ error: { message: string } }>().error.message).toMatch(
+          /patch kargo\.akuity\.io\/promotions.*needs patch on promotions; Kargo's kargo-promoter role does not include it/,
+        );
+        expect(
+          (await annotations(`promotions/${running}`))['kargo.akuity.io/abort'],
+        ).toBeUndefined();
+      });
+
+      it("a kargo-admin aborts the running promotion: Kargo's abort annotation lands, naming who", async () => {
+        const c = await ssoSession('projectAdmin');
+        await bothSee(c, `api/v1/projects/${PROJECT}/promotions/${running}`);
+        const res = await c.request(
+          'POST',
+          `api/v1/projects/${PROJECT}/promotions/${running}/abort`,
+        );
+        expect(res.status, res.text).toBe(200);
+        const abort = (await annotations(`promotions/${running}`))['kargo.akuity.io/abort'];
+        expect(JSON.parse(abort ?? '{}')).toEqual({
+          action: 'terminate',
+          actor: `email:${TOPOLOGY_USERS.projectAdmin.email}`,
+        });
+      });
+
+      it("a promotion records the person as Kargo's API server would (email:<email>); when Kargo's webhook kept only Wharf, the view says so instead of naming anyone", async () => {
+        const c = await ssoSession('promoter');
+        const freight = (await c.request('GET', `api/v1/projects/${PROJECT}/freight`)).json<{
+          items: { name: string }[];
+        }>().items;
+        const res = await c.request(
+          'POST',
+          `api/v1/projects/${PROJECT}/stages/development/promotions`,
+          { freight: freight[0]?.name },
+        );
+        expect(res.status, res.text).toBe(201);
+        const { promotion } = res.json<{ promotion: { name: string; actor?: string } }>();
+        const person = `email:${TOPOLOGY_USERS.promoter.email}`;
+        expect(promotion.actor).toBe(person);
+        const path = `promotions/${promotion.name}`;
+        expect((await annotations(path))['kargo.akuity.io/create-actor']).toBe(person);
+
+        // What Kargo's webhook writes when its CONTROLPLANE_USER_REGEX does not match Wharf.
+        await t.admin.request(
+          'PATCH',
+          `${kargo}/${path}`,
+          {
+            metadata: {
+              annotations: {
+                'kargo.akuity.io/create-actor': 'kubernetes:system:serviceaccount:wharf:wharf',
+              },
+            },
+          },
+          'application/merge-patch+json',
+        );
+        await eventually('both replicas to show the promotion as by Wharf', async () => {
+          const views = await bothSee(c, `api/v1/projects/${PROJECT}/${path}`);
+          const actors = views.map((v) => v.json<{ actor?: string }>().actor);
+          return actors.every((a) => a?.startsWith('Wharf (Kargo did not keep who'))
+            ? actors
+            : undefined;
+        });
+      });
     });
   },
 );

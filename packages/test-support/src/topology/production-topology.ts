@@ -29,6 +29,8 @@ export const USERS = {
   promoter: { sa: 'kargo-promoter', email: 'promoter@example.com', groups: ['release-team'] },
   /** Kargo's `kargo-viewer`: reads the project only. */
   viewer: { sa: 'kargo-viewer', email: 'viewer@example.com', groups: ['readers'] },
+  /** Kargo's `kargo-admin` of the project: everything Kargo's, aborts included. */
+  projectAdmin: { sa: 'kargo-admin', email: 'owner@example.com', groups: ['platform'] },
 } as const;
 export type UserName = keyof typeof USERS;
 
@@ -57,9 +59,15 @@ function userRoles(ns: string) {
     { apiGroups: ['kargo.akuity.io'], resources: ['promotions'], verbs: ['create'] },
     { apiGroups: ['kargo.akuity.io'], resources: ['freights/status'], verbs: ['patch'] },
   ];
+  const admin = [
+    ...read,
+    { apiGroups: ['kargo.akuity.io'], resources: KARGO_READ, verbs: ['*'] },
+    { apiGroups: ['kargo.akuity.io'], resources: ['freights/status'], verbs: ['patch'] },
+  ];
   return [
     { user: USERS.promoter, rules: [...read, ...promote] },
     { user: USERS.viewer, rules: read },
+    { user: USERS.projectAdmin, rules: admin },
   ].map(({ user, rules }) => ({
     serviceAccount: {
       metadata: {
