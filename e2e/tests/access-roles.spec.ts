@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { stageCapability, type StagesCapabilities } from '@wharf/shared/api';
 import {
   createAccessProject,
   deleteProject,
@@ -86,11 +87,14 @@ test('a role mapping group qa to "promoter for staging" is three Kubernetes obje
     .poll(async () => {
       const caps = (await (
         await asRole.request.get(`/api/v1/projects/${project}/capabilities`)
-      ).json()) as {
-        stages: Record<string, { promote: { allowed: boolean; reason?: string } }>;
-      };
-      const prod = caps.stages.production?.promote;
-      return [caps.stages.staging?.promote.allowed, prod?.allowed, (prod?.reason ?? '').length > 0];
+      ).json()) as { stages: StagesCapabilities };
+      const prod = stageCapability(caps.stages, 'production', 'promote');
+      const reason = prod && !prod.allowed ? prod.reason : '';
+      return [
+        stageCapability(caps.stages, 'staging', 'promote')?.allowed,
+        prod?.allowed,
+        reason.length > 0,
+      ];
     })
     .toEqual([true, false, true]);
   await asRole.close();

@@ -1,8 +1,9 @@
-import { KARGO_GROUP, promotionRefusal } from '@wharf/shared';
+import { KARGO_GROUP, promotionRefusal, type Stage } from '@wharf/shared';
 import {
   ClusterActionSchema,
   ProjectActionSchema,
   StageActionSchema,
+  compactStageCapabilities,
   type Capabilities,
   type CapabilityDecision,
   type ClusterAction,
@@ -170,6 +171,51 @@ async function decideAll<A extends string>(
   ) as Record<A, CapabilityDecision>;
 }
 
+/** The rule for every name at once: what the reviewer asks first for a named check. */
+function forEveryName(rule: Rule): Rule {
+  const wide = ({ name: _one, ...everyName }: AccessCheck): AccessCheck => everyName;
+  return Array.isArray(rule) ? rule.map(wide) : { ...rule, check: wide(rule.check) };
+}
+
+/**
+ * The caller's answers for every stage action on `stages`. An action whose checks Kubernetes
+ * allows for every name in the namespace is allowed on each stage without asking per stage (the
+ * reviewer would answer each name from that same wide check); only refused actions are asked
+ * stage by stage. Kargo refuses some promotions whoever asks: those say so, whatever Kubernetes
+ * allows.
+ */
+async function stageDecisions(
+  review: Review,
+  ns: string,
+  stages: readonly Stage[],
+): Promise<Capabilities['stages']> {
+  const actions = StageActionSchema.options;
+  const everyName = await decideAll(review, actions, (a) => forEveryName(STAGE_CHECKS[a](ns, '')));
+  const perStage = new Map<string, Partial<Record<StageAction, CapabilityDecision>>>();
+  await Promise.all(
+    actions
+      .filter((a) => !everyName[a].allowed)
+      .flatMap((a) =>
+        stages.map(async (s) => {
+          const name = s.metadata.name;
+          const d = await decide(review, STAGE_CHECKS[a](ns, name));
+          let decisions = perStage.get(name);
+          if (!decisions) perStage.set(name, (decisions = {}));
+          decisions[a] = d;
+        }),
+      ),
+  );
+  const refusals = new Map(stages.map((s) => [s.metadata.name, promotionRefusal(s)]));
+  return compactStageCapabilities(
+    stages.map((s) => s.metadata.name),
+    (stage, action) => {
+      const refusal = action === 'promote' ? refusals.get(stage) : undefined;
+      if (refusal) return { allowed: false, reason: refusal };
+      return perStage.get(stage)?.[action] ?? everyName[action];
+    },
+  );
+}
+
 /** Asks Kubernetes about every action; decisions are as the caller, never a table of our own. */
 export async function capabilitiesOf(
   caller: Caller,
@@ -179,26 +225,14 @@ export async function capabilitiesOf(
   const only = onlyStages ? new Set(onlyStages) : undefined;
   const ns = r.project;
   const review = reviewer(caller);
-  const projectActions = await decideAll(review, ProjectActionSchema.options, (a) =>
-    PROJECT_CHECKS[a](ns),
-  );
-  const stages: Capabilities['stages'] = {};
-  await Promise.all(
-    r
-      .list('stages')
-      .filter((s) => !only || only.has(s.metadata.name))
-      .map(async (s) => {
-        const name = s.metadata.name;
-        const decisions = await decideAll(review, StageActionSchema.options, (a) =>
-          STAGE_CHECKS[a](ns, name),
-        );
-        // Kargo refuses some promotions whoever asks: say so, whatever Kubernetes allows.
-        const refusal = promotionRefusal(s);
-        stages[name] = refusal
-          ? { ...decisions, promote: { allowed: false, reason: refusal } }
-          : decisions;
-      }),
-  );
+  const [projectActions, stages] = await Promise.all([
+    decideAll(review, ProjectActionSchema.options, (a) => PROJECT_CHECKS[a](ns)),
+    stageDecisions(
+      review,
+      ns,
+      r.list('stages').filter((s) => !only || only.has(s.metadata.name)),
+    ),
+  ]);
   return { project: ns, actor: caller.actor, projectActions, stages };
 }
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stringify, parse } from 'yaml';
 import { startEmbeddedKargo, type EmbeddedKargo } from '@wharf/controller';
-import { CapabilitiesSchema, ClusterCapabilitiesSchema } from '@wharf/shared/api';
+import { CapabilitiesSchema, stageCapability, ClusterCapabilitiesSchema } from '@wharf/shared/api';
 import {
   CreateProjectRefusalSchema,
   CredentialListSchema,
@@ -229,7 +229,7 @@ describe.skipIf(!HAVE_CRDS)(
         expect(d.allowed, a).toBe(false);
         if (!d.allowed) expect(d.reason).toMatch(/Kubernetes does not allow you to/);
       }
-      expect(caps.stages.keep?.delete.allowed).toBe(false);
+      expect(stageCapability(caps.stages, 'keep', 'delete')?.allowed).toBe(false);
       const cluster = ClusterCapabilitiesSchema.parse((await victor('GET', '/capabilities')).json);
       expect(cluster.actions.createProject.allowed).toBe(false);
       expect(cluster.sharedNamespace).toBe('kargo-shared-resources');

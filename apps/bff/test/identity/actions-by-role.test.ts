@@ -1,7 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { io as connect } from 'socket.io-client';
 import { KARGO_API_VERSION, LABELS, FreightSchema, WarehouseSchema } from '@wharf/shared';
-import { CapabilitiesSchema, ProjectJoinAckSchema, SOCKET_PATH } from '@wharf/shared/api';
+import {
+  CapabilitiesSchema,
+  stageCapability,
+  ProjectJoinAckSchema,
+  SOCKET_PATH,
+} from '@wharf/shared/api';
 import { startRoomAccessSweep } from '../../src/identity/room-access-sweep.js';
 import { echoServerProject } from '@wharf/shared/fixtures';
 import { KubeClient } from '../../src/kube/kube-client.js';
@@ -132,10 +137,10 @@ describe.skipIf(!HAVE_CRDS)(
         const res = await as(persona).api(api('/capabilities'));
         expect(res.status).toBe(200);
         const caps = CapabilitiesSchema.parse(await res.json());
-        expect(caps.stages.staging?.promote.allowed).toBe(staging);
-        expect(caps.stages.production?.promote.allowed).toBe(production);
+        expect(stageCapability(caps.stages, 'staging', 'promote')?.allowed).toBe(staging);
+        expect(stageCapability(caps.stages, 'production', 'promote')?.allowed).toBe(production);
         if (!production)
-          expect(caps.stages.production?.promote).toMatchObject({
+          expect(stageCapability(caps.stages, 'production', 'promote')).toMatchObject({
             reason: expect.stringMatching(/promote/),
           });
       },
@@ -262,11 +267,11 @@ describe.skipIf(!HAVE_CRDS)(
       const res = await quinn.api(api('/capabilities'));
       const after = await reviews();
       const caps = CapabilitiesSchema.parse(await res.json());
-      const stages = Object.keys(caps.stages);
+      const stages = caps.stages.names;
       expect(stages.length).toBeGreaterThanOrEqual(3);
-      expect(caps.stages.production?.promote.allowed).toBe(true);
-      expect(caps.stages.production?.refresh.allowed).toBe(true);
-      expect(caps.stages.production?.reverify).toMatchObject({
+      expect(stageCapability(caps.stages, 'production', 'promote')?.allowed).toBe(true);
+      expect(stageCapability(caps.stages, 'production', 'refresh')?.allowed).toBe(true);
+      expect(stageCapability(caps.stages, 'production', 'reverify')).toMatchObject({
         allowed: false,
         reason: expect.stringContaining("Kargo's kargo-promoter role does not include it"),
       });
@@ -288,7 +293,7 @@ describe.skipIf(!HAVE_CRDS)(
       const uma = as('two roles');
       const caps = async () =>
         CapabilitiesSchema.parse(await (await uma.api(api('/capabilities'))).json());
-      expect((await caps()).stages.staging?.promote.allowed).toBe(true);
+      expect(stageCapability((await caps()).stages, 'staging', 'promote')?.allowed).toBe(true);
       const socket = connect(app.url, {
         path: SOCKET_PATH,
         transports: ['websocket'],
@@ -302,7 +307,9 @@ describe.skipIf(!HAVE_CRDS)(
           `/apis/rbac.authorization.k8s.io/v1/namespaces/${NS}/rolebindings/staging-promoter`,
         );
         expect(await changed).toEqual({ project: NS });
-        expect((await caps()).stages.staging?.promote).toMatchObject({ allowed: false });
+        expect(stageCapability((await caps()).stages, 'staging', 'promote')).toMatchObject({
+          allowed: false,
+        });
       } finally {
         socket.disconnect();
       }

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KARGO_COLOR_NAMES } from '@wharf/shared';
 import {
   CapabilitiesSchema,
+  stageCapability,
   DiscoveredArtifactsViewSchema,
   EventPageSchema,
   FreightListItemSchema,
@@ -95,10 +96,10 @@ describe.skipIf(!HAVE_CRDS)('Wharf reading what Kargo v1.11 writes, from a real 
     expect(gate).toMatchObject({ controlFlow: true, phase: 'Ready' });
     expect(gate.health.status).toBe('NotApplicable');
     const caps = CapabilitiesSchema.parse((await get('/capabilities')).body);
-    const promote = caps.stages.gate?.promote;
+    const promote = stageCapability(caps.stages, 'gate', 'promote');
     expect(promote?.allowed).toBe(false);
     expect(promote && !promote.allowed && promote.reason).toMatch(/control-flow stage/);
-    expect(caps.stages.uat?.promote.allowed).toBe(true);
+    expect(stageCapability(caps.stages, 'uat', 'promote')?.allowed).toBe(true);
     const res = await fetch(`${h.bff.url}/api/v1/projects/guestbook/stages/gate/promotions`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },

@@ -54,12 +54,75 @@ function decisionsFor<A extends string>(actions: readonly A[]) {
 export const StageCapabilitiesSchema = decisionsFor(StageActionSchema.options);
 export type StageCapabilities = z.infer<typeof StageCapabilitiesSchema>;
 
+/**
+ * Per-stage answers, compactly: `every` holds for each stage in `names` except where `except`
+ * says otherwise. Most callers may do the same to every stage (Kubernetes' roles are mostly per
+ * namespace), so 3,000 stages cost a list of names, not 3,000 × 7 decisions.
+ */
+export const StagesCapabilitiesSchema = z.object({
+  /** The stages answered for. */
+  names: z.array(z.string()),
+  every: StageCapabilitiesSchema,
+  /** Stages (among `names`) with a different answer for some actions: only those actions. */
+  except: z.record(z.string(), StageCapabilitiesSchema.partial()),
+});
+export type StagesCapabilities = z.infer<typeof StagesCapabilitiesSchema>;
+
+const answered = new WeakMap<StagesCapabilities, ReadonlySet<string>>();
+
+/** The caller's decision for one action on one stage, or undefined when the stage was not asked. */
+export function stageCapability(
+  caps: StagesCapabilities,
+  stage: string,
+  action: StageAction,
+): CapabilityDecision | undefined {
+  let names = answered.get(caps);
+  if (!names) answered.set(caps, (names = new Set(caps.names)));
+  if (!names.has(stage)) return undefined;
+  return caps.except[stage]?.[action] ?? caps.every[action];
+}
+
+const decisionKey = (d: CapabilityDecision) => (d.allowed ? '' : `no:${d.reason}`);
+
+/**
+ * The compact form of per-stage answers (`decide(stage, action)`), each action's `every` being
+ * the answer most stages got.
+ */
+export function compactStageCapabilities(
+  names: readonly string[],
+  decide: (stage: string, action: StageAction) => CapabilityDecision,
+): StagesCapabilities {
+  const every = {} as StageCapabilities;
+  const except: StagesCapabilities['except'] = {};
+  for (const action of StageActionSchema.options) {
+    const counts = new Map<string, { d: CapabilityDecision; n: number }>();
+    const decisions = names.map((stage) => decide(stage, action));
+    for (const d of decisions) {
+      const k = decisionKey(d);
+      const c = counts.get(k);
+      if (c) c.n += 1;
+      else counts.set(k, { d, n: 1 });
+    }
+    const common = [...counts.values()].sort((a, b) => b.n - a.n)[0]?.d ?? {
+      allowed: false,
+      reason: 'No stages.',
+    };
+    every[action] = common;
+    const commonKey = decisionKey(common);
+    decisions.forEach((d, i) => {
+      const stage = names[i];
+      if (stage !== undefined && decisionKey(d) !== commonKey) (except[stage] ??= {})[action] = d;
+    });
+  }
+  return { names: [...names], every, except };
+}
+
 /** GET /api/v1/projects/{p}/capabilities: what the signed-in caller may do in a project. */
 export const CapabilitiesSchema = z.object({
   project: z.string(),
   actor: z.string(),
   projectActions: decisionsFor(ProjectActionSchema.options),
-  stages: z.record(z.string(), StageCapabilitiesSchema),
+  stages: StagesCapabilitiesSchema,
 });
 export type Capabilities = z.infer<typeof CapabilitiesSchema>;
 

@@ -30,7 +30,7 @@ export function GrantDialog(props: { project: string; role: KargoRole; onClose: 
   const [claim, setClaim] = useState('groups');
   const [value, setValue] = useState('');
   const [stage, setStage] = useState('');
-  const stages = Object.keys(useQuery(capabilitiesQuery(project)).data?.stages ?? {}).sort();
+  const stages = [...(useQuery(capabilitiesQuery(project)).data?.stages.names ?? [])].sort();
   const queryClient = useQueryClient();
   const isClaim = kind === 'grant-claim' || kind === 'revoke-claim';
   const action: GrantAction | undefined = isClaim

@@ -34,7 +34,7 @@ export function RoleForm({ project, role, decision, onSaved }: Props) {
     setBase(role);
     setDraft(draftOf(role));
   }
-  const stages = Object.keys(useQuery(capabilitiesQuery(project)).data?.stages ?? {}).sort();
+  const stages = [...(useQuery(capabilitiesQuery(project)).data?.stages.names ?? [])].sort();
   const queryClient = useQueryClient();
   const save = useMutation({
     mutationFn: async () => {

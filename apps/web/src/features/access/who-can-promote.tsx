@@ -22,7 +22,7 @@ export function WhoCanPromote({ project }: { project: string }) {
   const [stage, setStage] = useSearchParam('stage');
   const caps = useQuery(capabilitiesQuery(project));
   const roles = useQuery(rolesQuery(project));
-  const stages = Object.keys(caps.data?.stages ?? {}).sort();
+  const stages = [...(caps.data?.stages.names ?? [])].sort();
   const promoters = stage && roles.data ? promotersOf(roles.data, stage) : [];
   const mine = stage ? stageDecision(caps.data, stage, 'promote') : undefined;
   return (

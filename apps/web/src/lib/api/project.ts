@@ -7,6 +7,7 @@ import {
   DiscoveredArtifactsViewSchema,
   PromotionListSchema,
   StageVerificationsSchema,
+  stageCapability,
   type Capabilities,
   type ProjectAction,
   type StageAction,
@@ -152,7 +153,7 @@ export function stageDecision(
 ): Decision {
   if (!caps) return CHECKING;
   return (
-    caps.stages[stage]?.[action] ?? {
+    stageCapability(caps.stages, stage, action) ?? {
       allowed: false,
       reason: `No permission data for stage ${stage}.`,
     }
