@@ -1,11 +1,21 @@
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { compression } from 'vite-plugin-compression2';
 
 const bff = process.env.WHARF_BFF_URL ?? 'http://localhost:8080';
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [
+    react(),
+    // Brotli and gzip copies of the scripts and styles, made once here: the BFF sends them as they
+    // are instead of compressing every asset again on every cold load.
+    compression({
+      include: /\.(js|css|svg)$/,
+      algorithms: ['brotliCompress', 'gzip'],
+      logLevel: 'silent',
+    }),
+  ],
   base: './',
   resolve: {
     conditions: ['source', 'module', 'browser', 'development|production'],

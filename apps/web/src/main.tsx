@@ -14,7 +14,7 @@ import { Toaster } from './app/toaster';
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
 const queryClient = createQueryClient();
-const router = createRouter();
+const router = createRouter(queryClient);
 createRoot(root).render(
   <StrictMode>
     <CacheProvider value={styleCache()}>

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import express, { Router, type RequestHandler } from 'express';
+import { Router, type RequestHandler } from 'express';
+import expressStaticGzip from 'express-static-gzip';
 
 /** Vite names built assets by content hash: a file under assets/ never changes. */
 const IMMUTABLE = /[\\/]assets[\\/]/;
@@ -44,13 +45,20 @@ export function webAppRouter(dist: string, basePath: string): Router {
   };
   const r = Router();
   r.get(['/', '/index.html'], shell);
+  // The build writes .br and .gz copies of each script and style beside it: sent as they are,
+  // so a cold load costs no compression here (the compression middleware skips encoded bodies).
   r.use(
-    express.static(dist, {
+    expressStaticGzip(dist, {
+      enableBrotli: true,
+      orderPreference: ['br', 'gz'],
       index: false,
-      maxAge: '1h',
-      setHeaders: (res, path) => {
-        if (IMMUTABLE.test(path))
-          res.setHeader('cache-control', 'public, max-age=31536000, immutable');
+      serveStatic: {
+        index: false,
+        maxAge: '1h',
+        setHeaders: (res, path) => {
+          if (IMMUTABLE.test(path))
+            res.setHeader('cache-control', 'public, max-age=31536000, immutable');
+        },
       },
     }),
   );

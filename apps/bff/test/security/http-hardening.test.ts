@@ -1,6 +1,8 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { brotliCompressSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { echoServerProject } from '@wharf/shared/fixtures';
 import { KubeClient } from '../../src/kube/kube-client.js';
@@ -24,6 +26,23 @@ const SHELL = `<!doctype html>
   </head>
   <body><div id="root"></div></body>
 </html>`;
+/** A built script with the brotli and gzip copies the web build writes beside it. */
+const SCRIPT = `export const rows = [${Array.from({ length: 2000 }, (_, i) => `'row ${i}'`).join(', ')}];\n`;
+const SCRIPT_BR = brotliCompressSync(SCRIPT);
+const SCRIPT_GZ = gzipSync(SCRIPT, { level: 9 });
+
+/** Raw bytes and headers of a GET, without decoding the body. */
+function rawGet(url: string, acceptEncoding: string) {
+  return new Promise<{ headers: Record<string, unknown>; body: Buffer }>((resolve, reject) => {
+    request(url, { headers: { 'accept-encoding': acceptEncoding } }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => resolve({ headers: res.headers, body: Buffer.concat(chunks) }));
+    })
+      .on('error', reject)
+      .end();
+  });
+}
 
 if (!HAVE_CRDS) console.warn(NO_CRDS_MESSAGE);
 
@@ -37,6 +56,10 @@ describe.skipIf(!HAVE_CRDS)('HTTP hardening: what every answer carries and what 
   beforeAll(async () => {
     dist = await mkdtemp(join(tmpdir(), 'wharf-web-dist-'));
     await writeFile(join(dist, 'index.html'), SHELL);
+    await mkdir(join(dist, 'assets'));
+    await writeFile(join(dist, 'assets/index-abc123.js'), SCRIPT);
+    await writeFile(join(dist, 'assets/index-abc123.js.br'), SCRIPT_BR);
+    await writeFile(join(dist, 'assets/index-abc123.js.gz'), SCRIPT_GZ);
     app = await startIdentityBff(
       async (kc) => {
         await seedProject(kc, echoServerProject());
@@ -126,6 +149,23 @@ describe.skipIf(!HAVE_CRDS)('HTTP hardening: what every answer carries and what 
   });
 
   describe('caching', () => {
+    it("sends a built script's own brotli or gzip copy as it is, cached for good, or the plain file", async () => {
+      const path = url('/assets/index-abc123.js');
+      const br = await rawGet(path, 'gzip, deflate, br');
+      expect(br.headers['content-encoding']).toBe('br');
+      expect(br.body.equals(SCRIPT_BR)).toBe(true);
+      expect(br.headers['content-type']).toMatch(/^text\/javascript/);
+      expect(br.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+      expect(br.headers.vary).toMatch(/accept-encoding/i);
+      const gz = await rawGet(path, 'gzip, deflate');
+      expect(gz.headers['content-encoding']).toBe('gzip');
+      expect(gz.body.equals(SCRIPT_GZ)).toBe(true);
+      const plain = await rawGet(path, 'identity');
+      expect(plain.headers['content-encoding']).toBeUndefined();
+      expect(plain.body.toString()).toBe(SCRIPT);
+      expect((await fetch(url('/assets/missing-abc.js'))).status).toBe(404);
+    });
+
     it('marks every API answer no-store, including the one that shows a new API token once', async () => {
       const anonymous = [
         '/api/v1/projects',

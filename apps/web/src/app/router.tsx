@@ -1,4 +1,9 @@
-import { createBrowserRouter } from 'react-router';
+import type { QueryClient } from '@tanstack/react-query';
+import {
+  createBrowserRouter,
+  type LoaderFunctionArgs,
+  type ShouldRevalidateFunctionArgs,
+} from 'react-router';
 import { basePath } from '@/lib/base-path';
 import { Shell } from './shell';
 
@@ -10,7 +15,44 @@ const project = () =>
 const editObject = () =>
   import('@/features/authoring/edit-object-page').then((m) => ({ Component: m.EditObjectPage }));
 
-export function createRouter() {
+// Loaders only start a screen's first reads, in parallel with loading the screen's code rather
+// than after it rendered; they resolve at once, so nothing waits on them. Each read's module is a
+// chunk the screen loads anyway. A query already held is not asked again.
+const whenIdle = (f: () => void) =>
+  typeof requestIdleCallback === 'function' ? requestIdleCallback(f) : setTimeout(f, 200);
+/** Asked again only when the project changes, not on every search-param or drawer change. */
+const sameProject = ({ currentParams, nextParams }: ShouldRevalidateFunctionArgs) =>
+  currentParams.project !== nextParams.project;
+
+export function createRouter(queryClient: QueryClient) {
+  const projectLoader = ({ params }: LoaderFunctionArgs) => {
+    const name = params.project;
+    if (!name) return null;
+    void import('@/lib/live/use-project-live').then((m) =>
+      queryClient.prefetchQuery(m.projectLiveQuery(name)),
+    );
+    void import('@/lib/api/project').then((m) =>
+      queryClient.prefetchQuery(m.capabilitiesQuery(name)),
+    );
+    return null;
+  };
+  const attentionLoader = () => {
+    void import('@/lib/live/use-attention-live').then((m) =>
+      queryClient.prefetchQuery(m.attentionLiveQuery()),
+    );
+    return null;
+  };
+  const homeLoader = () => {
+    void import('@/lib/live/use-projects-live').then((m) =>
+      queryClient.prefetchQuery(m.projectsLiveQuery()),
+    );
+    attentionLoader();
+    // The next screen is most often a project: load its code while the user reads the list.
+    whenIdle(() => void project());
+    return null;
+  };
+  const home = { lazy: projects, loader: homeLoader, shouldRevalidate: () => false };
+  const projectRoute = { lazy: project, loader: projectLoader, shouldRevalidate: sameProject };
   return createBrowserRouter(
     [
       {
@@ -21,10 +63,12 @@ export function createRouter() {
         Component: Shell,
         HydrateFallback: () => null,
         children: [
-          { index: true, lazy: projects },
-          { path: 'projects', lazy: projects },
+          { index: true, ...home },
+          { path: 'projects', ...home },
           {
             path: 'attention',
+            loader: attentionLoader,
+            shouldRevalidate: () => false,
             lazy: () =>
               import('@/features/projects/attention/attention-page').then((m) => ({
                 Component: m.AttentionPage,
@@ -77,8 +121,8 @@ export function createRouter() {
           },
           { path: 'settings/edit/:resource/:name', lazy: editObject },
           { path: 'settings/create/:resource', lazy: editObject },
-          { path: 'projects/:project', lazy: project },
-          { path: 'projects/:project/:kind/:name', lazy: project },
+          { path: 'projects/:project', ...projectRoute },
+          { path: 'projects/:project/:kind/:name', ...projectRoute },
         ],
       },
     ],
