@@ -8,7 +8,14 @@ test('a promotion can be done with the keyboard alone, and single-key shortcuts 
 }) => {
   const project = new ProjectPage(page, fixture.name);
   await project.goto();
+  // `/` searches the project in the palette; `s` goes to the stage filter.
   await page.keyboard.press('/');
+  const palette = page.getByRole('combobox', { name: /^Search projects/ });
+  await expect(palette).toBeFocused();
+  await expect(page.getByRole('checkbox', { name: `Only in ${fixture.name}` })).toBeChecked();
+  await page.keyboard.press('Escape');
+  await expect(palette).toHaveCount(0);
+  await page.keyboard.press('s');
   await expect(page.getByRole('searchbox', { name: 'Search stages' })).toBeFocused();
   await page.keyboard.type('l');
   await expect(page).not.toHaveURL(/view=list/);
@@ -16,7 +23,10 @@ test('a promotion can be done with the keyboard alone, and single-key shortcuts 
   await page.getByRole('searchbox', { name: 'Search stages' }).fill('');
   await page.keyboard.press('Tab');
   await page.keyboard.press('?');
-  await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeVisible();
+  const sheet = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+  await expect(sheet).toBeVisible();
+  await expect(sheet.getByRole('row', { name: `/ Search in ${fixture.name}` })).toBeVisible();
+  await expect(sheet.getByRole('row', { name: 's Search stages' })).toBeVisible();
   await page.keyboard.press('Escape');
   await page.keyboard.press('l');
   await expect(page).toHaveURL(/view=list/);

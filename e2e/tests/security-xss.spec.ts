@@ -71,7 +71,7 @@ test('a project full of script payloads renders as text on every screen: nothing
   await page.screenshot({ path: info.outputPath('xss-cockpit.png'), fullPage: true });
   // The command palette's search shows freight by its commit message.
   await page.keyboard.press('Control+k');
-  await page.getByLabel('Search stages, warehouses, freight, promotions').fill('__xss');
+  await page.getByLabel('Search projects, stages, warehouses, freight, promotions').fill('__xss');
   await visit('search', () =>
     expect(
       page.getByRole('listbox', { name: 'Search results' }).getByRole('option').first(),

@@ -13,7 +13,7 @@ import { freightIndexOf, type FreightIndex } from '../read/freight-index.js';
 import { Haystack, narrowestTerm } from './haystack.js';
 
 /** Lower-cased names per project and kind, rebuilt for a project only when its objects changed. */
-type NamedKind = Exclude<SearchKind, 'freight'>;
+type NamedKind = Exclude<SearchKind, 'freight' | 'projects'>;
 const NAMED: readonly NamedKind[] = ['stages', 'warehouses', 'promotions'];
 
 interface Named {
@@ -109,6 +109,18 @@ export class SearchIndex {
       this.freightOf.set(project, (hay = new Haystack(entries, textOf)));
     }
     return hay;
+  }
+
+  /** These projects whose name contains every term. */
+  projectHits(projects: readonly string[], terms: string[], limit: number): KindHits {
+    const found = projects
+      .filter((p) => terms.every((t) => p.toLowerCase().includes(t)))
+      .map((project) => ({
+        hit: { project, kind: 'projects' as const, name: project },
+        starts: project.toLowerCase().startsWith(terms[0] ?? ''),
+      }))
+      .sort(rankNamed);
+    return { hits: found.slice(0, limit).map((f) => f.hit), total: found.length };
   }
 
   /** Names of `kind` in these projects containing every term. */

@@ -24,7 +24,7 @@ export function searchRoutes(index: SearchIndex, cache: ClusterCache): RouteSpec
       path: '/search',
       tag: 'cockpit',
       summary:
-        'Stages, warehouses, freight (name, alias, image tag, chart version, commit SHA prefix or message) and promotions of every project the caller may see, grouped by kind',
+        'Projects by name, stages, warehouses, freight (name, alias, image tag, chart version, commit SHA prefix or message) and promotions of every project the caller may see, grouped by kind',
       query: SearchQuerySchema,
       response: SearchResultSchema,
       handler: async ({ caller, query }): Promise<SearchResult> => {
@@ -40,30 +40,34 @@ export function searchRoutes(index: SearchIndex, cache: ClusterCache): RouteSpec
         const where = (kind: keyof typeof KIND_OF) =>
           projects.filter((p) => mayRead(v, p, KIND_OF[kind]));
         const terms = searchTerms(query.q);
+        const found = index.projectHits(projects, terms, query.limit);
         const stages = index.named('stages', where('stages'), terms, query.limit);
         const warehouses = index.named('warehouses', where('warehouses'), terms, query.limit);
         const promotions = index.named('promotions', where('promotions'), terms, query.limit);
         const freight = index.freightHits(where('freight'), terms, query.limit);
-        const errors = (['stages', 'warehouses', 'freight', 'promotions'] as const).flatMap(
-          (kind) =>
-            cache.get(kind).state === 'synced'
-              ? []
-              : [
-                  {
-                    kind,
-                    message: `${kind} are not live from Kubernetes now; results may be old.`,
-                  },
-                ],
+        const errors = (
+          ['projects', 'stages', 'warehouses', 'freight', 'promotions'] as const
+        ).flatMap((kind) =>
+          cache.get(kind).state === 'synced'
+            ? []
+            : [
+                {
+                  kind,
+                  message: `${kind} are not live from Kubernetes now; results may be old.`,
+                },
+              ],
         );
         return {
           q: query.q,
           groups: {
+            projects: found.hits,
             stages: stages.hits,
             warehouses: warehouses.hits,
             freight: freight.hits,
             promotions: promotions.hits,
           },
           totals: {
+            projects: found.total,
             stages: stages.total,
             warehouses: warehouses.total,
             freight: freight.total,

@@ -54,9 +54,18 @@ export function Shell() {
   const navigation = useNavigation();
   const navigate = useNavigate();
   useShortcut('h', 'Go to the projects list', () => void navigate('/'));
-  const [searching, setSearching] = useState(false);
-  useChordShortcut('k', 'Search everything', () => setSearching(true));
-  const inProject = useMatch('/projects/:project/*')?.params.project;
+  // Open with the scope it starts in: everything, or only the project the user is in.
+  const [searching, setSearching] = useState<'everywhere' | 'project' | null>(null);
+  useChordShortcut('k', 'Search everything', () => setSearching('everywhere'));
+  const matched = useMatch('/projects/:project/*')?.params.project;
+  const inProject = matched && matched !== 'new' ? matched : undefined;
+  // In a project `/` searches it (the palette, scoped to it); page filters have their own keys.
+  useShortcut(
+    '/',
+    `Search in ${inProject ?? 'this project'}`,
+    () => setSearching('project'),
+    inProject !== undefined,
+  );
   return (
     <Box sx={{ display: 'flex', flexDirection: 'column', height: '100vh' }}>
       <AppBar position="static" component="header" enableColorOnDark>
@@ -74,7 +83,7 @@ export function Shell() {
           <IconButton
             color="inherit"
             aria-label="Search everything (Ctrl K)"
-            onClick={() => setSearching(true)}
+            onClick={() => setSearching('everywhere')}
           >
             <span aria-hidden="true">⌕</span>
           </IconButton>
@@ -117,8 +126,9 @@ export function Shell() {
       {searching && (
         <Suspense fallback={null}>
           <CommandPalette
-            onClose={() => setSearching(false)}
-            project={inProject && inProject !== 'new' ? inProject : undefined}
+            onClose={() => setSearching(null)}
+            project={inProject}
+            onlyInProject={searching === 'project'}
           />
         </Suspense>
       )}

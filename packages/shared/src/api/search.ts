@@ -2,10 +2,16 @@ import { z } from 'zod';
 import { PartialErrorSchema } from './common.js';
 import { ProjectNameSchema } from './names.js';
 
-export const SearchKindSchema = z.enum(['stages', 'warehouses', 'freight', 'promotions']);
+export const SearchKindSchema = z.enum([
+  'projects',
+  'stages',
+  'warehouses',
+  'freight',
+  'promotions',
+]);
 export type SearchKind = z.infer<typeof SearchKindSchema>;
 
-/** One thing search found, in the project it lives in. */
+/** One thing search found, in the project it lives in (a project: itself). */
 export const SearchHitSchema = z.object({
   project: z.string(),
   kind: SearchKindSchema,
@@ -18,7 +24,7 @@ export const SearchHitSchema = z.object({
 export type SearchHit = z.infer<typeof SearchHitSchema>;
 
 /**
- * GET /api/v1/search: stages, warehouses, freight (name, alias, image tag, chart version, commit
+ * GET /api/v1/search: projects by name, stages, warehouses, freight (name, alias, image tag, chart version, commit
  * SHA prefix or message) and promotions of every project the caller may see, grouped by kind,
  * answered from the BFF's cache.
  */
@@ -32,6 +38,7 @@ export type SearchQuery = z.infer<typeof SearchQuerySchema>;
 export const SearchResultSchema = z.object({
   q: z.string(),
   groups: z.object({
+    projects: z.array(SearchHitSchema),
     stages: z.array(SearchHitSchema),
     warehouses: z.array(SearchHitSchema),
     freight: z.array(SearchHitSchema),
@@ -39,6 +46,7 @@ export const SearchResultSchema = z.object({
   }),
   /** How many hits each kind had before the limit. */
   totals: z.object({
+    projects: z.number().int().nonnegative(),
     stages: z.number().int().nonnegative(),
     warehouses: z.number().int().nonnegative(),
     freight: z.number().int().nonnegative(),

@@ -24,7 +24,7 @@ export function RolesTab({ project, manage }: { project: string; manage: Decisio
   const grantRole = roles.data?.find((r) => r.name === grant);
   const search = useRef<HTMLInputElement>(null);
   const navigate = useNavigate();
-  useShortcut('/', 'Search roles', () => search.current?.focus());
+  useShortcut('s', 'Search roles', () => search.current?.focus());
   useShortcut('n', 'New role', () => void navigate(newRolePath(project)), manage.allowed);
   return (
     <>

@@ -22,7 +22,7 @@ export function ProjectToolbar() {
   const [q, setQ] = useSearchParam('q');
   const [collapsed, setCollapsed] = useSearchParam('collapsed');
   const search = useRef<HTMLInputElement>(null);
-  useShortcut('/', 'Search stages', () => search.current?.focus());
+  useShortcut('s', 'Search stages', () => search.current?.focus());
   useShortcut('g', 'Show the graph', () => setView(null));
   useShortcut('l', 'Show the list', () => setView('list'));
   return (
