@@ -155,12 +155,24 @@ const entry = (title: string, project: string): Locator =>
     .filter({ has: page.getByRole('heading', { name: title }) })
     .filter({ has: page.getByRole('link', { name: `Project ${project}` }) });
 
+/** Light and dark screenshots, when asked for (WHARF_SCREENSHOTS): they prove nothing, and cost. */
+/**
+ * Goes to `path` inside the app already loaded, as following a link does (the router reads the
+ * URL; no new page load, socket or snapshot): the app is loaded once, in the first test.
+ */
+const visit = (path: string) =>
+  page.evaluate((to) => {
+    window.history.pushState(null, '', to);
+    window.dispatchEvent(new PopStateEvent('popstate'));
+  }, path);
+
 const shot = async (name: string) => {
+  if (!SHOTS) return;
   for (const scheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme: scheme });
     await page.waitForTimeout(300);
     await page.screenshot({
-      path: join(SHOTS ?? test.info().outputDir, `${name}-${scheme}.png`),
+      path: join(SHOTS, `${name}-${scheme}.png`),
       fullPage: true,
     });
   }
@@ -226,7 +238,7 @@ test('a failed promotion, an unhealthy stage and a held auto-promotion in three 
 });
 
 test('the page of its own keeps its filter in the URL and shows who did what where', async () => {
-  await page.goto('/attention?project=guestbook&kind=warehouse-failing');
+  await visit('/attention?project=guestbook&kind=warehouse-failing');
   await expect(page.getByRole('heading', { level: 1, name: 'Needs attention (1)' })).toBeVisible();
   await expect(entry('Warehouse charts cannot discover artifacts', 'guestbook')).toBeVisible();
   await expect(
@@ -259,10 +271,12 @@ test('a viewer of one project sees only that project’s items, with actions dis
     await expect(items.getByRole('button', { name: /^Retry/ })).toBeDisabled({ timeout: 15_000 });
     // Search, too, only looks in alpha.
     await p.keyboard.press('Control+k');
-    await p.getByRole('combobox', { name: /^Search stages/ }).fill('test');
+    await p.getByRole('combobox', { name: /^Search projects/ }).fill('test');
     const options = p.getByRole('listbox', { name: 'Search results' }).getByRole('option');
     await expect(options.first()).toContainText('alpha', { timeout: 15_000 });
     await expect(options).toHaveCount(1);
+    await p.getByRole('combobox', { name: /^Search projects/ }).fill('beta');
+    await expect(p.getByRole('status').filter({ hasText: 'Nothing matches “beta”' })).toBeVisible();
   } finally {
     await viewer.close();
   }
@@ -279,7 +293,7 @@ test('compare shows each artifact change between two freight of a multi-warehous
   const shaOf = (f: typeof heron) => f.commits?.[0]?.id ?? '';
 
   // Two commits of one repository: both messages, and GitHub's compare page.
-  await page.goto('/projects/guestbook/compare?a=gentle-heron&b=quick-badger');
+  await visit('/projects/guestbook/compare?a=gentle-heron&b=quick-badger');
   const table = page.getByRole('table', { name: 'Artifacts of A and B' });
   const git = table.getByRole('row').filter({ hasText: 'guestbook-config' });
   await expect(git).toContainText('Changed');
@@ -292,7 +306,7 @@ test('compare shows each artifact change between two freight of a multi-warehous
 
   // From the drawer of brave-falcon (warehouse guestbook) to calm-walrus (warehouse manual).
   const falcon = byAlias('brave-falcon');
-  await page.goto(`/projects/guestbook/freight/${falcon.metadata.name}`);
+  await visit(`/projects/guestbook/freight/${falcon.metadata.name}`);
   await page.getByRole('button', { name: 'Compare…' }).click();
   await expect(page).toHaveURL(/\/projects\/guestbook\/compare\?a=brave-falcon$/);
   await page.getByRole('combobox', { name: 'Freight B' }).fill('calm');
@@ -313,15 +327,24 @@ test('compare shows each artifact change between two freight of a multi-warehous
     '4 of 4 artifacts differ.',
   );
   await shot('compare-freight');
+
+  // From qa's history: an older freight against what qa holds now, from the same warehouse.
+  await page.getByRole('link', { name: 'guestbook', exact: true }).click();
+  await page.getByRole('button', { name: 'Open stage qa' }).click();
+  await page.getByRole('tab', { name: 'Freight history' }).click();
+  const history = page.getByRole('list', { name: 'Freight history' });
+  await history.getByRole('link', { name: 'Compare proud-otter with the current freight' }).click();
+  await expect(page).toHaveURL(/\/compare\?a=proud-otter&b=brave-falcon$/);
+  await expect(row('ghcr.io/example/guestbook')).toContainText('Changed');
 });
 
 test('Ctrl K finds freight by commit SHA prefix and by alias, and stages by name across projects, and opens what is chosen', async () => {
   const fx = realStatusProject();
   const heron = fx.freight.find((f) => f.alias === 'gentle-heron');
-  await page.goto('/');
+  await visit('/');
   await expect(page.getByRole('heading', { level: 1, name: 'Projects' })).toBeVisible();
   await page.keyboard.press('Control+k');
-  const input = page.getByRole('combobox', { name: /^Search stages/ });
+  const input = page.getByRole('combobox', { name: /^Search projects/ });
   await expect(input).toBeFocused();
   const results = page.getByRole('listbox', { name: 'Search results' });
   const group = (name: string) => results.getByRole('group', { name });
@@ -332,6 +355,8 @@ test('Ctrl K finds freight by commit SHA prefix and by alias, and stages by name
   ]);
   await input.fill('walrus');
   await expect(group('Freight').getByRole('option')).toHaveText([/^calm-walrus · guestbook/]);
+  await input.fill('gamm');
+  await expect(group('Projects').getByRole('option')).toHaveText(['gamma']);
 
   await input.fill('test');
   await expect(group('Stages').getByRole('option')).toHaveText([
@@ -347,27 +372,70 @@ test('Ctrl K finds freight by commit SHA prefix and by alias, and stages by name
   );
   await input.press('Enter');
   await expect(page).toHaveURL(/\/projects\/beta\/stages\/test$/);
+  // The stage's drawer is up before the palette opens again over it.
+  await expect(page.getByRole('heading', { name: 'Stage test' })).toBeVisible();
+
+  // Shift Enter compares a freight found: first as B, then the second fills the empty side.
+  const compareFound = async (q: string, option: RegExp) => {
+    await page.keyboard.press('Control+k');
+    await input.fill(q);
+    await expect(group('Freight').getByRole('option', { name: option })).toHaveAttribute(
+      'aria-selected',
+      'true',
+    );
+    await input.press('Shift+Enter');
+  };
+  await compareFound('walrus', /^calm-walrus/);
+  await expect(page).toHaveURL(/\/projects\/guestbook\/compare\?b=calm-walrus$/);
+  await compareFound('falcon', /^brave-falcon/);
+  await expect(page).toHaveURL(/\/compare\?a=brave-falcon&b=calm-walrus$/);
+  await expect(page.getByRole('status').filter({ hasText: 'artifacts differ' })).toHaveText(
+    '4 of 4 artifacts differ.',
+  );
 });
 
-test('the timeline shows a collapsible lane per warehouse, kept in the URL', async () => {
-  await page.goto('/projects/guestbook?lanes=1');
+test('the timeline shows a lane per warehouse with its count kept live, collapsible in the URL, and a card compares with the freight before it', async () => {
+  await visit('/projects/guestbook?lanes=1');
   const lane = (w: string) => page.getByRole('list', { name: `Freight from ${w}` });
+  const header = (w: string) => page.locator('button[aria-expanded]').filter({ hasText: w });
   await expect(lane('config').getByRole('listitem')).toHaveCount(2, { timeout: 30_000 });
   await expect(lane('config')).toContainText('quick-badger');
   await expect(lane('manual')).toContainText('calm-walrus');
   await expect(lane('guestbook')).toContainText('brave-falcon');
   await expect(lane('guestbook')).not.toContainText('quick-badger');
+  await expect(header('config')).toContainText('2 freight');
+  await expect(header('guestbook')).toContainText('3 freight');
   await shot('freight-lanes');
-  const toggle = page
-    .getByRole('button', { name: 'config', exact: false })
-    .and(page.locator('[aria-expanded]'));
-  await toggle.click();
+  await header('config').click();
   await expect(page).toHaveURL(/collapsedLanes=config/);
   await expect(lane('config')).toHaveCount(0);
+  // New freight from config: the collapsed lane's count follows.
+  await cluster.kubectl(
+    ['create', '-f', '-'],
+    JSON.stringify({
+      apiVersion: 'kargo.akuity.io/v1alpha1',
+      kind: 'Freight',
+      metadata: { name: 'c0ffee0c0ffee0c0ffee0c0ffee0c0ffee0c0ff', namespace: 'guestbook' },
+      alias: 'new-narwhal',
+      origin: { kind: 'Warehouse', name: 'config' },
+      commits: [{ repoURL: 'https://github.com/example/guestbook-config', id: 'c0ffee0' }],
+    }),
+  );
+  await expect(header('config')).toContainText('3 freight', { timeout: 15_000 });
   await page.reload();
   await expect(lane('guestbook')).toContainText('brave-falcon', { timeout: 30_000 });
   await expect(lane('config')).toHaveCount(0);
-  await expect(toggle).toHaveAttribute('aria-expanded', 'false');
+  await expect(header('config')).toHaveAttribute('aria-expanded', 'false');
+
+  // Compare from a card: B is this freight, A the one before it from its warehouse.
+  await lane('guestbook').getByRole('link', { name: 'Compare brave-falcon with…' }).click();
+  await expect(page).toHaveURL(/\/compare\?a=proud-otter&b=brave-falcon$/);
+  await expect(
+    page
+      .getByRole('table', { name: 'Artifacts of A and B' })
+      .getByRole('row')
+      .filter({ hasText: 'ghcr.io/example/guestbook' }),
+  ).toContainText('Changed');
 });
 
 test('promoting everything a stage holds creates one Promotion per origin downstream and follows each', async () => {
@@ -387,7 +455,7 @@ test('promoting everything a stage holds creates one Promotion per origin downst
       },
     }),
   );
-  await page.goto('/projects/guestbook/stages/integration');
+  await visit('/projects/guestbook/stages/integration');
   await page.getByRole('button', { name: 'Promote all downstream' }).click();
   const dialog = page.getByRole('dialog', { name: /Promote everything downstream of integration/ });
   const rows = dialog.getByRole('list', { name: 'Downstream stages' }).getByRole('listitem');
@@ -414,7 +482,7 @@ test('promoting everything a stage holds creates one Promotion per origin downst
 });
 
 test('the versions page shows which image version runs in which stage', async () => {
-  await page.goto('/projects/guestbook');
+  await visit('/projects/guestbook');
   await page.getByRole('link', { name: 'Versions' }).click();
   const table = page.getByRole('table', { name: 'Image and chart versions by stage' });
   const image = table.getByRole('row').filter({ hasText: 'ghcr.io/example/guestbook' });
@@ -430,10 +498,10 @@ test('the versions page shows which image version runs in which stage', async ()
 
 test('asking for an approval from the freight drawer puts it under Needs attention with Approve', async () => {
   const lynx = realStatusProject().freight.find((f) => f.alias === 'sunny-lynx');
-  await page.goto(`/projects/guestbook/freight/${lynx?.metadata.name ?? ''}`);
+  await visit(`/projects/guestbook/freight/${lynx?.metadata.name ?? ''}`);
   await page.getByRole('button', { name: 'Ask for approval…' }).click();
   await page.getByRole('menuitem', { name: /^uat/ }).click();
-  await page.goto('/attention?kind=approval-requested');
+  await visit('/attention?kind=approval-requested');
   const item = entry('sunny-lynx waits for approval to uat', 'guestbook');
   await expect(item).toBeVisible({ timeout: 15_000 });
   await expect(item).toContainText('by admin');

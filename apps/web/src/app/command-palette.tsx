@@ -1,4 +1,5 @@
 import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
 import Checkbox from '@mui/material/Checkbox';
 import Dialog from '@mui/material/Dialog';
 import FormControlLabel from '@mui/material/FormControlLabel';
@@ -8,24 +9,34 @@ import Typography from '@mui/material/Typography';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { SearchHit, SearchKind } from '@wharf/shared/api';
 import { useEffect, useId, useMemo, useState, type KeyboardEvent } from 'react';
-import { useNavigate } from 'react-router';
+import { useLocation, useNavigate } from 'react-router';
 import { searchQuery } from '@/lib/api/search';
+import { comparePath } from '@/lib/compare-path';
 
-const GROUPS: { kind: SearchKind; title: string; path: string }[] = [
-  { kind: 'stages', title: 'Stages', path: 'stages' },
-  { kind: 'warehouses', title: 'Warehouses', path: 'warehouses' },
-  { kind: 'freight', title: 'Freight', path: 'freight' },
-  { kind: 'promotions', title: 'Promotions', path: 'promotions' },
+const GROUPS: { kind: SearchKind; title: string }[] = [
+  { kind: 'projects', title: 'Projects' },
+  { kind: 'stages', title: 'Stages' },
+  { kind: 'warehouses', title: 'Warehouses' },
+  { kind: 'freight', title: 'Freight' },
+  { kind: 'promotions', title: 'Promotions' },
 ];
-const PATH: Record<SearchKind, string> = {
-  stages: 'stages',
-  warehouses: 'warehouses',
-  freight: 'freight',
-  promotions: 'promotions',
-};
 
 export const hitPath = (h: SearchHit) =>
-  `/projects/${encodeURIComponent(h.project)}/${PATH[h.kind]}/${encodeURIComponent(h.name)}`;
+  h.kind === 'projects'
+    ? `/projects/${encodeURIComponent(h.project)}`
+    : `/projects/${encodeURIComponent(h.project)}/${h.kind}/${encodeURIComponent(h.name)}`;
+
+/**
+ * Compare a freight found. On that project's compare page it fills the side left empty (B when
+ * both are set); elsewhere it is B, and the page proposes the freight before it as A.
+ */
+function compareHitPath(h: SearchHit, here: { pathname: string; search: string }): string {
+  const name = h.alias ?? h.name;
+  const q = new URLSearchParams(here.search);
+  const [a, b] = [q.get('a') ?? '', q.get('b') ?? ''];
+  if (here.pathname !== comparePath(h.project, {})) return comparePath(h.project, { b: name });
+  return comparePath(h.project, a === '' && b !== '' ? { a: name, b } : { a, b: name });
+}
 
 /** The text settles for a moment before it is asked: one request per pause, not per key. */
 function useSettled(value: string, ms = 150): string {
@@ -38,21 +49,26 @@ function useSettled(value: string, ms = 150): string {
 }
 
 /**
- * The command palette (Ctrl/⌘ K): stages, warehouses, freight (name, alias, tag, chart version,
- * commit SHA or message) and promotions across every project the user may see, grouped, and
- * driven by the keyboard (↑ ↓ to move, Enter to open, Esc to close).
+ * The command palette (Ctrl/⌘ K, or `/` in a project to search it): projects, stages, warehouses,
+ * freight (name, alias, tag, chart version, commit SHA or message) and promotions across every
+ * project the user may see, grouped, and driven by the keyboard (↑ ↓ to move, Enter to open,
+ * Shift Enter to compare a freight, Esc to close).
  */
 export function CommandPalette({
   onClose,
   project,
+  onlyInProject = false,
 }: {
   onClose: () => void;
   /** The project the user is in, offered as a scope. */
   project: string | undefined;
+  /** Start scoped to `project` (opened with `/` in a project). */
+  onlyInProject?: boolean;
 }) {
   const navigate = useNavigate();
+  const location = useLocation();
   const [text, setText] = useState('');
-  const [onlyHere, setOnlyHere] = useState(false);
+  const [onlyHere, setOnlyHere] = useState(onlyInProject && project !== undefined);
   // The highlighted option, reset whenever new results arrive.
   const [sel, setSel] = useState<{ of: unknown; i: number }>({ of: undefined, i: 0 });
   const q = useSettled(text.trim());
@@ -77,6 +93,12 @@ export function CommandPalette({
     onClose();
     void navigate(hitPath(h));
   };
+  const chosen = flat[active];
+  const compare = (h: SearchHit | undefined) => {
+    if (h?.kind !== 'freight') return;
+    onClose();
+    void navigate(compareHitPath(h, location));
+  };
   const onKey = (e: KeyboardEvent) => {
     if (e.key === 'ArrowDown') {
       e.preventDefault();
@@ -84,9 +106,12 @@ export function CommandPalette({
     } else if (e.key === 'ArrowUp') {
       e.preventDefault();
       setActive((i) => Math.max(i - 1, 0));
+    } else if (e.key === 'Enter' && e.shiftKey) {
+      e.preventDefault();
+      compare(chosen);
     } else if (e.key === 'Enter') {
       e.preventDefault();
-      open(flat[active]);
+      open(chosen);
     }
   };
   const optionId = (i: number) => `${listId}-o${i}`;
@@ -103,7 +128,7 @@ export function CommandPalette({
         <TextField
           autoFocus
           fullWidth
-          label="Search stages, warehouses, freight, promotions"
+          label="Search projects, stages, warehouses, freight, promotions"
           placeholder="Name, alias, image tag, chart version, commit SHA or message"
           value={text}
           onChange={(e) => setText(e.target.value)}
@@ -166,8 +191,7 @@ export function CommandPalette({
                       {h.alias ?? h.name}
                     </Typography>
                     <Typography variant="body2" color="text.secondary" component="span">
-                      {' '}
-                      · {h.project}
+                      {h.kind === 'projects' ? '' : ` · ${h.project}`}
                       {h.detail ? ` · ${h.detail}` : ''}
                     </Typography>
                   </Box>
@@ -187,6 +211,16 @@ export function CommandPalette({
           </Typography>
         )}
       </Box>
+      {chosen?.kind === 'freight' && (
+        <Box sx={{ px: 2, pb: 1.5, display: 'flex', gap: 1, alignItems: 'center' }}>
+          <Button size="small" variant="outlined" onClick={() => compare(chosen)}>
+            Compare {chosen.alias ?? chosen.name} with…
+          </Button>
+          <Typography variant="caption" color="text.secondary">
+            Shift Enter
+          </Typography>
+        </Box>
+      )}
     </Dialog>
   );
 }

@@ -6,6 +6,8 @@ import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import type { FreightView } from '@wharf/shared/api';
 import { memo, useState } from 'react';
+import { Link as RouterLink } from 'react-router';
+import { comparePath } from '@/lib/compare-path';
 import { endFreightDrag, startFreightDrag } from '@/lib/drag';
 import { displayName, versionsOf } from '@/lib/freight';
 import { formatAge } from '@/lib/time';
@@ -21,7 +23,7 @@ interface Props {
 }
 
 function FreightCardView({ freight, changed, stageColor }: Props) {
-  const { open, originColor } = useProject();
+  const { project, open, originColor } = useProject();
   const [menu, setMenu] = useState<{ anchor: HTMLElement; action: 'promote' | 'approve' } | null>(
     null,
   );
@@ -111,6 +113,15 @@ function FreightCardView({ freight, changed, stageColor }: Props) {
           onClick={(e) => setMenu({ anchor: e.currentTarget, action: 'approve' })}
         >
           Approve
+        </Button>
+        <Button
+          size="small"
+          sx={{ py: 0, minWidth: 0 }}
+          component={RouterLink}
+          to={comparePath(project, { b: freight.alias ?? freight.name })}
+          aria-label={`Compare ${name} with…`}
+        >
+          Compare
         </Button>
       </Stack>
       {menu && (

@@ -10,7 +10,7 @@ import Typography from '@mui/material/Typography';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { changedSincePrevious } from '@/lib/freight';
-import { useFreightWindow, type FreightFilter } from '@/lib/live/freight-window';
+import { useFreightCount, useFreightWindow, type FreightFilter } from '@/lib/live/freight-window';
 import { useSearchParam } from '@/lib/use-search-param';
 import { FreightCard } from './freight-card';
 import { parseTimeRange, rangeMs, TIME_RANGES } from './freight-time-range';
@@ -273,20 +273,55 @@ function FreightLanes({ filter, now }: { filter: FreightFilter; now: number }) {
         const laneId = `lane-${w}`;
         return (
           <Box key={w} component="section" aria-labelledby={laneId}>
-            <Button
+            <LaneHeader
               id={laneId}
-              size="small"
-              onClick={() => toggle(w)}
-              aria-expanded={open}
-              sx={{ textTransform: 'none', justifyContent: 'flex-start' }}
-            >
-              <span aria-hidden="true">{open ? '▾' : '▸'}</span>&nbsp;{w}
-            </Button>
+              warehouse={w}
+              open={open}
+              onToggle={() => toggle(w)}
+              filter={filter}
+              now={now}
+            />
             {open && <FreightLane filter={{ ...filter, origin: w }} now={now} warehouse={w} />}
           </Box>
         );
       })}
     </Stack>
+  );
+}
+
+/** A lane's toggle: its warehouse and how many of its freight pass the filters, kept live. */
+function LaneHeader({
+  id,
+  warehouse,
+  open,
+  onToggle,
+  filter,
+  now,
+}: {
+  id: string;
+  warehouse: string;
+  open: boolean;
+  onToggle: () => void;
+  filter: FreightFilter;
+  now: number;
+}) {
+  const state = useProjectState();
+  const count = useFreightCount(state, { ...filter, origin: warehouse }, now);
+  return (
+    <Button
+      id={id}
+      size="small"
+      onClick={onToggle}
+      aria-expanded={open}
+      sx={{ textTransform: 'none', justifyContent: 'flex-start' }}
+    >
+      <span aria-hidden="true">{open ? '▾' : '▸'}</span>&nbsp;{warehouse}
+      {count !== undefined && (
+        <Typography component="span" variant="caption" color="text.secondary" sx={{ ml: 1 }}>
+          {count.toLocaleString()} freight
+        </Typography>
+      )}
+    </Button>
   );
 }
 

@@ -68,6 +68,17 @@ export const recentFreightQuery = (project: string, q: string, limit = 100) =>
     staleTime: 10_000,
   });
 
+/** The newest freight from one warehouse (compare proposes the one before a given freight). */
+export const originFreightQuery = (project: string, origin: string, limit = 100) =>
+  queryOptions({
+    queryKey: ['project', project, 'freight', { origin, limit }],
+    queryFn: ({ signal }) =>
+      api(`${base(project)}/freight?origin=${seg(origin)}&limit=${limit}`, { signal }, (b) =>
+        FreightPageSchema.parse(b),
+      ),
+    staleTime: 10_000,
+  });
+
 /** Freight a stage requests, newest first, each with whether the stage may take it and why not. */
 export const freightForStageQuery = (project: string, stage: string, limit = 100) =>
   queryOptions({

@@ -1,4 +1,5 @@
 import {
+  keepPreviousData,
   useInfiniteQuery,
   useQuery,
   useQueryClient,
@@ -33,6 +34,18 @@ async function requestFreight(
     s ? mergeFreight(s, window.items) : s,
   );
   return window;
+}
+
+/** A filter as the BFF's freight query says it, the time window measured from `asked`. */
+function queryOf(filter: FreightFilter, asked: number) {
+  const since = filter.sinceMs !== undefined ? asked - filter.sinceMs : undefined;
+  return {
+    ...(filter.origin ? { origin: filter.origin } : {}),
+    ...(filter.stage ? { stage: filter.stage } : {}),
+    ...(filter.q?.trim() ? { q: filter.q.trim() } : {}),
+    ...(filter.inUse ? { inUse: true } : {}),
+    ...(since !== undefined ? { since: new Date(since).toISOString() } : {}),
+  };
 }
 
 const isEmpty = (f: FreightFilter) =>
@@ -77,18 +90,9 @@ export function useFreightWindow(state: ProjectState, filter: FreightFilter, now
           now: asked,
         };
       const cursor = pageParam;
-      const since = filter.sinceMs !== undefined ? asked - filter.sinceMs : undefined;
       const window = await requestFreight(qc, project, {
         project,
-        query: {
-          limit: PAGE,
-          ...(filter.origin ? { origin: filter.origin } : {}),
-          ...(filter.stage ? { stage: filter.stage } : {}),
-          ...(filter.q?.trim() ? { q: filter.q.trim() } : {}),
-          ...(filter.inUse ? { inUse: true } : {}),
-          ...(since !== undefined ? { since: new Date(since).toISOString() } : {}),
-          ...(cursor ? { cursor } : {}),
-        },
+        query: { limit: PAGE, ...queryOf(filter, asked), ...(cursor ? { cursor } : {}) },
       });
       const last = window.items.at(-1);
       return {
@@ -125,6 +129,35 @@ export function useFreightWindow(state: ProjectState, filter: FreightFilter, now
     loadingMore: query.isFetchingNextPage,
     loadMore: () => void query.fetchNextPage(),
   };
+}
+
+/**
+ * How many freight pass a filter, live: asked again (one freight, for its total) whenever the
+ * project's freight count changes, which is when freight arrives or goes. A lane header shows it
+ * whether the lane is open or not.
+ */
+export function useFreightCount(state: ProjectState, filter: FreightFilter, now: number) {
+  const qc = useQueryClient();
+  const project = state.project;
+  const query = useQuery({
+    queryKey: [
+      ...freightWindowsKey(project, state.snapshotId),
+      'count',
+      filter,
+      state.freightTotal,
+    ],
+    queryFn: async () => {
+      const window = await requestFreight(qc, project, {
+        project,
+        query: { limit: 1, ...queryOf(filter, now) },
+      });
+      return window.total;
+    },
+    staleTime: Infinity,
+    placeholderData: keepPreviousData,
+    meta: { quiet: true },
+  });
+  return query.data;
 }
 
 /**

@@ -7,8 +7,10 @@ import Typography from '@mui/material/Typography';
 import { useQuery } from '@tanstack/react-query';
 import { diffFreight } from '@wharf/shared';
 import type { FreightListItem } from '@wharf/shared/api';
-import { Link as RouterLink, useParams, useSearchParams } from 'react-router';
-import { freightQuery } from '@/lib/api/project';
+import { useEffect, useRef } from 'react';
+import { Link as RouterLink, useNavigate, useParams, useSearchParams } from 'react-router';
+import { freightQuery, originFreightQuery } from '@/lib/api/project';
+import { comparePath } from '@/lib/compare-path';
 import { displayName } from '@/lib/freight';
 import { formatAge } from '@/lib/time';
 import { ArtifactDiffTable } from '../artifact-diff-table';
@@ -25,6 +27,15 @@ function Described({ freight, side }: { freight: FreightListItem; side: 'A' | 'B
   );
 }
 
+/** The freight discovered just before `freight` from its warehouse, among its newest 100. */
+function usePreviousFreight(project: string, freight: FreightListItem | undefined) {
+  const origin = freight?.origin.name ?? '';
+  const list = useQuery({ ...originFreightQuery(project, origin), enabled: origin !== '' });
+  const items = list.data?.items ?? [];
+  const at = items.findIndex((f) => f.name === freight?.name);
+  return at >= 0 ? items[at + 1] : undefined;
+}
+
 /**
  * /projects/:project/compare?a=&b=: any two freight of a project side by side, artifact by
  * artifact (image tags and digests, chart versions, commits with their messages and the forge's
@@ -33,6 +44,7 @@ function Described({ freight, side }: { freight: FreightListItem; side: 'A' | 'B
 export function ComparePage() {
   const { project = '' } = useParams();
   const [params, setParams] = useSearchParams();
+  const navigate = useNavigate();
   const a = params.get('a') ?? '';
   const b = params.get('b') ?? '';
   const set = (key: 'a' | 'b', value: string | null) =>
@@ -47,6 +59,17 @@ export function ComparePage() {
     );
   const left = useQuery({ ...freightQuery(project, a), enabled: a !== '' });
   const right = useQuery({ ...freightQuery(project, b), enabled: b !== '' });
+  const proposed = usePreviousFreight(project, a === '' ? right.data : undefined);
+  // Only B was given ("Compare with…"): A is what came before it, once per B (a user who clears
+  // A then picks their own).
+  const proposedFor = useRef<string>(undefined);
+  useEffect(() => {
+    if (a !== '' || !proposed || proposedFor.current === b) return;
+    proposedFor.current = b;
+    void navigate(comparePath(project, { a: proposed.alias ?? proposed.name, b }), {
+      replace: true,
+    });
+  });
   const base = `/projects/${encodeURIComponent(project)}`;
   const rows = left.data && right.data ? diffFreight(left.data, right.data) : undefined;
   const changed = rows?.filter((r) => r.change !== 'UNCHANGED').length ?? 0;

@@ -15,6 +15,7 @@ import { useNavigate } from 'react-router';
 import { deleteFreight, setAlias } from '@/lib/api/actions';
 import { projectDecision } from '@/lib/api/project';
 import { displayName } from '@/lib/freight';
+import { comparePath } from '@/lib/compare-path';
 import { formatAge } from '@/lib/time';
 import { GuardedButton } from '@/lib/guarded-button';
 import { FreightStageMenu } from '../freight-stage-menu';
@@ -149,9 +150,7 @@ export function FreightDrawer({ freight, onClose }: { freight: FreightView; onCl
             size="small"
             variant="outlined"
             onClick={() =>
-              void navigate(
-                `/projects/${encodeURIComponent(project)}/compare?a=${encodeURIComponent(freight.alias ?? freight.name)}`,
-              )
+              void navigate(comparePath(project, { a: freight.alias ?? freight.name }))
             }
           >
             Compare…

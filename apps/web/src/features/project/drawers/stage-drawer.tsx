@@ -1,4 +1,5 @@
 import Alert from '@mui/material/Alert';
+import Button from '@mui/material/Button';
 import Chip from '@mui/material/Chip';
 import Link from '@mui/material/Link';
 import List from '@mui/material/List';
@@ -10,10 +11,11 @@ import { useMutation } from '@tanstack/react-query';
 import { isTerminalVerificationPhase } from '@wharf/shared';
 import type { StageView } from '@wharf/shared/api';
 import { useMemo, useState } from 'react';
-import { useNavigate } from 'react-router';
+import { Link as RouterLink, useNavigate } from 'react-router';
 import { abortVerification, refreshStage, reverify } from '@/lib/api/actions';
 import { projectDecision, stageDecision } from '@/lib/api/project';
 import { DeleteDialog } from '@/lib/authoring/delete-dialog';
+import { comparePath } from '@/lib/compare-path';
 import { displayName, summarize } from '@/lib/freight';
 import { useFreightByNames } from '@/lib/live/freight-window';
 import { formatAge } from '@/lib/time';
@@ -143,9 +145,14 @@ function Promotions({ stage }: { stage: StageView }) {
 /** Freight this stage held, from its succeeded promotions; re-promoting an older one is a rollback. */
 function History({ stage }: { stage: StageView }) {
   const state = useProjectState();
-  const { caps, startPromote } = useProject();
+  const { project, caps, startPromote } = useProject();
   const decision = stageDecision(caps, stage.name, 'promote');
   const current = new Set(stage.currentFreight.map((f) => f.name));
+  /** What the stage holds now from a warehouse (alias or name): B when comparing an older freight. */
+  const currentFrom = (origin: string) => {
+    const held = stage.currentFreight.find((c) => c.origin.name === origin);
+    return held && (held.alias ?? held.name);
+  };
   const history = useMemo(() => {
     const seen = new Set<string>();
     return [...state.promotions.values()]
@@ -171,15 +178,30 @@ function History({ stage }: { stage: StageView }) {
               isCurrent ? (
                 <Chip size="small" label="Current" />
               ) : (
-                <GuardedButton
-                  decision={
-                    gone ? { allowed: false, reason: 'This freight no longer exists.' } : decision
-                  }
-                  onClick={() => p.freight && startPromote(stage.name, p.freight)}
-                  aria-label={`Roll back to ${p.freightAlias ?? p.freight ?? ''}`}
-                >
-                  Roll back
-                </GuardedButton>
+                <Stack direction="row" sx={{ gap: 0.5, alignItems: 'center' }}>
+                  {f && currentFrom(f.origin.name) !== undefined && (
+                    <Button
+                      size="small"
+                      component={RouterLink}
+                      to={comparePath(project, {
+                        a: p.freightAlias ?? p.freight,
+                        b: currentFrom(f.origin.name),
+                      })}
+                      aria-label={`Compare ${p.freightAlias ?? p.freight ?? ''} with the current freight`}
+                    >
+                      Compare
+                    </Button>
+                  )}
+                  <GuardedButton
+                    decision={
+                      gone ? { allowed: false, reason: 'This freight no longer exists.' } : decision
+                    }
+                    onClick={() => p.freight && startPromote(stage.name, p.freight)}
+                    aria-label={`Roll back to ${p.freightAlias ?? p.freight ?? ''}`}
+                  >
+                    Roll back
+                  </GuardedButton>
+                </Stack>
               )
             }
           >
