@@ -13,7 +13,7 @@ import {
   type FreightWindow,
   type ProjectFreightRequest,
 } from '@wharf/shared/api';
-import { connected, emitWithAck } from './join';
+import { connected, emitWithAck, whenInRoom } from './join';
 import { shownFreight, specOf, type FreightFilter } from './freight-filter';
 import { keyOfView, mergeFreight, type ProjectState } from './project-state';
 import { getSocket } from './socket';
@@ -28,6 +28,8 @@ async function requestFreight(
   req: ProjectFreightRequest,
 ): Promise<FreightWindow> {
   await connected();
+  // The BFF answers only sockets in the room: a join in flight (a return to the project) first.
+  await whenInRoom(project);
   const raw = await emitWithAck<unknown>((ack) => getSocket().emit('project:freight', req, ack));
   const window = FreightWindowSchema.parse(raw);
   qc.setQueryData<ProjectState>(projectLiveKey(project), (s) =>

@@ -41,3 +41,31 @@ export function connected(): Promise<void> {
   if (!s.active) s.connect();
   return new Promise((resolve) => s.once('connect', () => resolve()));
 }
+
+/** Project rooms this socket has joined or is joining: reads of a room wait for its join. */
+const rooms = new Map<string, Promise<void>>();
+
+/** Records a join of `project`'s room in flight; a failed join is forgotten. */
+export function trackRoomJoin(project: string, join: Promise<unknown>): void {
+  const done = join.then(
+    () => undefined,
+    () => {
+      if (rooms.get(project) === done) rooms.delete(project);
+    },
+  );
+  rooms.set(project, done);
+}
+
+/** The room was left, or the socket dropped (it is joined again on reconnect). */
+export function forgetRoomJoin(project: string): void {
+  rooms.delete(project);
+}
+
+export function inRoom(project: string): boolean {
+  return rooms.has(project);
+}
+
+/** Resolves once a join of `project`'s room in flight has answered (at once when none is). */
+export function whenInRoom(project: string): Promise<void> {
+  return rooms.get(project) ?? Promise.resolve();
+}

@@ -6,17 +6,22 @@ import {
   ResyncRequiredSchema,
   type ProjectJoinResult,
 } from '@wharf/shared/api';
-import { connected, emitWithAck } from './join';
+import { connected, emitWithAck, forgetRoomJoin, inRoom, trackRoomJoin } from './join';
 import { projectLiveKey } from './keys';
 import { applyDelta, fromSnapshot, type ProjectState } from './project-state';
 import { getSocket } from './socket';
 
-async function join(project: string, version?: string): Promise<ProjectJoinResult> {
-  await connected();
-  const raw = await emitWithAck<unknown>((ack) =>
-    getSocket().emit('project:join', version ? { project, version } : { project }, ack),
-  );
-  return ProjectJoinResultSchema.parse(raw);
+function join(project: string, version?: string): Promise<ProjectJoinResult> {
+  const joined = (async () => {
+    await connected();
+    const raw = await emitWithAck<unknown>((ack) =>
+      getSocket().emit('project:join', version ? { project, version } : { project }, ack),
+    );
+    return ProjectJoinResultSchema.parse(raw);
+  })();
+  // Registered before any await, so a read started in the same render waits for it.
+  trackRoomJoin(project, joined);
+  return joined;
 }
 
 /** The project's snapshot, joined over the socket; deltas keep it current (see useProjectLive). */
@@ -77,13 +82,20 @@ export function useProjectLive(project: string) {
     const onConnect = () => {
       if (queryClient.getQueryData(key)) void rejoin(true);
     };
+    const onDisconnect = () => forgetRoomJoin(project);
     socket.on('project:delta', onDelta);
     socket.on('resync-required', onResync);
     socket.on('connect', onConnect);
+    socket.on('disconnect', onDisconnect);
+    // Back to a project left earlier (or another screen of it): the held state is shown at once
+    // but the room was left, so join again from its version (missed deltas, or a new snapshot).
+    if (queryClient.getQueryData(key) && !inRoom(project)) void rejoin(true);
     return () => {
       socket.off('project:delta', onDelta);
       socket.off('resync-required', onResync);
       socket.off('connect', onConnect);
+      socket.off('disconnect', onDisconnect);
+      forgetRoomJoin(project);
       if (socket.connected) socket.emit('project:leave', { project }, () => undefined);
     };
   }, [project, queryClient]);
