@@ -377,6 +377,12 @@ describe.skipIf(!HAVE_CRDS)('the cockpit: what needs attention, across projects'
       expect(dev.projects).toBeGreaterThanOrEqual(2);
     });
 
+    it('finds projects by name, only those the caller may see', async () => {
+      expect(names((await search('echo')).groups.projects)).toEqual([`${ECHO}/${ECHO}`]);
+      expect((await search('echo', 'viewer')).groups.projects).toEqual([]);
+      expect(names((await search('guest', 'viewer')).groups.projects)).toEqual([`${GB}/${GB}`]);
+    });
+
     it('shows a viewer of one project only that project', async () => {
       const dev = await search('dev', 'viewer');
       expect(dev.projects).toBe(1);
