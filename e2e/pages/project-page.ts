@@ -16,6 +16,14 @@ export class ProjectPage {
     return this.page.getByRole('group', { name: `Stage ${name}` });
   }
 
+  /** A stage card's title bar, which shows the stage's colour. */
+  stageTitle(name: string): Locator {
+    return this.stage(name)
+      .locator('div')
+      .filter({ hasText: new RegExp(`^${name}`) })
+      .first();
+  }
+
   warehouse(name: string): Locator {
     return this.page.getByRole('group', { name: `Warehouse ${name}` });
   }

@@ -4,6 +4,8 @@ import { startOidcProvider, type TestAccount, type TestOidcProvider } from '@wha
 export const OIDC_USERS: TestAccount[] = [
   { email: 'qa@example.com', groups: ['qa-team'] },
   { email: 'dev@example.com', groups: ['developers'] },
+  /** Her ID tokens live 20 s: her sessions must refresh silently to last. */
+  { email: 'brief@example.com', groups: ['brief-team'], idTokenTtl: 20 },
 ];
 
 export const OIDC_CLIENT_ID = 'wharf-e2e';

@@ -32,13 +32,9 @@ spec:
     fixture.name,
     'kargo.akuity.io/color=#c62828',
   ]);
-  await expect(
-    project
-      .stage('canary')
-      .locator('div')
-      .filter({ hasText: /^canary/ })
-      .first(),
-  ).toHaveCSS('background-color', 'rgb(198, 40, 40)', { timeout: 15_000 });
+  await expect(project.stageTitle('canary')).toHaveCSS('background-color', 'rgb(198, 40, 40)', {
+    timeout: 15_000,
+  });
   expect(await page.evaluate(() => (window as unknown as { marker?: string }).marker)).toBe(
     'same page',
   );

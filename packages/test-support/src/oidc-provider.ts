@@ -7,6 +7,8 @@ import Provider from 'oidc-provider';
 export interface TestAccount {
   email: string;
   groups: string[];
+  /** Seconds this person's ID tokens live, overriding the provider's `idTokenTtl`. */
+  idTokenTtl?: number;
 }
 
 /** One relying party registered with the provider: Wharf under the URL a test serves it at. */
@@ -104,7 +106,9 @@ export async function startOidcProvider(opts: {
     features: { devInteractions: { enabled: false }, rpInitiatedLogout: { enabled: true } },
     issueRefreshToken: () => true,
     ttl: {
-      IdToken: opts.idTokenTtl ?? 3600,
+      // Read at each issue, so a test may shorten one person's tokens while the provider runs.
+      IdToken: (_ctx, token) =>
+        accounts.get(String(token.available?.sub))?.idTokenTtl ?? opts.idTokenTtl ?? 3600,
       AccessToken: 3600,
       RefreshToken: 86400,
       Interaction: 600,

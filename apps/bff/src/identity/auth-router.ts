@@ -91,7 +91,7 @@ export function authRouter(id: Identity): Router {
       throw new UnauthorizedError('The provider refused to refresh your sign-in; sign in again.');
     });
     const next = oidcSession(tokens, id.oidc.settings.usernameClaim);
-    const exp = await issueSession(req, res, id, next);
+    const exp = await issueSession(req, res, id, next, session.sid);
     res.json(await describeSession({ ...next, exp }, await callerFor(next, id)));
   });
 

@@ -13,12 +13,19 @@ import type { Session } from './session.js';
  * refused with a reason rather than given a cookie the browser would drop. OIDC sessions end when
  * the refresh token can no longer renew them.
  */
-export async function issueSession(req: Request, res: Response, id: Identity, session: Session) {
+export async function issueSession(
+  req: Request,
+  res: Response,
+  id: Identity,
+  session: Session,
+  /** A refresh: the id of the sign-in it continues. */
+  sid?: string,
+) {
   const ttl = id.config.sessionTtlSeconds;
-  let value = await id.sealer.sealSession(session, ttl);
+  let value = await id.sealer.sealSession(session, ttl, sid);
   if (!fitsSessionCookie(value) && session.oidc?.idToken) {
     const { idToken: _hint, ...oidc } = session.oidc;
-    value = await id.sealer.sealSession({ ...session, oidc }, ttl);
+    value = await id.sealer.sealSession({ ...session, oidc }, ttl, sid);
   }
   if (!fitsSessionCookie(value)) {
     const groups = session.groups.length;
@@ -31,8 +38,23 @@ export async function issueSession(req: Request, res: Response, id: Identity, se
   return Math.floor(Date.now() / 1000) + ttl;
 }
 
+/** Refresh a minute before the ID token expires, or halfway through a token shorter than two minutes. */
+const REFRESH_LEAD_SECONDS = 60;
+
+/**
+ * When the browser should refresh an ID token that expires at `expiresAt` (epoch seconds) and came
+ * at `receivedAtMs`. A fixed lead alone would, for a token shorter than the lead, ask for a refresh
+ * before the token was even issued: the browser would refresh again at once, in a loop.
+ */
+export function refreshAtOf(expiresAt: number, receivedAtMs: number): Date {
+  const lifetime = expiresAt - receivedAtMs / 1000;
+  const lead = Math.min(REFRESH_LEAD_SECONDS, Math.max(lifetime, 0) / 2);
+  return new Date((expiresAt - lead) * 1000);
+}
+
 export async function describeSession(
-  session: Session & { exp: number },
+  /** `issuedAt` (epoch ms): when the session was sealed; omitted, now (it was just issued). */
+  session: Session & { exp: number; issuedAt?: number },
   caller: IdentityCaller,
 ): Promise<AuthMe> {
   const oidcEnd = session.oidc ? session.oidc.expiresAt + OIDC_GRACE_SECONDS : Infinity;
@@ -45,7 +67,12 @@ export async function describeSession(
     roles: await caller.roles(),
     expiresAt: new Date(Math.min(session.exp, oidcEnd) * 1000).toISOString(),
     ...(session.oidc
-      ? { refreshAt: new Date((session.oidc.expiresAt - 60) * 1000).toISOString() }
+      ? {
+          refreshAt: refreshAtOf(
+            session.oidc.expiresAt,
+            session.issuedAt ?? Date.now(),
+          ).toISOString(),
+        }
       : {}),
   };
 }

@@ -105,9 +105,12 @@ export class SessionSealer {
     return undefined;
   }
 
-  /** Seals a new sign-in: a fresh session id, issued now. */
-  async sealSession(session: Session, ttlSeconds: number) {
-    const sealed = { sid: randomBytes(16).toString('base64url'), iatMs: Date.now() };
+  /**
+   * Seals a session issued now. A new sign-in gets a fresh session id; a refresh keeps its
+   * sign-in's (`sid`), so signing out ends every cookie that sign-in was ever given.
+   */
+  async sealSession(session: Session, ttlSeconds: number, sid?: string) {
+    const sealed = { sid: sid ?? randomBytes(16).toString('base64url'), iatMs: Date.now() };
     return this.seal({ ...compact(session), ...sealed }, ttlSeconds);
   }
 

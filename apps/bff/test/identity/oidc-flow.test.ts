@@ -69,6 +69,44 @@ describe('OIDC sign-in through a real provider (authorization code + PKCE)', () 
     app.idp.accounts.set('ann', { email: 'ann@x.io', groups: [] });
   });
 
+  it('a short-lived ID token (20 s) is due for refresh halfway through, not before it was issued', async () => {
+    app.idp.accounts.set('brief', { email: 'brief@x.io', groups: [], idTokenTtl: 20 });
+    const browser = new TestBrowser();
+    const signedInAt = Date.now();
+    await signIn(browser, 'brief');
+    const me = AuthMeSchema.parse(await (await browser.api(`${app.url}/api/v1/auth/me`)).json());
+    const due = Date.parse(me.refreshAt ?? '') - signedInAt;
+    expect(due).toBeGreaterThan(5_000);
+    expect(due).toBeLessThan(15_000);
+  });
+
+  it('signing out ends every cookie of that sign-in, also the ones it had before a refresh', async () => {
+    const browser = new TestBrowser();
+    await signIn(browser, 'ann');
+    const beforeRefresh = browser.cookies.get('wharf_session') ?? '';
+    expect((await browser.api(`${app.url}/api/v1/auth/refresh`, 'POST')).status).toBe(200);
+    expect(browser.cookies.get('wharf_session')).not.toBe(beforeRefresh);
+    expect((await browser.api(`${app.url}/api/v1/auth/logout`, 'POST')).status).toBe(200);
+
+    const copy = new TestBrowser();
+    copy.cookies.set('wharf_session', beforeRefresh);
+    const res = await copy.api(`${app.url}/api/v1/auth/me`);
+    expect(res.status).toBe(401);
+    expect((await copy.api(`${app.url}/api/v1/auth/refresh`, 'POST')).status).toBe(401);
+  });
+
+  it('when the provider refuses to refresh (the person is gone), the refresh answers 401', async () => {
+    app.idp.accounts.set('leaver', { email: 'leaver@x.io', groups: [] });
+    const browser = new TestBrowser();
+    await signIn(browser, 'leaver');
+    app.idp.accounts.delete('leaver');
+    const res = await browser.api(`${app.url}/api/v1/auth/refresh`, 'POST');
+    expect(res.status).toBe(401);
+    expect(((await res.json()) as { error: { message: string } }).error.message).toMatch(
+      /refused to refresh/,
+    );
+  });
+
   it('logs out: the cookie is cleared and the browser is sent to the provider end-session endpoint', async () => {
     const browser = new TestBrowser();
     await signIn(browser, 'ann');

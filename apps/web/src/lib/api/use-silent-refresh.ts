@@ -2,6 +2,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { AuthMeSchema } from '@wharf/shared/api';
 import { api, HttpError } from '@/lib/http';
+import { renewSocketSession } from '@/lib/live/socket';
 import { meQuery } from './auth';
 
 /** setTimeout's longest delay; a later refreshAt is re-armed when this one fires. */
@@ -11,7 +12,8 @@ const RETRY_MS = 15_000;
 
 /**
  * Keeps an SSO user signed in past their ID token's lifetime: at `refreshAt` (a minute before
- * it expires) the BFF refreshes with the provider and seals a new session. When the provider
+ * it expires, halfway for a shorter token) the BFF refreshes with the provider and seals a new
+ * session, which the socket then takes too. When the provider
  * refuses, the BFF answers 401 and the shell sends the user to sign in, back to this page after.
  */
 export function useSilentRefresh() {
@@ -29,6 +31,7 @@ export function useSilentRefresh() {
       try {
         const next = await api('auth/refresh', { method: 'POST' }, (b) => AuthMeSchema.parse(b));
         queryClient.setQueryData(meQuery().queryKey, next);
+        renewSocketSession();
       } catch (err) {
         // A 401 already sent the shell to the sign-in page; anything else is tried again.
         if (!(err instanceof HttpError && err.status === 401)) arm(RETRY_MS);
