@@ -5,7 +5,9 @@ import {
   ProductionTopology,
   TOPOLOGY_ADMIN_PASSWORD,
   TOPOLOGY_PROJECT,
+  TOPOLOGY_USERS,
 } from '@wharf/test-support';
+import { SsoSession } from '../pages/sso-session.js';
 
 // Wharf as in production: two replicas behind nginx (TLS, round-robin, websockets) under /wharf/,
 // on a cluster where it runs with only deploy/rbac. One topology for the whole file.
@@ -58,4 +60,38 @@ test('Chromium signs in and uses the dashboard under /wharf/ through the proxy w
 
   expect(failed).toEqual([]);
   expect(outside).toEqual([]);
+});
+
+test('through the proxy, an SSO session outlives its 20 s ID token silently, and when the provider refuses the refresh the page returns to sign-in and back', async ({
+  page,
+}) => {
+  const { email } = TOPOLOGY_USERS.promoter;
+  const account = topology.idp.accounts.get(email);
+  if (!account) throw new Error(`the test provider has no ${email}`);
+  topology.idp.accounts.set(email, { ...account, idTokenTtl: 20 });
+  const sso = new SsoSession(page, {
+    appUrl: topology.url,
+    email,
+    project: TOPOLOGY_PROJECT,
+    idTokenMs: 20_000,
+  });
+  const graph = `/projects/${TOPOLOGY_PROJECT}?q=prod`;
+  await sso.signIn(graph, 'production');
+  await sso.keepsWorkingPastExpiry('production', () =>
+    topology.admin.kubectl([
+      'annotate',
+      '--overwrite',
+      'stage',
+      'production',
+      '-n',
+      TOPOLOGY_PROJECT,
+      'kargo.akuity.io/color=#c62828',
+    ]),
+  );
+
+  // The person leaves the company: the provider refuses the next refresh, and the page notices.
+  topology.idp.accounts.delete(email);
+  await sso.returnedToSignIn(graph);
+  topology.idp.accounts.set(email, account);
+  await sso.signInAgain(graph, 'production');
 });

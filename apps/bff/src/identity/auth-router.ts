@@ -1,7 +1,7 @@
 import { Router, json } from 'express';
-import { rateLimit } from 'express-rate-limit';
 import { type AuthConfig, CSRF_HEADER, LoginRequestSchema } from '@wharf/shared/api';
 import { csrfGuard } from './csrf.js';
+import { refreshLimiter, signInLimiter } from './sign-in-limits.js';
 import { InputError, UnauthorizedError, identityErrorHandler } from './http-errors.js';
 import type { Identity } from './identity.js';
 import { describeSession, issueSession } from './issue-session.js';
@@ -17,21 +17,7 @@ export function authRouter(id: Identity): Router {
   const r = Router();
   r.use(json({ limit: '32kb' }));
   r.use(csrfGuard(id.config.publicUrl));
-  const limiter = rateLimit({
-    windowMs: 60_000,
-    limit: id.loginRateLimit,
-    standardHeaders: 'draft-8',
-    legacyHeaders: false,
-    handler: (_req, res) => {
-      res.status(429).json({
-        error: {
-          name: 'TooManyRequests',
-          message: 'Too many sign-in attempts; wait a minute and retry.',
-        },
-        request: '',
-      });
-    },
-  });
+  const limiter = signInLimiter(id);
 
   r.get('/config', (_req, res) => {
     const body: AuthConfig = {
@@ -81,7 +67,7 @@ export function authRouter(id: Identity): Router {
     res.json({ redirectTo: end ?? '/login' });
   });
 
-  r.post('/refresh', limiter, async (req, res) => {
+  r.post('/refresh', refreshLimiter(id), async (req, res) => {
     const session = await sessionOf(req, id);
     if (!session.oidc || !id.oidc)
       throw new InputError('Only OIDC sessions refresh; sign in again instead.');

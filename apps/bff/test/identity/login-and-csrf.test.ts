@@ -228,20 +228,51 @@ describe('behind https', () => {
   });
 });
 
-describe('login rate limit', () => {
-  it('answers 429 once a client exceeds its sign-in attempts per minute', async () => {
-    const limited = await startTestApp(cluster, { loginRateLimit: 3 });
-    try {
-      const statuses: number[] = [];
-      for (let i = 0; i < 4; i++) {
-        const res = await new TestBrowser().api(`${limited.url}/api/v1/auth/login`, 'POST', {
-          password: 'guess',
-        });
-        statuses.push(res.status);
-      }
-      expect(statuses).toEqual([401, 401, 401, 429]);
-    } finally {
-      await limited.close();
+describe('login rate limit (behind one trusted proxy hop, by the address it forwards)', () => {
+  let limited: TestApp;
+  beforeAll(async () => {
+    limited = await startTestApp(cluster, { loginRateLimit: 3, trustProxy: 1 });
+    limited.idp.accounts.set('ann', { email: 'ann@x.io', groups: [] });
+  });
+  afterAll(async () => {
+    await limited?.close();
+  });
+  /** A browser whose requests the proxy forwards as coming from `address`. */
+  const from = (address: string) => new TestBrowser({ 'x-forwarded-for': address });
+  const signIn = (browser: TestBrowser, password: string) =>
+    browser.api(`${limited.url}/api/v1/auth/login`, 'POST', { password });
+
+  it('answers 429 once a client exceeds its failed sign-in attempts per minute; another client is not affected', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 4; i++) statuses.push((await signIn(from('203.0.113.1'), 'guess')).status);
+    expect(statuses).toEqual([401, 401, 401, 429]);
+    expect((await signIn(from('203.0.113.2'), 'guess')).status).toBe(401);
+  });
+
+  it('counts the address the proxy saw, not one the client wrote into X-Forwarded-For itself', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 4; i++) {
+      // The proxy appends what it saw to whatever the client sent; only that last entry counts.
+      const forged = from(`198.51.100.${i + 1}, 203.0.113.3`);
+      statuses.push((await signIn(forged, 'guess')).status);
     }
+    expect(statuses).toEqual([401, 401, 401, 429]);
+  });
+
+  it('counts only failed attempts: people signing in successfully from one address do not use up its budget', async () => {
+    for (let i = 0; i < 5; i++)
+      expect((await signIn(from('203.0.113.4'), ADMIN_PASSWORD)).status).toBe(200);
+    expect((await signIn(from('203.0.113.4'), 'guess')).status).toBe(401);
+  });
+
+  it('limits refreshes per sign-in, not per address: a guesser on the same address does not stop an SSO user refreshing', async () => {
+    limited.idp.loginAs('ann');
+    const user = from('203.0.113.5');
+    await user.navigate(`${limited.url}/api/v1/auth/oidc/login`);
+    expect(user.cookies.has('wharf_session')).toBe(true);
+    const guesses: number[] = [];
+    for (let i = 0; i < 4; i++) guesses.push((await signIn(from('203.0.113.5'), 'guess')).status);
+    expect(guesses).toEqual([401, 401, 401, 429]);
+    expect((await user.api(`${limited.url}/api/v1/auth/refresh`, 'POST')).status).toBe(200);
   });
 });

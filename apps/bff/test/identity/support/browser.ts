@@ -8,6 +8,9 @@ export class TestBrowser {
   readonly cookies = new Map<string, string>();
   readonly visited: string[] = [];
 
+  /** `headers`: sent with every request, e.g. the X-Forwarded-For a proxy in front would add. */
+  constructor(private readonly headers: Record<string, string> = {}) {}
+
   cookieHeader(): string {
     return [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
   }
@@ -27,7 +30,8 @@ export class TestBrowser {
   }
 
   async fetch(url: string, init: RequestInit = {}): Promise<Response> {
-    const headers = new Headers(init.headers);
+    const headers = new Headers(this.headers);
+    new Headers(init.headers).forEach((value, name) => headers.set(name, value));
     if (this.cookies.size) headers.set('cookie', this.cookieHeader());
     const res = await fetch(url, { ...init, headers, redirect: 'manual' });
     this.store(res);

@@ -6,6 +6,7 @@ import { authRouter } from '../../../src/identity/auth-router.js';
 import { loadIdentityConfig } from '../../../src/identity/identity-config.js';
 import { createIdentity, type Identity } from '../../../src/identity/identity.js';
 import type { RoleSource } from '../../../src/identity/role-directory.js';
+import type { TrustProxy } from '../../../src/ops/trust-proxy.js';
 import { OwnNamespace } from '../../../src/own-state/own-namespace.js';
 import { rolesRouter } from '../../../src/roles/roles-router.js';
 import type { TestCluster } from './cluster.js';
@@ -31,10 +32,13 @@ export async function startTestApp(
     idTokenTtl?: number;
     loginRateLimit?: number;
     roleSource?: RoleSource;
+    /** Express's `trust proxy`, as WHARF_TRUST_PROXY sets it in the BFF. */
+    trustProxy?: TrustProxy;
   } = {},
 ): Promise<TestApp> {
   const { env = {}, idTokenTtl } = opts;
   const app = express();
+  app.set('trust proxy', opts.trustProxy ?? false);
   const server = createServer(app);
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
