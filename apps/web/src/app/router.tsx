@@ -5,6 +5,7 @@ import {
   type ShouldRevalidateFunctionArgs,
 } from 'react-router';
 import { basePath } from '@/lib/base-path';
+import { whenIdle } from '@/lib/when-idle';
 import { Shell } from './shell';
 
 // Every screen is its own chunk: the first screen only loads the shell plus what it shows.
@@ -18,8 +19,6 @@ const editObject = () =>
 // Loaders only start a screen's first reads, in parallel with loading the screen's code rather
 // than after it rendered; they resolve at once, so nothing waits on them. Each read's module is a
 // chunk the screen loads anyway. A query already held is not asked again.
-const whenIdle = (f: () => void) =>
-  typeof requestIdleCallback === 'function' ? requestIdleCallback(f) : setTimeout(f, 200);
 /** Asked again only when the project changes, not on every search-param or drawer change. */
 const sameProject = ({ currentParams, nextParams }: ShouldRevalidateFunctionArgs) =>
   currentParams.project !== nextParams.project;

@@ -11,9 +11,16 @@ import {
   type Viewport,
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { startTransition, useEffect, useMemo, useRef, useState } from 'react';
 import { useLayout } from '@/lib/graph/use-layout';
-import { boundsOf, cullNodes, visibleArea, type Box as Rect } from '@/lib/graph/visible';
+import { whenIdle } from '@/lib/when-idle';
+import {
+  boundsOf,
+  cullNodes,
+  startViewport,
+  visibleArea,
+  type Box as Rect,
+} from '@/lib/graph/visible';
 import { GraphMinimap } from './graph-minimap';
 import { useProject, useProjectState } from './project-context';
 import { StageNode } from './stage-node';
@@ -23,6 +30,11 @@ import { SubscriptionNode, WarehouseNode } from './warehouse-node';
 const nodeTypes = { stage: StageNode, warehouse: WarehouseNode, subscription: SubscriptionNode };
 const BIG_GRAPH = 80;
 const START_ZOOM = 0.6;
+/**
+ * Screens drawn beyond each side of the view, so panning finds nodes already there. The first
+ * render draws only what is on screen; the margin follows once the browser is idle.
+ */
+const PAN_MARGIN = 0.5;
 
 /** Positioned copy of each node: unchanged nodes keep their identity across renders. */
 const positioned = new WeakMap<Node, Node>();
@@ -59,7 +71,8 @@ function Graph({ warehouse, collapsed, search }: Props) {
   );
   const positions = useLayout(key, layoutInput);
   const { ref, size } = useContainerSize();
-  const [viewport, setViewport] = useState<Viewport>({ x: 0, y: 0, zoom: 1 });
+  // Undefined until React Flow reports a view: until then, the view it starts with.
+  const [moved, setViewport] = useState<Viewport>();
   // A pan moves the view many times a frame; what to render is worked out once per frame.
   const pending = useRef<{ vp: Viewport; frame: number } | null>(null);
   const onMove = (vp: Viewport) => {
@@ -94,10 +107,25 @@ function Graph({ warehouse, collapsed, search }: Props) {
       ),
     [all],
   );
+  const matchKey = matches.join('|');
+  const ready = positions !== undefined && size.width > 0;
+  // A big pipeline opens at its beginning: known before the first render, so that render culls
+  // to the same view instead of drawing the origin's nodes first and the start's nodes after.
+  const [start, setStart] = useState<Viewport>();
+  if (ready && !start && !matchKey && boxes.size > BIG_GRAPH) {
+    const v = startViewport(boxes, size, START_ZOOM);
+    if (v) setStart(v);
+  }
+  const viewport = moved ?? start ?? { x: 0, y: 0, zoom: 1 };
+  const [margin, setMargin] = useState(0);
+  useEffect(() => {
+    if (!ready || margin === PAN_MARGIN) return;
+    return whenIdle(() => startTransition(() => setMargin(PAN_MARGIN)));
+  }, [ready, margin]);
   const visibleKey = useMemo(() => {
     if (size.width === 0) return '';
-    return [...cullNodes(boxes, edges, visibleArea(viewport, size))].sort().join('\n');
-  }, [boxes, edges, viewport, size]);
+    return [...cullNodes(boxes, edges, visibleArea(viewport, size, margin))].sort().join('\n');
+  }, [boxes, edges, viewport, size, margin]);
   const nodes = useMemo(() => {
     const ids = new Set(visibleKey.split('\n'));
     return all.filter((n) => ids.has(n.id));
@@ -107,8 +135,6 @@ function Graph({ warehouse, collapsed, search }: Props) {
     return edges.filter((e) => ids.has(e.source) && ids.has(e.target));
   }, [edges, visibleKey]);
 
-  const matchKey = matches.join('|');
-  const ready = positions !== undefined && size.width > 0;
   useEffect(() => {
     if (!ready) return;
     const ids = matchKey ? matchKey.split('|') : [];
@@ -123,21 +149,8 @@ function Graph({ warehouse, collapsed, search }: Props) {
           .fitBounds(whole, { padding: 0.05 })
           .then(() => flow.getZoom() > 1 && flow.zoomTo(1));
     } else {
-      // A big pipeline fitted whole is unreadable: start at its beginning (the first warehouse,
-      // with the stages it feeds beside it), at a readable zoom.
-      const whole = boundsOf(boxes.values());
-      const first = [...boxes]
-        .filter(([id]) => id.startsWith('warehouse:'))
-        .map(([, b]) => b)
-        .sort((a, b) => a.y - b.y)[0];
-      if (whole)
-        void flow.setViewport({
-          x: 20 - whole.x * START_ZOOM,
-          y: first
-            ? size.height / 2 - (first.y + first.height / 2) * START_ZOOM
-            : 20 - whole.y * START_ZOOM,
-          zoom: START_ZOOM,
-        });
+      const v = startViewport(boxes, size, START_ZOOM);
+      if (v) void flow.setViewport(v);
     }
     // Re-centre only when the search matches change or the graph first gets positions.
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -152,6 +165,7 @@ function Graph({ warehouse, collapsed, search }: Props) {
           edges={shownEdges}
           nodeTypes={nodeTypes}
           onMove={(_e, vp) => onMove(vp)}
+          {...(start ? { defaultViewport: start } : {})}
           onInit={(instance) => setViewport(instance.getViewport())}
           colorMode={(mode === 'system' ? systemMode : mode) === 'dark' ? 'dark' : 'light'}
           nodesDraggable={false}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { boundsOf, cullNodes, visibleArea } from './visible';
+import { boundsOf, cullNodes, startViewport, visibleArea } from './visible';
 
 describe('culling the graph to the screen', () => {
   const boxes = new Map([
@@ -27,5 +27,21 @@ describe('culling the graph to the screen', () => {
   it('bounds a set of boxes', () => {
     expect(boundsOf(boxes.values())).toEqual({ x: 0, y: 0, width: 9100, height: 9050 });
     expect(boundsOf([])).toBeUndefined();
+  });
+});
+
+describe('where a big pipeline starts on screen', () => {
+  it('puts its left edge near the left and its top warehouse mid-height, at the given zoom', () => {
+    const boxes = new Map([
+      ['warehouse:b', { x: 100, y: 900, width: 200, height: 100 }],
+      ['warehouse:a', { x: 100, y: 300, width: 200, height: 100 }],
+      ['stage:s', { x: 500, y: 0, width: 200, height: 100 }],
+    ]);
+    expect(startViewport(boxes, { width: 1600, height: 800 }, 0.5)).toEqual({
+      x: 20 - 100 * 0.5,
+      y: 400 - 350 * 0.5,
+      zoom: 0.5,
+    });
+    expect(startViewport(new Map(), { width: 1600, height: 800 }, 0.5)).toBeUndefined();
   });
 });

@@ -66,3 +66,25 @@ export function boundsOf(boxes: Iterable<Box>): Box | undefined {
     ? undefined
     : { x: minX, y: minY, width: maxX - minX, height: maxY - minY };
 }
+
+/**
+ * Where a big pipeline starts on screen: its beginning (the first warehouse from the top, with
+ * the stages it feeds beside it) at a readable zoom, since the whole of it fitted is unreadable.
+ */
+export function startViewport(
+  boxes: ReadonlyMap<string, Box>,
+  screen: { width: number; height: number },
+  zoom: number,
+): Viewport | undefined {
+  const whole = boundsOf(boxes.values());
+  if (!whole) return undefined;
+  const first = [...boxes]
+    .filter(([id]) => id.startsWith('warehouse:'))
+    .map(([, b]) => b)
+    .sort((a, b) => a.y - b.y)[0];
+  return {
+    x: 20 - whole.x * zoom,
+    y: first ? screen.height / 2 - (first.y + first.height / 2) * zoom : 20 - whole.y * zoom,
+    zoom,
+  };
+}
