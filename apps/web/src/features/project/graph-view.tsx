@@ -30,6 +30,7 @@ import { SubscriptionNode, WarehouseNode } from './warehouse-node';
 const nodeTypes = { stage: StageNode, warehouse: WarehouseNode, subscription: SubscriptionNode };
 const BIG_GRAPH = 80;
 const START_ZOOM = 0.6;
+const ORIGIN: Viewport = { x: 0, y: 0, zoom: 1 };
 /**
  * Screens drawn beyond each side of the view, so panning finds nodes already there. The first
  * render draws only what is on screen; the margin follows once the browser is idle.
@@ -116,7 +117,7 @@ function Graph({ warehouse, collapsed, search }: Props) {
     const v = startViewport(boxes, size, START_ZOOM);
     if (v) setStart(v);
   }
-  const viewport = moved ?? start ?? { x: 0, y: 0, zoom: 1 };
+  const viewport = moved ?? start ?? ORIGIN;
   const [margin, setMargin] = useState(0);
   useEffect(() => {
     if (!ready || margin === PAN_MARGIN) return;
