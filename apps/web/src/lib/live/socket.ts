@@ -36,9 +36,8 @@ export function getSocket(): WharfSocket {
  * After a silent refresh the cookie is new, but the socket's handshake still carries the old one,
  * and the server re-checks each socket's session by its handshake: once the old ID token is past
  * its grace, the socket would be taken out of its rooms and the user sent to sign in. Closing the
- * transport makes socket.io reconnect as after a network blip, handing the server the new cookie;
- * rooms re-join on `connect`. (`disconnect()` then `connect()` raced: the old transport's close
- * came after the new one opened, and deltas then stayed in socket.io's receive buffer.)
+ * transport makes socket.io reconnect as after a network blip (the path the offline handling
+ * already takes), handing the server the new cookie; rooms re-join on `connect`.
  */
 export function renewSocketSession(): void {
   if (socket?.connected) socket.io.engine.close();
