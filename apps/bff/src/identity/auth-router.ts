@@ -54,14 +54,19 @@ export function authRouter(id: Identity): Router {
     const raw = await sessionOf(req, id).catch(() => undefined);
     clearSessionCookie(res, id.config.publicUrl);
     // Recorded in Kubernetes, so a copy of this cookie is refused by every replica from now on.
+    // Kept until every cookie this sign-in was given so far has expired: a refresh gives a later
+    // one the same id, and this may be an earlier copy.
     if (raw) {
-      await id.revocations.revoke(raw).catch((err: unknown) => {
-        const why = err instanceof Error ? err.message : String(err);
-        throw new UpstreamError(
-          `Signed out of this browser, but Wharf could not record the sign-out (${why}); a copy of the cookie works until it expires.`,
-          503,
-        );
-      });
+      const lastExp = Math.floor(Date.now() / 1000) + id.config.sessionTtlSeconds;
+      await id.revocations
+        .revoke({ ...raw, exp: Math.max(raw.exp, lastExp) })
+        .catch((err: unknown) => {
+          const why = err instanceof Error ? err.message : String(err);
+          throw new UpstreamError(
+            `Signed out of this browser, but Wharf could not record the sign-out (${why}); a copy of the cookie works until it expires.`,
+            503,
+          );
+        });
     }
     const end = raw?.oidc && id.oidc ? await id.oidc.endSessionUrl(raw.oidc.idToken) : undefined;
     res.json({ redirectTo: end ?? '/login' });

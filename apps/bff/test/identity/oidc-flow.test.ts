@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { CoreV1Api } from '@kubernetes/client-node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AuthMeSchema, LogoutResultSchema } from '@wharf/shared/api';
 import { TestBrowser } from './support/browser.js';
@@ -93,6 +94,34 @@ describe('OIDC sign-in through a real provider (authorization code + PKCE)', () 
     const res = await copy.api(`${app.url}/api/v1/auth/me`);
     expect(res.status).toBe(401);
     expect((await copy.api(`${app.url}/api/v1/auth/refresh`, 'POST')).status).toBe(401);
+  });
+
+  it('signing out with a copy from before a refresh keeps the sign-in refused until its latest cookie expires', async () => {
+    const browser = new TestBrowser();
+    await signIn(browser, 'ann');
+    const early = browser.cookies.get('wharf_session') ?? '';
+    const earlyExp = (await app.identity.sealer.openSession(early))?.exp ?? 0;
+    // A refresh in a later second seals a cookie that expires later.
+    await expect
+      .poll(() => Math.floor(Date.now() / 1000), { timeout: 3_000 })
+      .toBeGreaterThan(Math.floor(Date.now() / 1000));
+    expect((await browser.api(`${app.url}/api/v1/auth/refresh`, 'POST')).status).toBe(200);
+    const latest = await app.identity.sealer.openSession(
+      browser.cookies.get('wharf_session') ?? '',
+    );
+    expect(latest?.exp ?? 0).toBeGreaterThan(earlyExp);
+
+    const copy = new TestBrowser();
+    copy.cookies.set('wharf_session', early);
+    expect((await copy.api(`${app.url}/api/v1/auth/logout`, 'POST')).status).toBe(200);
+    const secret = await cluster.kc
+      .makeApiClient(CoreV1Api)
+      .readNamespacedSecret({ name: 'wharf-secret', namespace: 'wharf' });
+    const revoked = JSON.parse(
+      Buffer.from(secret.data?.['revoked-sessions.json'] ?? '', 'base64').toString(),
+    ) as { sessions: Record<string, number> };
+    expect(revoked.sessions[latest?.sid ?? '']).toBeGreaterThanOrEqual(latest?.exp ?? Infinity);
+    expect((await browser.api(`${app.url}/api/v1/auth/me`)).status).toBe(401);
   });
 
   it('when the provider refuses to refresh (the person is gone), the refresh answers 401', async () => {
