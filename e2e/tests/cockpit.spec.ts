@@ -333,6 +333,8 @@ test('compare shows each artifact change between two freight of a multi-warehous
   await page.getByRole('button', { name: 'Open stage qa' }).click();
   await page.getByRole('tab', { name: 'Freight history' }).click();
   const history = page.getByRole('list', { name: 'Freight history' });
+  await expect(history).toContainText('proud-otter');
+  await shot('stage-history-compare');
   await history.getByRole('link', { name: 'Compare proud-otter with the current freight' }).click();
   await expect(page).toHaveURL(/\/compare\?a=proud-otter&b=brave-falcon$/);
   await expect(row('ghcr.io/example/guestbook')).toContainText('Changed');
@@ -385,6 +387,13 @@ test('Ctrl K finds freight by commit SHA prefix and by alias, and stages by name
     );
     await input.press('Shift+Enter');
   };
+  if (SHOTS) {
+    await page.keyboard.press('Control+k');
+    await input.fill('walrus');
+    await expect(page.getByRole('button', { name: 'Compare calm-walrus with…' })).toBeVisible();
+    await shot('search-compare');
+    await page.keyboard.press('Escape');
+  }
   await compareFound('walrus', /^calm-walrus/);
   await expect(page).toHaveURL(/\/projects\/guestbook\/compare\?b=calm-walrus$/);
   await compareFound('falcon', /^brave-falcon/);

@@ -213,7 +213,12 @@ export function CommandPalette({
       </Box>
       {chosen?.kind === 'freight' && (
         <Box sx={{ px: 2, pb: 1.5, display: 'flex', gap: 1, alignItems: 'center' }}>
-          <Button size="small" variant="outlined" onClick={() => compare(chosen)}>
+          <Button
+            size="small"
+            variant="outlined"
+            sx={{ textTransform: 'none' }}
+            onClick={() => compare(chosen)}
+          >
             Compare {chosen.alias ?? chosen.name} with…
           </Button>
           <Typography variant="caption" color="text.secondary">

@@ -15,6 +15,8 @@ import { FreightStageMenu } from './freight-stage-menu';
 import { useProject } from './project-context';
 
 const STRIPE = { flex: 1, height: 6, borderRadius: 1 } as const;
+/** Three actions fit the card's width in sentence case. */
+const ACTION = { py: 0, px: 0.5, minWidth: 0, fontSize: 12, textTransform: 'none' } as const;
 
 interface Props {
   freight: FreightView;
@@ -95,10 +97,10 @@ function FreightCardView({ freight, changed, stageColor }: Props) {
           />
         ))}
       </Stack>
-      <Stack direction="row">
+      <Stack direction="row" sx={{ justifyContent: 'space-between' }}>
         <Button
           size="small"
-          sx={{ py: 0, minWidth: 0 }}
+          sx={ACTION}
           aria-haspopup="menu"
           aria-label={`Promote ${name} to a stage`}
           onClick={(e) => setMenu({ anchor: e.currentTarget, action: 'promote' })}
@@ -107,7 +109,7 @@ function FreightCardView({ freight, changed, stageColor }: Props) {
         </Button>
         <Button
           size="small"
-          sx={{ py: 0, minWidth: 0 }}
+          sx={ACTION}
           aria-haspopup="menu"
           aria-label={`Approve ${name} for a stage`}
           onClick={(e) => setMenu({ anchor: e.currentTarget, action: 'approve' })}
@@ -116,7 +118,7 @@ function FreightCardView({ freight, changed, stageColor }: Props) {
         </Button>
         <Button
           size="small"
-          sx={{ py: 0, minWidth: 0 }}
+          sx={ACTION}
           component={RouterLink}
           to={comparePath(project, { b: freight.alias ?? freight.name })}
           aria-label={`Compare ${name} with…`}
