@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { constants as zlib } from 'node:zlib';
 import compression from 'compression';
 import type { KubeConfig } from '@kubernetes/client-node';
 import express, { Router } from 'express';
@@ -105,8 +106,14 @@ export function createApp(deps: AppDeps): express.Express {
   app.use(securityHeaders());
   // Read models and the app's scripts shrink several-fold. Watch streams through the proxy must
   // reach the browser as they happen: the proxy, which alone knows a watch in every spelling,
-  // marks them `no-transform`, and compression leaves those alone.
-  app.use(compression());
+  // marks them `no-transform`, and compression leaves those alone. API answers are written per
+  // request: brotli's quality 1 costs a sixth of the default's CPU (15 ms instead of 94 ms for
+  // 3,000 stages' 6.5 MB) for ~15% more bytes; the app's scripts keep the default.
+  const compressApi = compression({ brotli: { params: { [zlib.BROTLI_PARAM_QUALITY]: 1 } } });
+  const compressAssets = compression();
+  app.use((req, res, next) => {
+    (req.path.includes('/api/') ? compressApi : compressAssets)(req, res, next);
+  });
   app.use(
     pinoHttp({
       logger: deps.logger,

@@ -26,6 +26,7 @@ import { toHttp } from '../errors/error-middleware.js';
 import { ForbiddenError, InputError, NotFoundError } from '../errors/http-errors.js';
 import type { Metrics } from '../ops/metrics.js';
 import type { AttentionMembership } from './attention-room.js';
+import { jsonPackets } from './json-packets.js';
 import type { LiveHub } from './live-hub.js';
 import { deltaFor, ROOM_KINDS, roomViewOf, snapshotFor, type RoomView } from './room-view.js';
 import { parseSocketInput } from './socket-input.js';
@@ -125,6 +126,8 @@ export function attachSockets(deps: SocketDeps): {
     // Snapshots and freight pages compress several-fold; small deltas are sent as they are, so
     // a change fanned out to many sockets is not compressed once per socket.
     perMessageDeflate: { threshold: DEFLATE_THRESHOLD, serverNoContextTakeover: true },
+    // Packets written from the views' kept JSON text (json-packets.ts).
+    parser: jsonPackets,
     allowRequest: (req, callback) => {
       const refusal = deps.originRefusal(req);
       if (refusal) deps.logger.info({ refusal }, 'socket handshake refused');

@@ -14,15 +14,16 @@ import { toFreightView } from '../views/freight-view.js';
 import { toPromotionView, type PromotionViewContext } from '../views/promotion-view.js';
 import { toStageView, type StageViewContext } from '../views/stage-view.js';
 import { toWarehouseView } from '../views/warehouse-view.js';
+import { keepJson } from './view-json.js';
 
 /**
  * Wire views of cached objects, built and validated once per object version. The cache holds
  * one immutable object per version (a change replaces it), so a view keyed by the object stays
  * right until the object changes, or until what else it shows (`stamp`: e.g. the alias of the
  * freight a stage holds) does. A read of 3,000 stages then costs lookups, not 3,000 builds and
- * checks; a change costs the one view it touches.
+ * checks; a change costs the one view it touches. Each view's JSON text is kept too (view-json.ts).
  */
-class ViewCache<O extends object, V, C> {
+class ViewCache<O extends object, V extends object, C> {
   private readonly views = new WeakMap<O, { view: V; stamp: string }>();
 
   constructor(
@@ -35,7 +36,7 @@ class ViewCache<O extends object, V, C> {
     const stamp = this.stampOf(o, ctx);
     const hit = this.views.get(o);
     if (hit && hit.stamp === stamp) return hit.view;
-    const view = this.schema.parse(this.build(o, ctx));
+    const view = keepJson(this.schema.parse(this.build(o, ctx)));
     this.views.set(o, { view, stamp });
     return view;
   }

@@ -19,6 +19,7 @@ import { toProjectSummary } from '../views/project-summary.js';
 import { comparePromotionNewestFirst } from '../views/promotion-view.js';
 import { views } from './cached-views.js';
 import { selectFreight } from './freight-query.js';
+import { PipelineShapes } from './pipeline-shapes.js';
 import { ProjectReader } from './project-reader.js';
 
 function page<T>(items: T[], offset: number, limit: number) {
@@ -33,8 +34,19 @@ function page<T>(items: T[], offset: number, limit: number) {
   };
 }
 
+const byName = <T extends { metadata: { name: string } }>(xs: T[]) =>
+  new Map(xs.map((x) => [x.metadata.name, x]));
+
+function present<T>(objects: Map<string, T>, name: string): T {
+  const o = objects.get(name);
+  if (!o) throw new Error(`${name} is in the graph's shape but not in its objects`);
+  return o;
+}
+
 /** Every REST read model, computed from the shared cache (never a per-request Kubernetes list). */
 export class ReadModels {
+  private readonly shapes = new PipelineShapes();
+
   constructor(
     private readonly cache: ClusterCache,
     private readonly now: () => number = Date.now,
@@ -62,9 +74,12 @@ export class ReadModels {
 
   graph(r: ProjectReader): ProjectGraph {
     const ctx = r.viewContext();
-    const g = toProjectGraph(r.project, r.list('warehouses'), r.list('stages'), {
-      stage: (s) => views.stage(s, ctx),
-      warehouse: views.warehouse,
+    const stages = byName(r.list('stages'));
+    const warehouses = byName(r.list('warehouses'));
+    const shape = this.shapes.of(r.project, [...warehouses.values()], [...stages.values()]);
+    const g = toProjectGraph(r.project, shape, {
+      stage: (name) => views.stage(present(stages, name), ctx),
+      warehouse: (name) => views.warehouse(present(warehouses, name)),
     });
     return { ...g, errors: r.errors };
   }

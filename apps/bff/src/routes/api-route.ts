@@ -1,6 +1,7 @@
 import type { Request, Router } from 'express';
 import type { z } from 'zod';
 import type { Caller, CallerResolver } from '../access/caller.js';
+import { toJson } from '../read/view-json.js';
 
 /** One REST endpoint: its schemas drive validation, the response check and the OpenAPI document. */
 export interface RouteSpec<
@@ -61,9 +62,10 @@ export function mountRoutes(
       const body: unknown = spec.body ? spec.body.parse(req.body ?? {}) : undefined;
       const caller = await resolveCaller(req);
       const result = await spec.handler({ req, caller, params, query, body });
-      res
-        .status(spec.status ?? 200)
-        .json(spec.viewsValidated ? result : spec.response.parse(result));
+      res.status(spec.status ?? 200);
+      // Cached views carry their JSON text: the answer is assembled from it, not serialised again.
+      if (spec.viewsValidated) res.type('json').send(toJson(result));
+      else res.json(spec.response.parse(result));
     });
   }
 }
