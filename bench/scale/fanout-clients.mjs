@@ -1,6 +1,6 @@
 // A share of the fan-out clients, in its own process so decoding their messages does not queue
-// behind one event loop. argv: url project count cookie. Reports the (resourceVersion, time) of
-// every freight upsert received, on the shared clock (timeOrigin + now). With `resume`, only the
+// behind one event loop. argv: url project count cookie. Reports the (client, resourceVersion,
+// time) of every freight upsert received, on the shared clock (timeOrigin + now). With `resume`, only the
 // first socket takes the snapshot; the others join from its version, as tabs reconnecting do, so
 // the bench does not spend minutes encoding and decoding a thousand identical snapshots.
 import { io } from 'socket.io-client';
@@ -16,7 +16,8 @@ process.on('disconnect', () => process.exit(0));
 for (let joined = 0; joined < count;) {
   const batch = version === undefined && joinMode === 'resume' ? 1 : Math.min(25, count - joined);
   await Promise.all(
-    Array.from({ length: batch }, async () => {
+    Array.from({ length: batch }, async (_, b) => {
+      const client = joined + b;
       const s = io(url, {
         transports: ['websocket'],
         reconnection: false,
@@ -43,7 +44,7 @@ for (let joined = 0; joined < count;) {
       s.on('project:delta', (d) => {
         messages++;
         const now = performance.timeOrigin + performance.now();
-        for (const f of d.upserts.freight) arrivals.push([f.resourceVersion, now]);
+        for (const f of d.upserts.freight) arrivals.push([client, f.resourceVersion, now]);
       });
     }),
   );

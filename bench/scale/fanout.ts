@@ -12,6 +12,14 @@ export interface FanoutResult {
   changes: number;
   delivered: number;
   expected: number;
+  /**
+   * (change, client) pairs never delivered, by why: `superseded` when a later change of the same
+   * freight reached that client (the room folded both into one delta, which carries only the
+   * newer state: by design), `lost` when none did (a bug).
+   */
+  missing: { superseded: number; lost: number };
+  /** How many of the changes each client received (one delta each). */
+  deltasPerClient: { min: number; max: number };
   joinSeconds: number;
   latencyMs: { p50: number; p95: number; p99: number; max: number };
   bffCpuSeconds: number;
@@ -97,19 +105,49 @@ export async function measureFanout(opts: {
   );
   const cpu = bff.cpuSeconds() - cpu0;
   workers.forEach((wk) => wk.kill());
-  const arrivals = collected.flatMap((c) => c.arrivals as [string, number][]);
+  const arrivals = collected.flatMap((c, w) =>
+    (c.arrivals as [number, string, number][]).map(
+      ([client, rv, t]) => [`${w}/${client}`, rv, t] as const,
+    ),
+  );
   const latencies = arrivals
-    .flatMap(([rv, t]) => {
+    .flatMap(([, rv, t]) => {
       const s = sent.get(rv);
       return s === undefined ? [] : [t - s];
     })
     .sort((a, b) => a - b);
+  // Per client: which changes arrived. A missing change whose next change (in PATCH order)
+  // arrived is superseded: the client holds the newer state, as coalescing intends.
+  const order = [...sent.keys()];
+  const byClient = new Map<string, Set<string>>();
+  for (const [client, rv] of arrivals) {
+    let got = byClient.get(client);
+    if (!got) byClient.set(client, (got = new Set()));
+    got.add(rv);
+  }
+  const missing = { superseded: 0, lost: 0 };
+  const deltaCounts: number[] = [];
+  for (const got of byClient.values()) {
+    deltaCounts.push(got.size);
+    order.forEach((rv, i) => {
+      if (got.has(rv)) return;
+      if (order.slice(i + 1).some((later) => got.has(later))) missing.superseded += 1;
+      else missing.lost += 1;
+    });
+  }
+  // Clients that received nothing at all lost every change.
+  missing.lost += (opts.clients - byClient.size) * order.length;
   return {
     clients: opts.clients,
     join: opts.join,
     changes: opts.changes,
     delivered: latencies.length,
     expected: opts.clients * opts.changes,
+    missing,
+    deltasPerClient: {
+      min: deltaCounts.length ? Math.min(...deltaCounts) : 0,
+      max: deltaCounts.length ? Math.max(...deltaCounts) : 0,
+    },
     joinSeconds,
     latencyMs: {
       p50: percentile(latencies, 50),

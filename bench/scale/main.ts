@@ -265,7 +265,7 @@ for (const r of results)
 if (fanout) {
   out.push('', `### Fan-out at ${largest} stages`, '');
   out.push(
-    `${fanout.clients} sockets joined (${fanout.join === 'resume' ? 'one snapshot per client process, the rest resumed from its version' : 'each with a snapshot'}) in ${fanout.joinSeconds.toFixed(1)} s; ${fanout.changes} freight changes (one every 500 ms): delivered ${fanout.delivered}/${fanout.expected}; latency p50 ${ms(fanout.latencyMs.p50)}, p95 ${ms(fanout.latencyMs.p95)}, p99 ${ms(fanout.latencyMs.p99)}, max ${ms(fanout.latencyMs.max)}; BFF CPU during the changes ${fanout.bffCpuSeconds.toFixed(2)} s; BFF RSS with ${fanout.clients} sockets ${fanout.bffRssMb.toFixed(0)} MB`,
+    `${fanout.clients} sockets joined (${fanout.join === 'resume' ? 'one snapshot per client process, the rest resumed from its version' : 'each with a snapshot'}) in ${fanout.joinSeconds.toFixed(1)} s; ${fanout.changes} freight changes (one every 500 ms): delivered ${fanout.delivered}/${fanout.expected} (missing: ${fanout.missing.superseded} superseded by a later change in the same delta, ${fanout.missing.lost} lost; changes received per client ${fanout.deltasPerClient.min}–${fanout.deltasPerClient.max}); latency p50 ${ms(fanout.latencyMs.p50)}, p95 ${ms(fanout.latencyMs.p95)}, p99 ${ms(fanout.latencyMs.p99)}, max ${ms(fanout.latencyMs.max)}; BFF CPU during the changes ${fanout.bffCpuSeconds.toFixed(2)} s; BFF RSS with ${fanout.clients} sockets ${fanout.bffRssMb.toFixed(0)} MB`,
   );
 }
 console.log(out.join('\n'));
