@@ -28,8 +28,10 @@ describe('against the embedded cluster with the Kargo stand-in running', () => {
     });
     bff = await startBff({ kc: cluster.kc, mode: 'embedded', logger, coalesceMs: 20 });
     await bff.cache.synced();
-    // The stand-in seeds the demo in the background; wait until the project is there.
+    // The stand-in seeds the demo in the background; wait until the project and the stage the
+    // test promotes to are there (the stages may arrive after the project).
     await eventually(() => bff.cache.get('projects').get(undefined, NS), 20_000);
+    await eventually(() => bff.cache.get('stages').get(NS, 'staging'), 20_000);
     client = await connectClient(bff.url);
   });
   afterAll(async () => {
