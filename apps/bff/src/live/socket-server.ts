@@ -242,6 +242,12 @@ export function attachSockets(deps: SocketDeps): {
 
   io.on('connection', (socket: WharfSocket) => {
     deps.metrics.connectedSockets.inc();
+    // socket.io frames a broadcast (a delta to every socket of a view) once, but engine.io sends
+    // that frame only when it believes the socket has no per-message deflate; otherwise it frames
+    // the delta again for each of 1,000 sockets. ws still decides compression for every other
+    // message (the snapshot, over DEFLATE_THRESHOLD), so only broadcasts go out as framed once,
+    // uncompressed (deltas are small; a large one costs bytes, not 1,000 compressions).
+    Object.assign(socket.conn.transport, { perMessageDeflate: null });
     socket.on('disconnect', () => deps.metrics.connectedSockets.dec());
     // The handshake is the HTTP upgrade request; identity reads only its headers (cookies).
     const request = socket.request as Request;
