@@ -2,7 +2,7 @@ import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import LinearProgress from '@mui/material/LinearProgress';
 import { useQuery } from '@tanstack/react-query';
-import { useCallback, useMemo } from 'react';
+import { useCallback, useLayoutEffect, useMemo, useRef } from 'react';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { capabilitiesQuery } from '@/lib/api/project';
 import { originColors } from '@/lib/graph/pipeline-graph';
@@ -39,15 +39,26 @@ export function ProjectPage() {
     () => new Set(collapsedParam.split(',').filter(Boolean)),
     [collapsedParam],
   );
+  // The actions read the URL when they run, so the context changes only with the project, the
+  // capabilities or the colours: opening a drawer or typing a search does not re-render every
+  // stage node of the graph.
+  const router = useRef({ navigate, params, setParams, base });
+  useLayoutEffect(() => {
+    router.current = { navigate, params, setParams, base };
+  });
   const ctx = useMemo<ProjectContextValue>(
     () => ({
       project,
       caps: caps.data,
       originColor,
-      open: (k, n) =>
-        void navigate(`${base}/${k}/${encodeURIComponent(n)}${without(params, 'tab', 'clone')}`),
+      open: (k, n) => {
+        const r = router.current;
+        void r.navigate(
+          `${r.base}/${k}/${encodeURIComponent(n)}${without(r.params, 'tab', 'clone')}`,
+        );
+      },
       startPromote: (stage, freight) =>
-        setParams((prev) => {
+        router.current.setParams((prev) => {
           const next = new URLSearchParams(prev);
           next.set('promote', stage);
           if (freight) next.set('freight', freight);
@@ -55,7 +66,7 @@ export function ProjectPage() {
           return next;
         }),
       toggleCollapse: (stage) =>
-        setParams(
+        router.current.setParams(
           (prev) => {
             const next = new URLSearchParams(prev);
             const set = new Set((prev.get('collapsed') ?? '').split(',').filter(Boolean));
@@ -68,7 +79,7 @@ export function ProjectPage() {
           { replace: true },
         ),
     }),
-    [project, caps.data, originColor, navigate, base, params, setParams],
+    [project, caps.data, originColor],
   );
   if (live.isError)
     return (
