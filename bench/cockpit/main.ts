@@ -8,6 +8,7 @@
 import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import type { Page } from 'playwright-core';
 import { generateLargeProject } from '@wharf/shared/fixtures';
 import { launchBrowser } from '../scale/browser.js';
 import { startBff } from '../scale/bff-process.js';
@@ -124,17 +125,15 @@ try {
   // Needs attention in Chromium: navigation until the heading shows the count.
   const browser = await launchBrowser();
   const paints: number[] = [];
+  const cachedPaints: number[] = [];
   try {
     for (let i = 0; i < Number(values.opens); i++) {
       const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
       await signIn(context, bff);
-      const page = await context.newPage();
-      const t0 = performance.now();
-      await page.goto(`${bff.url}/attention`);
-      await page
-        .getByRole('heading', { level: 1, name: /^Needs attention \(\d+\)$/ })
-        .waitFor({ timeout: 60_000 });
-      paints.push(performance.now() - t0);
+      // Cold: a browser that never loaded Wharf. Then a new tab in the same browser, as a
+      // returning user opens it: the hashed scripts come from the HTTP cache.
+      paints.push(await timeAttentionPaint(await context.newPage(), bff.url));
+      cachedPaints.push(await timeAttentionPaint(await context.newPage(), bff.url));
       await context.close();
     }
   } finally {
@@ -163,9 +162,24 @@ try {
       medianMs: Math.round(percentile(paints, 50)),
       maxMs: Math.round(percentile(paints, 100)),
     },
+    attentionFirstPaintScriptsCached: {
+      opens: cachedPaints.length,
+      medianMs: Math.round(percentile(cachedPaints, 50)),
+      maxMs: Math.round(percentile(cachedPaints, 100)),
+    },
   };
   console.log(JSON.stringify(result, null, 2));
 } finally {
   await bff.stop();
   await cluster.stop();
+}
+
+/** Milliseconds from navigation until Needs attention's heading shows its count. */
+async function timeAttentionPaint(page: Page, url: string): Promise<number> {
+  const t0 = performance.now();
+  await page.goto(`${url}/attention`);
+  await page
+    .getByRole('heading', { level: 1, name: /^Needs attention \(\d+\)$/ })
+    .waitFor({ timeout: 60_000 });
+  return performance.now() - t0;
 }
