@@ -72,7 +72,9 @@ export const IdentityEnvSchema = z
       .min(1)
       .max(10000)
       .default(10)
-      .describe('Sign-in attempts per client address per minute'),
+      .describe(
+        'Failed sign-in attempts per client address per minute, per replica (N replicas: up to N× in all), and refreshes per sign-in per minute',
+      ),
   })
   .superRefine((env, ctx) => {
     const oidc = [env.WHARF_OIDC_ISSUER, env.WHARF_OIDC_CLIENT_ID].filter(Boolean).length;
