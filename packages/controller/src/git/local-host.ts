@@ -1,4 +1,4 @@
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 
 /**
  * Repositories of the embedded cluster are served under this host name, so their URLs are the
@@ -11,9 +11,12 @@ export const LOCAL_GIT_BASE = `https://${LOCAL_GIT_HOST}/`;
 /** The https URL of a repository directory under the local git root. */
 export const localGitURL = (name: string) => `${LOCAL_GIT_BASE}${name}`;
 
-/** Git config entries, as env, that map the local host onto a directory. */
+/**
+ * Git config entries, as env, that map the local host onto a directory. The path is made absolute:
+ * in `file://.wharf/…` git would read `.wharf` as a host (the default data dir is relative).
+ */
 export function localGitConfig(root: string): [string, string][] {
-  return [[`url.file://${join(root, '/')}.insteadOf`, LOCAL_GIT_BASE]];
+  return [[`url.file://${join(resolve(root), '/')}.insteadOf`, LOCAL_GIT_BASE]];
 }
 
 /** Env that sets git config entries (GIT_CONFIG_COUNT/KEY_n/VALUE_n). */
