@@ -50,6 +50,13 @@ function queryOf(filter: FreightFilter, asked: number) {
   };
 }
 
+/** The origins a stage requests, as one key part. */
+const originsOf = (state: ProjectState, stage: string) =>
+  state.stages
+    .get(stage)
+    ?.requestedFreight.map((r) => r.origin.name)
+    .join(',');
+
 const isEmpty = (f: FreightFilter) =>
   !f.origin && !f.stage && !f.q?.trim() && !f.inUse && f.sinceMs === undefined;
 
@@ -71,12 +78,7 @@ interface WindowPage {
 export function useFreightWindow(state: ProjectState, filter: FreightFilter, now: number) {
   const qc = useQueryClient();
   const project = state.project;
-  const stageOrigins = filter.stage
-    ? state.stages
-        .get(filter.stage)
-        ?.requestedFreight.map((r) => r.origin.name)
-        .join(',')
-    : undefined;
+  const stageOrigins = filter.stage ? originsOf(state, filter.stage) : undefined;
   const query = useInfiniteQuery({
     // The stage's origins are part of the key: when they change, the pages are void.
     queryKey: [...freightWindowsKey(project, state.snapshotId), filter, stageOrigins ?? null],
@@ -134,20 +136,28 @@ export function useFreightWindow(state: ProjectState, filter: FreightFilter, now
 }
 
 /**
- * How many freight pass a filter, live: asked again (one freight, for its total) whenever the
- * project's freight count changes, which is when freight arrives or goes. A lane header shows it
- * whether the lane is open or not.
+ * What a count of the freight passing `filter` depends on: any freight added, changed or
+ * removed (a freight's use changes with it), and the origins the filter's stage requests.
+ */
+export function freightCountKey(state: ProjectState, filter: FreightFilter) {
+  return [
+    ...freightWindowsKey(state.project, state.snapshotId),
+    'count',
+    filter,
+    state.freightChanges,
+    filter.stage ? (originsOf(state, filter.stage) ?? null) : null,
+  ] as const;
+}
+
+/**
+ * How many freight pass a filter, live: asked again (one freight, for its total) whenever
+ * freight arrives, changes or goes. A lane header shows it whether the lane is open or not.
  */
 export function useFreightCount(state: ProjectState, filter: FreightFilter, now: number) {
   const qc = useQueryClient();
   const project = state.project;
   const query = useQuery({
-    queryKey: [
-      ...freightWindowsKey(project, state.snapshotId),
-      'count',
-      filter,
-      state.freightTotal,
-    ],
+    queryKey: freightCountKey(state, filter),
     queryFn: async () => {
       const window = await requestFreight(qc, project, {
         project,

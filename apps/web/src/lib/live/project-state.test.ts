@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ProjectDelta, ProjectSnapshot } from '@wharf/shared/api';
 import { freightView, stageView, warehouseView } from '../testing/views';
+import { freightCountKey } from './freight-window';
 import { applyDelta, fromSnapshot, mergeFreight } from './project-state';
 
 const counts = { count: 1, healthy: 1, unhealthy: 0, progressing: 0, unknown: 0 };
@@ -109,5 +110,40 @@ describe('applyDelta', () => {
     const state = { ...fromSnapshot(snapshot), version: '10' };
     expect(applyDelta(state, delta('010', '11'))).toBeUndefined();
     expect(applyDelta(state, delta('10', '9'))?.version).toBe('9');
+  });
+});
+
+describe('freightCountKey', () => {
+  it('changes when one lane gains a freight and another loses one, though the total stays', () => {
+    const twoLanes = { ...snapshot, freight: [...snapshot.freight, freightView('g1', 'v', {})] };
+    const state = fromSnapshot({ ...twoLanes, freightWindow: { total: 2, nextCursor: null } });
+    const next = applyDelta(
+      state,
+      delta('v-a', 'v-b', {
+        upserts: { ...empty, freight: [freightView('f2', 'w', {})] },
+        deletes: { ...empty, freight: ['g1'] },
+        freightTotal: 2,
+      }),
+    );
+    if (!next) throw new Error('the delta continues the version');
+    expect(next.freightTotal).toBe(state.freightTotal);
+    expect(freightCountKey(next, { origin: 'w' })).not.toEqual(
+      freightCountKey(state, { origin: 'w' }),
+    );
+  });
+
+  it('stays the same when only stages change, so lane counts are not asked again', () => {
+    const state = fromSnapshot(snapshot);
+    const next = applyDelta(
+      state,
+      delta('v-a', 'v-b', {
+        upserts: {
+          ...empty,
+          stages: [stageView('test', [{ origin: 'w', direct: true }], { phase: 'Promoting' })],
+        },
+      }),
+    );
+    if (!next) throw new Error('the delta continues the version');
+    expect(freightCountKey(next, { origin: 'w' })).toEqual(freightCountKey(state, { origin: 'w' }));
   });
 });

@@ -29,6 +29,11 @@ export interface ProjectState {
   /** How many freight the project has. */
   freightTotal: number;
   /**
+   * How many deltas so far added, changed or removed freight: what a count over a filter
+   * depends on (the total can stay the same when one lane gains a freight and another loses one).
+   */
+  freightChanges: number;
+  /**
    * Where the snapshot's newest freight end: everything up to this key (newest first) is known.
    * Null when the snapshot held every freight.
    */
@@ -68,6 +73,7 @@ export function fromSnapshot(s: ProjectSnapshot): ProjectState {
     warehouses: byName(s.warehouses),
     freight: byName(s.freight),
     freightTotal: s.freightWindow.total,
+    freightChanges: 0,
     newestBoundary: s.freightWindow.nextCursor === null ? null : oldestKey(s.freight),
     newestCursor: s.freightWindow.nextCursor,
     promotions: byName(s.promotions),
@@ -109,6 +115,10 @@ export function applyDelta(state: ProjectState, delta: ProjectDelta): ProjectSta
     version: delta.version,
     ...(summary ? { summary } : {}),
     freightTotal: delta.freightTotal ?? state.freightTotal,
+    freightChanges:
+      delta.upserts.freight.length + delta.deletes.freight.length > 0
+        ? state.freightChanges + 1
+        : state.freightChanges,
   };
   for (const kind of kinds) {
     // Each kind keeps its own map type; the cast only re-joins the union TypeScript splits.
