@@ -1,5 +1,6 @@
 import {
   SNAPSHOT_FREIGHT,
+  SNAPSHOT_PROMOTIONS,
   type EventView,
   type ProjectDelta,
   type ProjectEntities,
@@ -9,7 +10,9 @@ import {
 import type { ReadModels } from '../read/read-models.js';
 import { toEventView } from '../views/event-view.js';
 import { views } from '../read/cached-views.js';
+import { keepAssembledJson } from '../read/view-json.js';
 import { Coalescer, realTimers, type Timers } from './coalescer.js';
+import { snapshotFor, type RoomView } from './room-view.js';
 import { VersionLog } from './version-log.js';
 
 export interface RoomOutput {
@@ -32,6 +35,8 @@ function emptyEntities(): ProjectEntities {
 export class ProjectRoom {
   readonly log = new VersionLog<ProjectDelta>();
   private lastSnapshot: ProjectSnapshot | undefined;
+  /** lastSnapshot as each view sees it, its JSON text kept (see snapshotAs). */
+  private seenSnapshots = new Map<string, ProjectSnapshot>();
   private readonly changes: Coalescer<string, { kind: RoomChangeKind; name: string }>;
   private readonly eventBatch: Coalescer<string, string>;
 
@@ -55,12 +60,13 @@ export class ProjectRoom {
   }
 
   /**
-   * Everything the first screen needs at the room's current version: stages, warehouses,
-   * promotions and the newest freight (older freight is asked for with `project:freight`).
-   * Kept per version, so sockets joining between two changes share one.
+   * Everything the first screen needs at the room's current version: stages, warehouses, the
+   * newest promotions and the newest freight (older ones are asked for with `project:promotions`
+   * and `project:freight`). Kept per version, so sockets joining between two changes share one.
    */
   snapshot(): ProjectSnapshot {
     if (this.lastSnapshot?.version === this.log.version) return this.lastSnapshot;
+    this.seenSnapshots = new Map();
     const r = this.models.reader(this.project);
     const project = r.projectObject();
     const ctx = r.viewContext();
@@ -71,7 +77,7 @@ export class ProjectRoom {
       stages: r.list('stages').map((s) => views.stage(s, ctx)),
       warehouses: r.list('warehouses').map(views.warehouse),
       freight: newest.items,
-      promotions: r.list('promotions').map((p) => views.promotion(p, ctx)),
+      promotions: this.models.newestPromotions(r, SNAPSHOT_PROMOTIONS).items,
     };
     if (!project) throw new Error(`project ${this.project} vanished`);
     this.lastSnapshot = {
@@ -85,9 +91,26 @@ export class ProjectRoom {
     return this.lastSnapshot;
   }
 
+  /**
+   * The snapshot as `view` may see it (snapshotFor), kept per version with its JSON text written
+   * once: sockets joining between two changes share one text, instead of each walking 3,000
+   * stages' views to write it again.
+   */
+  snapshotAs(view: RoomView): ProjectSnapshot {
+    const snapshot = this.snapshot();
+    const key = `${view.key}\n${view.withheld.map((w) => `${w.kind}:${w.message}`).join('\n')}`;
+    let seen = this.seenSnapshots.get(key);
+    if (!seen) {
+      seen = keepAssembledJson(snapshotFor(snapshot, view));
+      this.seenSnapshots.set(key, seen);
+    }
+    return seen;
+  }
+
   /** Continuity lost (watch re-listed): drop pending work; clients must take a snapshot. */
   reset(): void {
     this.lastSnapshot = undefined;
+    this.seenSnapshots = new Map();
     this.changes.clear();
     this.eventBatch.clear();
     this.log.reset();

@@ -9,6 +9,7 @@ import {
   ProjectFreightRequestSchema,
   ProjectJoinRequestSchema,
   ProjectLeaveRequestSchema,
+  ProjectPromotionsRequestSchema,
   ProjectsDeltaSchema,
   ProjectsJoinRequestSchema,
   ResyncRequiredSchema,
@@ -17,6 +18,8 @@ import {
   type ClientToServerEvents,
   type FreightWindow,
   type ProjectJoinResult,
+  type ProjectEntityKind,
+  type PromotionWindow,
   type ProjectsJoinResult,
   type ServerToClientEvents,
 } from '@wharf/shared/api';
@@ -28,7 +31,7 @@ import type { Metrics } from '../ops/metrics.js';
 import type { AttentionMembership } from './attention-room.js';
 import { jsonPackets } from './json-packets.js';
 import type { LiveHub } from './live-hub.js';
-import { deltaFor, ROOM_KINDS, roomViewOf, snapshotFor, type RoomView } from './room-view.js';
+import { deltaFor, ROOM_KINDS, roomViewOf, type RoomView } from './room-view.js';
 import { parseSocketInput } from './socket-input.js';
 
 /**
@@ -272,25 +275,38 @@ export function attachSockets(deps: SocketDeps): {
           setImmediate(() => replay.forEach((d) => socket.emit('project:delta', d)));
           return { mode: 'resumed', version: req.version ?? room.log.version };
         }
-        return { mode: 'snapshot', snapshot: snapshotFor(room.snapshot(), view) };
+        return { mode: 'snapshot', snapshot: room.snapshotAs(view) };
       }),
     );
 
-    // Pages and lookups of freight for a socket in the room; the answer goes out on the same
-    // connection as the deltas, so the browser can merge it with what it holds.
+    /** Refuses a request for `kind` of a project the socket has not joined or may not list. */
+    const requireJoinedWith = (project: string, kind: ProjectEntityKind): void => {
+      const view = socket.data.views?.get(project);
+      if (!view) throw new InputError(`Join project "${project}" before asking for its ${kind}.`);
+      if (!view.kinds.has(kind))
+        throw new ForbiddenError(
+          view.withheld.find((w) => w.kind === kind)?.message ??
+            `You may not list ${kind} in "${project}".`,
+        );
+    };
+
+    // Pages and lookups for a socket in the room; the answers go out on the same connection as
+    // the deltas, so the browser can merge them with what it holds.
     socket.on('project:freight', (raw, ack) =>
       handle(ack, log, async (): Promise<FreightWindow> => {
         const req = parseSocketInput(ProjectFreightRequestSchema, raw, 'project:freight');
-        const view = socket.data.views?.get(req.project);
-        if (!view)
-          throw new InputError(`Join project "${req.project}" before asking for its freight.`);
-        if (!view.kinds.has('freight'))
-          throw new ForbiddenError(
-            view.withheld.find((w) => w.kind === 'freight')?.message ??
-              `You may not list freight in "${req.project}".`,
-          );
+        requireJoinedWith(req.project, 'freight');
         const models = hub.models();
         return models.freightWindow(models.reader(req.project), req);
+      }),
+    );
+
+    socket.on('project:promotions', (raw, ack) =>
+      handle(ack, log, async (): Promise<PromotionWindow> => {
+        const req = parseSocketInput(ProjectPromotionsRequestSchema, raw, 'project:promotions');
+        requireJoinedWith(req.project, 'promotions');
+        const models = hub.models();
+        return models.promotionWindow(models.reader(req.project), req);
       }),
     );
 

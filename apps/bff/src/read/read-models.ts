@@ -8,6 +8,7 @@ import type {
   ProjectGraph,
   ProjectSummary,
   PromotionList,
+  PromotionWindow,
   StageList,
   WarehouseList,
 } from '@wharf/shared/api';
@@ -171,6 +172,28 @@ export class ReadModels {
       .sort(comparePromotionNewestFirst)
       .map((p) => views.promotion(p, ctx));
     return { items, errors: r.errors };
+  }
+
+  /** The newest `n` promotions (what a snapshot carries), newest first. */
+  newestPromotions(r: ProjectReader, n: number): PromotionWindow {
+    const ctx = r.viewContext();
+    const items = r
+      .list('promotions')
+      .sort(comparePromotionNewestFirst)
+      .slice(0, n)
+      .map((p) => views.promotion(p, ctx));
+    return { items };
+  }
+
+  /** Promotions for the live view: a stage's, newest first, or some by name. */
+  promotionWindow(r: ProjectReader, req: { stage: string } | { names: string[] }): PromotionWindow {
+    if ('stage' in req) return { items: this.promotions(r, req.stage).items };
+    const ctx = r.viewContext();
+    const items = req.names.flatMap((n) => {
+      const p = r.get('promotions', n);
+      return p ? [views.promotion(p, ctx)] : [];
+    });
+    return { items };
   }
 
   events(r: ProjectReader, q: EventQuery): EventPage {

@@ -12,6 +12,15 @@ export function keepJson<T extends object>(view: T): T {
   return view;
 }
 
+/**
+ * Keeps the JSON text of `value` (which must never be changed afterwards), assembled from the
+ * kept texts inside it: an answer shared by many readers (a room's snapshot) is written once.
+ */
+export function keepAssembledJson<T extends object>(value: T): T {
+  texts.set(value, toJson(value));
+  return value;
+}
+
 type WithToJson = { toJSON: () => unknown };
 const hasToJson = (v: object): v is WithToJson =>
   typeof (v as Partial<WithToJson>).toJSON === 'function';

@@ -3,10 +3,14 @@ import { KARGO_API_VERSION } from '@wharf/shared';
 import {
   ProjectFreightAckSchema,
   ProjectJoinAckSchema,
+  ProjectPromotionsAckSchema,
+  SNAPSHOT_PROMOTIONS,
   ProjectsJoinAckSchema,
   type FreightWindow,
   type ProjectFreightRequest,
   type ProjectJoinResult,
+  type ProjectPromotionsRequest,
+  type PromotionView,
 } from '@wharf/shared/api';
 import { echoServerProject } from '@wharf/shared/fixtures';
 import { KubeClient } from '../../src/kube/kube-client.js';
@@ -29,6 +33,16 @@ function freight(socket: WharfClient, req: ProjectFreightRequest): Promise<Freig
       const ack = ProjectFreightAckSchema.parse(raw);
       if ('error' in ack) throw new Error(ack.error.message);
       return ack.data;
+    },
+  );
+}
+
+function promotions(socket: WharfClient, req: ProjectPromotionsRequest): Promise<PromotionView[]> {
+  return new Promise<unknown>((resolve) => socket.emit('project:promotions', req, resolve)).then(
+    (raw) => {
+      const ack = ProjectPromotionsAckSchema.parse(raw);
+      if ('error' in ack) throw new Error(ack.error.message);
+      return ack.data.items;
     },
   );
 }
@@ -133,6 +147,66 @@ describe.skipIf(!HAVE_CRDS)('live project rooms over socket.io', () => {
     joined(await join(c.socket, NS));
     const bad = await new Promise<unknown>((resolve) =>
       c.socket.emit('project:freight', { project: NS, query: { limit: 0 } }, resolve),
+    );
+    expect(JSON.stringify(bad)).toContain('InputError');
+  });
+
+  it('sends only the newest promotions with the snapshot; every older one comes on request, by stage or by name, and one changed or created after the join arrives as a delta', async () => {
+    const c = await client();
+    const res = joined(await join(c.socket, NS));
+    if (res.mode !== 'snapshot') throw new Error('expected a snapshot');
+    const all = h.bff.cache.get('promotions').list(NS);
+    // The fixture has more promotions than a snapshot carries, so some are left out.
+    expect(all.length).toBeGreaterThan(SNAPSHOT_PROMOTIONS);
+    const sent = res.snapshot.promotions.map((p) => p.name);
+    expect(sent).toHaveLength(SNAPSHOT_PROMOTIONS);
+    const oldest = all.find((p) => !sent.includes(p.metadata.name));
+    if (!oldest) throw new Error('the snapshot left no promotion out');
+
+    const ofStage = await promotions(c.socket, { project: NS, stage: oldest.spec.stage });
+    const expected = all.filter((p) => p.spec.stage === oldest.spec.stage);
+    expect(ofStage.map((p) => p.name).sort()).toEqual(expected.map((p) => p.metadata.name).sort());
+    const named = await promotions(c.socket, {
+      project: NS,
+      names: [oldest.metadata.name, 'no-such-promotion'],
+    });
+    expect(named.map((p) => p.name)).toEqual([oldest.metadata.name]);
+
+    // A change to a promotion the snapshot left out still arrives as a delta.
+    await admin.mergePatch(kargoPath('promotions', NS, oldest.metadata.name), {
+      metadata: { annotations: { 'test/mark': 'old-one-changed' } },
+    });
+    await eventually(() =>
+      c.deltas.find((d) => d.upserts.promotions.some((p) => p.name === oldest.metadata.name)),
+    );
+    // So does a promotion created after the join.
+    const created = 'production.created-after-join';
+    await admin.create(kargoPath('promotions', NS), {
+      apiVersion: KARGO_API_VERSION,
+      kind: 'Promotion',
+      metadata: { name: created, namespace: NS },
+      spec: { ...oldest.spec, stage: 'production' },
+    });
+    const delta = await eventually(() =>
+      c.deltas.find((d) => d.upserts.promotions.some((p) => p.name === created)),
+    );
+    expect(delta.upserts.promotions.find((p) => p.name === created)?.stage).toBe('production');
+    await admin.delete(kargoPath('promotions', NS, created));
+    await eventually(() => c.deltas.find((d) => d.deletes.promotions.includes(created)));
+  });
+
+  it('refuses promotions to a socket that has not joined the project, and a malformed request', async () => {
+    const c = await client();
+    await expect(promotions(c.socket, { project: NS, stage: 'production' })).rejects.toThrow(
+      'Join project',
+    );
+    joined(await join(c.socket, NS));
+    const bad = await new Promise<unknown>((resolve) =>
+      (c.socket.emit as (e: string, p: unknown, cb: (a: unknown) => void) => void)(
+        'project:promotions',
+        { project: NS, names: [] },
+        resolve,
+      ),
     );
     expect(JSON.stringify(bad)).toContain('InputError');
   });

@@ -53,5 +53,13 @@ export type PromotionView = z.infer<typeof PromotionViewSchema>;
 export const PromotionListSchema = listOf(PromotionViewSchema);
 export type PromotionList = z.infer<typeof PromotionListSchema>;
 
+/**
+ * Promotions asked for over a project room's socket (a stage's, or some by name), newest first,
+ * as the server holds them when it answers; deltas sent after it carry anything newer, so the
+ * browser can merge it into its live state.
+ */
+export const PromotionWindowSchema = z.object({ items: z.array(PromotionViewSchema) });
+export type PromotionWindow = z.infer<typeof PromotionWindowSchema>;
+
 export const PromotionQuerySchema = z.object({ stage: z.string().optional() });
 export type PromotionQuery = z.infer<typeof PromotionQuerySchema>;

@@ -5,7 +5,7 @@ import { EventViewSchema } from './event-view.js';
 import { FreightQuerySchema, FreightViewSchema, FreightWindowSchema } from './freight-view.js';
 import { ProjectNameSchema } from './names.js';
 import { ProjectSummarySchema } from './project-view.js';
-import { PromotionViewSchema } from './promotion-view.js';
+import { PromotionViewSchema, PromotionWindowSchema } from './promotion-view.js';
 import { StageViewSchema } from './stage-view.js';
 import { WarehouseViewSchema } from './warehouse-view.js';
 
@@ -36,6 +36,13 @@ export type ProjectEntityKind = keyof ProjectEntities;
 export const SNAPSHOT_FREIGHT = 20;
 
 /**
+ * How many promotions come with a snapshot: the newest. The first screen shows none in full (a
+ * stage card shows its stage's promotion references); a drawer that shows a stage's promotions,
+ * or one promotion, asks for them with `project:promotions`.
+ */
+export const SNAPSHOT_PROMOTIONS = 10;
+
+/**
  * A kind the caller may not list arrives as an empty list with a `PartialError` naming it; the
  * summary is left out unless the caller may get the Project (as the REST routes decide).
  */
@@ -45,6 +52,10 @@ export const ProjectSnapshotSchema = ProjectEntitiesSchema.extend({
   summary: ProjectSummarySchema.optional(),
   errors: z.array(PartialErrorSchema),
   /**
+   * `promotions` holds only the newest SNAPSHOT_PROMOTIONS; the rest is asked for with
+   * `project:promotions` (a stage's, or some by name). Every promotion created or changed after
+   * the snapshot arrives in a delta.
+   *
    * `freight` holds only the newest SNAPSHOT_FREIGHT; the rest is asked for with
    * `project:freight` (pages, searches, names). `total` counts every freight of the project.
    */
@@ -106,6 +117,15 @@ export const ProjectFreightRequestSchema = z.union([
 export type ProjectFreightRequest = z.input<typeof ProjectFreightRequestSchema>;
 export const ProjectFreightAckSchema = ackOf(FreightWindowSchema);
 export type ProjectFreightAck = z.infer<typeof ProjectFreightAckSchema>;
+
+/** A stage's promotions, or some promotions by name, for a socket in the project's room. */
+export const ProjectPromotionsRequestSchema = z.union([
+  z.strictObject({ project: z.string().min(1), stage: z.string().min(1) }),
+  z.strictObject({ project: z.string().min(1), names: z.array(z.string().min(1)).min(1).max(100) }),
+]);
+export type ProjectPromotionsRequest = z.input<typeof ProjectPromotionsRequestSchema>;
+export const ProjectPromotionsAckSchema = ackOf(PromotionWindowSchema);
+export type ProjectPromotionsAck = z.infer<typeof ProjectPromotionsAckSchema>;
 
 export const ProjectsJoinRequestSchema = z.strictObject({
   version: RoomVersionSchema.optional(),
@@ -180,6 +200,7 @@ export interface ClientToServerEvents {
   'project:join': (req: ProjectJoinRequest, ack: Ack<ProjectJoinAck>) => void;
   'project:leave': (req: ProjectLeaveRequest, ack: Ack<LeaveAck>) => void;
   'project:freight': (req: ProjectFreightRequest, ack: Ack<ProjectFreightAck>) => void;
+  'project:promotions': (req: ProjectPromotionsRequest, ack: Ack<ProjectPromotionsAck>) => void;
   'projects:join': (req: ProjectsJoinRequest, ack: Ack<ProjectsJoinAck>) => void;
   'projects:leave': (req: Record<string, never>, ack: Ack<LeaveAck>) => void;
   'attention:join': (req: Record<string, never>, ack: Ack<AttentionJoinAck>) => void;

@@ -7,3 +7,7 @@ export const projectLiveKey = (project: string) => ['project', project, 'live'] 
  */
 export const freightWindowsKey = (project: string, snapshotId: number) =>
   ['project', project, 'freight-window', snapshotId] as const;
+
+/** Promotions asked for in one snapshot of a project (a stage's, or some by name), as freight. */
+export const promotionWindowsKey = (project: string, snapshotId: number) =>
+  ['project', project, 'promotion-window', snapshotId] as const;

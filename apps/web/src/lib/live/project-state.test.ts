@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { ProjectDelta, ProjectSnapshot } from '@wharf/shared/api';
-import { freightView, stageView, warehouseView } from '../testing/views';
+import { freightView, promotionView, stageView, warehouseView } from '../testing/views';
 import { freightCountKey } from './freight-window';
-import { applyDelta, fromSnapshot, mergeFreight } from './project-state';
+import { applyDelta, fromSnapshot, mergeFreight, mergePromotions } from './project-state';
 
 const counts = { count: 1, healthy: 1, unhealthy: 0, progressing: 0, unknown: 0 };
 const snapshot: ProjectSnapshot = {
@@ -84,6 +84,27 @@ describe('applyDelta', () => {
     expect([...merged.freight.keys()].sort()).toEqual(['f1', 'old']);
     expect(merged.stages).toBe(state.stages);
     expect(merged.version).toBe(state.version);
+  });
+
+  it('merges promotions asked for on the side, and a later delta still changes or deletes them', () => {
+    const state = fromSnapshot({ ...snapshot, promotions: [promotionView('prod.new', 'prod')] });
+    const merged = mergePromotions(state, [
+      promotionView('prod.old', 'prod'),
+      promotionView('prod.older', 'prod'),
+    ]);
+    expect([...merged.promotions.keys()].sort()).toEqual(['prod.new', 'prod.old', 'prod.older']);
+    expect(merged.stages).toBe(state.stages);
+    expect(merged.version).toBe(state.version);
+    const next = applyDelta(
+      merged,
+      delta('v-a', 'v-b', {
+        upserts: { ...empty, promotions: [promotionView('prod.old', 'prod', { phase: 'Failed' })] },
+        deletes: { ...empty, promotions: ['prod.older'] },
+      }),
+    );
+    expect(next?.promotions.get('prod.old')?.phase).toBe('Failed');
+    expect(next?.promotions.has('prod.older')).toBe(false);
+    expect(mergePromotions(state, [])).toBe(state);
   });
 
   it("marks where the snapshot's newest freight end when it did not hold them all", () => {

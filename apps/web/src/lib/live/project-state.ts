@@ -40,6 +40,10 @@ export interface ProjectState {
   newestBoundary: FreightSortKey | null;
   /** The BFF's cursor for the freight after the snapshot's newest (null: there are none). */
   newestCursor: string | null;
+  /**
+   * The promotions this page knows, kept live: the snapshot's newest, what drawers asked for
+   * since (a stage's, or one by name), and every promotion a delta touched.
+   */
   promotions: ReadonlyMap<string, PromotionView>;
   errors: readonly PartialError[];
 }
@@ -88,6 +92,15 @@ export function fromSnapshot(s: ProjectSnapshot): ProjectState {
 export function mergeFreight(state: ProjectState, items: readonly FreightView[]): ProjectState {
   if (items.length === 0) return state;
   return { ...state, freight: patch(state.freight, items, []) };
+}
+
+/** Adds promotions the server sent in answer to a request on the room's socket (as freight). */
+export function mergePromotions(
+  state: ProjectState,
+  items: readonly PromotionView[],
+): ProjectState {
+  if (items.length === 0) return state;
+  return { ...state, promotions: patch(state.promotions, items, []) };
 }
 
 function patch<T extends { name: string }>(

@@ -1,4 +1,4 @@
-import type { FreightView, StageView, WarehouseView } from '@wharf/shared/api';
+import type { FreightView, PromotionView, StageView, WarehouseView } from '@wharf/shared/api';
 
 // Small builders of wire views for unit tests of pure web logic.
 
@@ -69,6 +69,25 @@ export function freightView(
     currentlyIn: [],
     verifiedIn: [],
     approvedFor: [],
+    ...extra,
+  };
+}
+
+export function promotionView(
+  name: string,
+  stage: string,
+  extra: Partial<PromotionView> = {},
+): PromotionView {
+  return {
+    name,
+    project: 'demo',
+    uid: `uid-${name}`,
+    resourceVersion: '1',
+    stage,
+    phase: 'Succeeded',
+    terminal: true,
+    steps: [],
+    abortRequested: false,
     ...extra,
   };
 }

@@ -1,6 +1,7 @@
 import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
 import Chip from '@mui/material/Chip';
+import LinearProgress from '@mui/material/LinearProgress';
 import Link from '@mui/material/Link';
 import List from '@mui/material/List';
 import ListItem from '@mui/material/ListItem';
@@ -18,6 +19,7 @@ import { DeleteDialog } from '@/lib/authoring/delete-dialog';
 import { comparePath } from '@/lib/compare-path';
 import { displayName, summarize } from '@/lib/freight';
 import { useFreightByNames } from '@/lib/live/freight-window';
+import { useStagePromotions } from '@/lib/live/promotion-window';
 import { formatAge } from '@/lib/time';
 import { useSearchParam } from '@/lib/use-search-param';
 import { ArgoCdApps } from '../argocd-apps';
@@ -108,37 +110,51 @@ function Overview({ stage }: { stage: StageView }) {
   );
 }
 
+/** Whether a stage's promotions are still loading or could not be loaded (shown above a list). */
+function LoadState({
+  what,
+  loading,
+  error,
+}: {
+  what: string;
+  loading: boolean;
+  error: Error | null;
+}) {
+  if (error) return <Alert severity="error">{`Could not load ${what}: ${error.message}`}</Alert>;
+  if (loading) return <LinearProgress aria-label={`Loading ${what}`} />;
+  return null;
+}
+
 function Promotions({ stage }: { stage: StageView }) {
   const state = useProjectState();
   const { open } = useProject();
-  const promotions = useMemo(
-    () =>
-      [...state.promotions.values()]
-        .filter((p) => p.stage === stage.name)
-        .sort((a, b) => b.name.localeCompare(a.name)),
-    [state.promotions, stage.name],
-  );
-  if (promotions.length === 0) return <p>No promotions yet.</p>;
+  const { items: promotions, loading, error } = useStagePromotions(state, stage.name);
+  const status = <LoadState what="promotions" loading={loading} error={error} />;
+  if (promotions.length === 0) return loading || error ? status : <p>No promotions yet.</p>;
   return (
-    <List dense aria-label="Promotions">
-      {promotions.map((p) => (
-        <ListItem
-          key={p.name}
-          secondaryAction={
-            <Chip size="small" label={p.phase} color={promotionPhaseColor(p.phase)} />
-          }
-        >
-          <ListItemText
-            primary={
-              <Link component="button" onClick={() => open('promotions', p.name)}>
-                {p.freightAlias ?? p.freight ?? p.name}
-              </Link>
+    <>
+      {status}
+      return (
+      <List dense aria-label="Promotions">
+        {promotions.map((p) => (
+          <ListItem
+            key={p.name}
+            secondaryAction={
+              <Chip size="small" label={p.phase} color={promotionPhaseColor(p.phase)} />
             }
-            secondary={`${formatAge(p.createdAt)} ago${p.actor ? ` by ${p.actor}` : ''}`}
-          />
-        </ListItem>
-      ))}
-    </List>
+          >
+            <ListItemText
+              primary={
+                <Link component="button" onClick={() => open('promotions', p.name)}>
+                  {p.freightAlias ?? p.freight ?? p.name}
+                </Link>
+              }
+              secondary={`${formatAge(p.createdAt)} ago${p.actor ? ` by ${p.actor}` : ''}`}
+            />
+          </ListItem>
+        ))}
+      </List>
+    </>
   );
 }
 
@@ -153,66 +169,79 @@ function History({ stage }: { stage: StageView }) {
     const held = stage.currentFreight.find((c) => c.origin.name === origin);
     return held && (held.alias ?? held.name);
   };
+  const promotions = useStagePromotions(state, stage.name);
   const history = useMemo(() => {
     const seen = new Set<string>();
-    return [...state.promotions.values()]
-      .filter((p) => p.stage === stage.name && p.phase === 'Succeeded' && p.freight)
-      .sort((a, b) => b.name.localeCompare(a.name))
+    return promotions.items
+      .filter((p) => p.phase === 'Succeeded' && p.freight)
       .filter((p) => (p.freight && !seen.has(p.freight) ? (seen.add(p.freight), true) : false));
-  }, [state.promotions, stage.name]);
+  }, [promotions.items]);
   const freight = useFreightByNames(
     state,
     history.flatMap((p) => (p.freight ? [p.freight] : [])),
   );
-  if (history.length === 0) return <p>No freight has been promoted here yet.</p>;
+  const status = (
+    <LoadState what="freight history" loading={promotions.loading} error={promotions.error} />
+  );
+  if (history.length === 0)
+    return promotions.loading || promotions.error ? (
+      status
+    ) : (
+      <p>No freight has been promoted here yet.</p>
+    );
   return (
-    <List dense aria-label="Freight history">
-      {history.map((p) => {
-        const f = p.freight ? freight.get(p.freight) : undefined;
-        const gone = p.freight !== undefined && freight.missing.includes(p.freight);
-        const isCurrent = p.freight !== undefined && current.has(p.freight);
-        return (
-          <ListItem
-            key={p.name}
-            secondaryAction={
-              isCurrent ? (
-                <Chip size="small" label="Current" />
-              ) : (
-                <Stack direction="row" sx={{ gap: 0.5, alignItems: 'center' }}>
-                  {f && currentFrom(f.origin.name) !== undefined && (
-                    <Button
-                      size="small"
-                      component={RouterLink}
-                      to={comparePath(project, {
-                        a: p.freightAlias ?? p.freight,
-                        b: currentFrom(f.origin.name),
-                      })}
-                      aria-label={`Compare ${p.freightAlias ?? p.freight ?? ''} with the current freight`}
+    <>
+      {status}
+      <List dense aria-label="Freight history">
+        {history.map((p) => {
+          const f = p.freight ? freight.get(p.freight) : undefined;
+          const gone = p.freight !== undefined && freight.missing.includes(p.freight);
+          const isCurrent = p.freight !== undefined && current.has(p.freight);
+          return (
+            <ListItem
+              key={p.name}
+              secondaryAction={
+                isCurrent ? (
+                  <Chip size="small" label="Current" />
+                ) : (
+                  <Stack direction="row" sx={{ gap: 0.5, alignItems: 'center' }}>
+                    {f && currentFrom(f.origin.name) !== undefined && (
+                      <Button
+                        size="small"
+                        component={RouterLink}
+                        to={comparePath(project, {
+                          a: p.freightAlias ?? p.freight,
+                          b: currentFrom(f.origin.name),
+                        })}
+                        aria-label={`Compare ${p.freightAlias ?? p.freight ?? ''} with the current freight`}
+                      >
+                        Compare
+                      </Button>
+                    )}
+                    <GuardedButton
+                      decision={
+                        gone
+                          ? { allowed: false, reason: 'This freight no longer exists.' }
+                          : decision
+                      }
+                      onClick={() => p.freight && startPromote(stage.name, p.freight)}
+                      aria-label={`Roll back to ${p.freightAlias ?? p.freight ?? ''}`}
                     >
-                      Compare
-                    </Button>
-                  )}
-                  <GuardedButton
-                    decision={
-                      gone ? { allowed: false, reason: 'This freight no longer exists.' } : decision
-                    }
-                    onClick={() => p.freight && startPromote(stage.name, p.freight)}
-                    aria-label={`Roll back to ${p.freightAlias ?? p.freight ?? ''}`}
-                  >
-                    Roll back
-                  </GuardedButton>
-                </Stack>
-              )
-            }
-          >
-            <ListItemText
-              primary={p.freightAlias ?? p.freight}
-              secondary={`${f ? summarize(f) : gone ? 'deleted' : '…'} · promoted ${formatAge(p.finishedAt)} ago`}
-            />
-          </ListItem>
-        );
-      })}
-    </List>
+                      Roll back
+                    </GuardedButton>
+                  </Stack>
+                )
+              }
+            >
+              <ListItemText
+                primary={p.freightAlias ?? p.freight}
+                secondary={`${f ? summarize(f) : gone ? 'deleted' : '…'} · promoted ${formatAge(p.finishedAt)} ago`}
+              />
+            </ListItem>
+          );
+        })}
+      </List>
+    </>
   );
 }
 
