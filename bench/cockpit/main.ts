@@ -6,15 +6,12 @@
 // shows the count, i.e. the attention room's snapshot is painted). Run after `npm run build`:
 //   node bench/cockpit/run.mjs [--projects 100] [--stages 60] [--freight 200] [--queries 200] [--opens 5]
 import { cpus, loadavg } from 'node:os';
-import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import type { Page } from 'playwright-core';
-import { generateLargeProject } from '@wharf/shared/fixtures';
 import { launchBrowser } from '../scale/browser.js';
-import { startBff } from '../scale/bff-process.js';
-import { seedFixture, startCluster, type KubeHttp } from '../scale/cluster.js';
 import { percentile } from '../scale/measure-page.js';
-import { ROOT, signIn } from '../scale/stack.js';
+import { signIn } from '../scale/stack.js';
+import { timeAttentionPaint } from './attention-paint.js';
+import { projectFixture, startCockpitStack } from './stack.js';
 
 const { values } = parseArgs({
   options: {
@@ -28,36 +25,16 @@ const { values } = parseArgs({
 const PROJECTS = Number(values.projects);
 const STAGES = Number(values.stages);
 const FREIGHT = Number(values.freight);
+const SHAPE = { projects: PROJECTS, stages: STAGES, freight: FREIGHT };
 const log = (m: string) =>
   console.error(`[cockpit ${new Date().toISOString().slice(11, 19)}] ${m}`);
 const load = () => loadavg()[0]?.toFixed(1) ?? '?';
-
-type Fixture = ReturnType<typeof generateLargeProject>;
-/** Project i: the generated project under its own name (every namespace reference renamed). */
-function projectFixture(i: number): Fixture {
-  const fx = generateLargeProject({ stages: STAGES, freight: FREIGHT, warehouses: 3, seed: i + 1 });
-  const name = `cockpit-${String(i).padStart(3, '0')}`;
-  const from = fx.project.metadata.name;
-  return JSON.parse(JSON.stringify(fx).replaceAll(`"${from}"`, `"${name}"`)) as Fixture;
-}
-
-async function seedAll(k: KubeHttp): Promise<string> {
-  const t0 = performance.now();
-  for (let i = 0; i < PROJECTS; i++) {
-    await seedFixture(k, projectFixture(i), () => undefined);
-    if ((i + 1) % 10 === 0)
-      log(
-        `seeded ${i + 1}/${PROJECTS} projects (${((performance.now() - t0) / 1000).toFixed(0)} s)`,
-      );
-  }
-  return `${PROJECTS} projects`;
-}
 
 /** Search terms a person types: aliases, commit SHA prefixes, image tags, stage names. */
 function queries(n: number): string[] {
   const out: string[] = [];
   for (let i = 0; out.length < n; i++) {
-    const fx = projectFixture((i * 37) % PROJECTS);
+    const fx = projectFixture(SHAPE, (i * 37) % PROJECTS);
     const f = fx.freight[(i * 13) % fx.freight.length];
     const s = fx.stages[(i * 7) % fx.stages.length];
     const sha = f?.commits?.[0]?.id?.slice(0, 8);
@@ -77,24 +54,7 @@ async function get(url: string, headers: Record<string, string>): Promise<Respon
   }
 }
 
-const { cluster, bff } = await (async () => {
-  const crds = resolve(ROOT, '../shared/kargo-crds');
-  const c = await startCluster({
-    root: ROOT,
-    crds,
-    cacheDir: join(
-      resolve(process.env.WHARF_BENCH_DIR ?? 'bench'),
-      'node_modules/.cache/wharf-cockpit',
-    ),
-    stages: STAGES,
-    freight: FREIGHT,
-    log,
-    seedWith: { key: `cockpit-${PROJECTS}x${STAGES}x${FREIGHT}`, seed: seedAll },
-  });
-  log(`cluster up (${c.project}); starting the BFF`);
-  const b = await startBff({ root: ROOT, kubeconfig: c.kubeconfig });
-  return { cluster: c, bff: b };
-})();
+const { cluster, bff } = await startCockpitStack(SHAPE, log);
 
 try {
   log(`BFF ready in ${bff.readySeconds.toFixed(1)} s, load ${load()}`);
@@ -172,14 +132,4 @@ try {
 } finally {
   await bff.stop();
   await cluster.stop();
-}
-
-/** Milliseconds from navigation until Needs attention's heading shows its count. */
-async function timeAttentionPaint(page: Page, url: string): Promise<number> {
-  const t0 = performance.now();
-  await page.goto(`${url}/attention`);
-  await page
-    .getByRole('heading', { level: 1, name: /^Needs attention \(\d+\)$/ })
-    .waitFor({ timeout: 60_000 });
-  return performance.now() - t0;
 }

@@ -29,7 +29,7 @@ export interface PageRun {
 }
 
 /** CPU milliseconds all of the browser's processes have used so far. */
-async function chromiumCpuMs(browser: Browser): Promise<number> {
+export async function chromiumCpuMs(browser: Browser): Promise<number> {
   const cdp = await browser.newBrowserCDPSession();
   try {
     const { processInfo } = (await cdp.send('SystemInfo.getProcessInfo')) as {

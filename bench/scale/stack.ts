@@ -31,14 +31,7 @@ export async function startStack(stages: number, log: (m: string) => void): Prom
     freight: stages * 5,
     log,
   });
-  const bff = await startBff({
-    root: ROOT,
-    kubeconfig: cluster.kubeconfig,
-    ...(process.env.WEB_DIST ? { webDist: resolve(process.env.WEB_DIST) } : {}),
-  }).catch(async (err: unknown) => {
-    await cluster.stop();
-    throw err;
-  });
+  const bff = await startBffFor(cluster);
   return {
     cluster,
     bff,
@@ -47,6 +40,18 @@ export async function startStack(stages: number, log: (m: string) => void): Prom
       await cluster.stop();
     },
   };
+}
+
+/** The BFF in front of `cluster`, serving WEB_DIST when set; stops the cluster if it fails. */
+export function startBffFor(cluster: Cluster): Promise<BffProcess> {
+  return startBff({
+    root: ROOT,
+    kubeconfig: cluster.kubeconfig,
+    ...(process.env.WEB_DIST ? { webDist: resolve(process.env.WEB_DIST) } : {}),
+  }).catch(async (err: unknown) => {
+    await cluster.stop();
+    throw err;
+  });
 }
 
 /** A browser context signed in to the BFF (its session cookie set). */
