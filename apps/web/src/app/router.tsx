@@ -4,6 +4,7 @@ import {
   type LoaderFunctionArgs,
   type ShouldRevalidateFunctionArgs,
 } from 'react-router';
+import { attentionQuery } from '@/lib/api/attention';
 import { basePath } from '@/lib/base-path';
 import { whenIdle } from '@/lib/when-idle';
 import { Shell } from './shell';
@@ -36,9 +37,7 @@ export function createRouter(queryClient: QueryClient) {
     return null;
   };
   const attentionLoader = () => {
-    void import('@/lib/live/use-attention-live').then((m) =>
-      queryClient.prefetchQuery(m.attentionLiveQuery()),
-    );
+    void queryClient.prefetchQuery(attentionQuery());
     return null;
   };
   const homeLoader = () => {

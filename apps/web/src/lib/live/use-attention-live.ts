@@ -1,4 +1,4 @@
-import { queryOptions, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import {
   ActivityDeltaSchema,
@@ -7,11 +7,14 @@ import {
   ResyncRequiredSchema,
   type AttentionSnapshot,
 } from '@wharf/shared/api';
+import { attentionKey as key, attentionQuery } from '@/lib/api/attention';
+import { HttpError } from '@/lib/http';
 import { applyActivityDelta, applyAttentionDelta } from './attention-state';
 import { connected, emitWithAck } from './join';
 import { getSocket } from './socket';
 
-const key = ['attention', 'live'] as const;
+/** After a join that failed (no answer in time, a server error), the next try. */
+const JOIN_RETRY_MS = 5_000;
 
 async function joinAttention(): Promise<AttentionSnapshot> {
   await connected();
@@ -19,37 +22,44 @@ async function joinAttention(): Promise<AttentionSnapshot> {
   return AttentionSnapshotSchema.parse(raw);
 }
 
-export const attentionLiveQuery = () =>
-  queryOptions({
-    queryKey: key,
-    queryFn: joinAttention,
-    staleTime: Infinity,
-    gcTime: 30_000,
-  });
-
 /**
- * What needs attention in every project the user may see, kept live: the attention room's
- * deltas replace a project's items; a resync (what the user may see changed) or a reconnect
- * joins again for a fresh snapshot.
+ * What needs attention in every project the user may see, kept live. The first paint shows the
+ * REST read (attentionQuery); meanwhile the page joins the attention room, whose snapshot
+ * replaces it, and whose deltas then replace a project's items. A resync (what the user may see
+ * changed) or a reconnect joins again for a fresh snapshot.
  */
 export function useAttentionLive() {
   const queryClient = useQueryClient();
-  const query = useQuery(attentionLiveQuery());
+  const query = useQuery(attentionQuery());
   useEffect(() => {
     const socket = getSocket();
-    const rejoin = async () => {
+    let mounted = true;
+    let retry: ReturnType<typeof setTimeout> | undefined;
+    const join = async () => {
+      clearTimeout(retry);
       try {
-        queryClient.setQueryData(key, await joinAttention());
-      } catch {
+        const snapshot = await joinAttention();
+        if (!mounted) return;
+        // The room's snapshot is at least as new as a REST read: one still in flight must not
+        // land over it (nor over the deltas after it). Cancelling is synchronous.
+        void queryClient.cancelQueries({ queryKey: key });
+        queryClient.setQueryData(key, snapshot);
+      } catch (err) {
+        if (!mounted) return;
+        // Not in the room, so no deltas: read afresh now and try the room again soon, unless
+        // the server refused for good (a 401 already sends the user to sign in).
         await queryClient.invalidateQueries({ queryKey: key });
+        if (!(err instanceof HttpError && err.status < 500))
+          retry = setTimeout(() => void join(), JOIN_RETRY_MS);
       }
     };
+    const onConnect = () => void join();
     const update = (f: (s: AttentionSnapshot) => AttentionSnapshot) =>
       queryClient.setQueryData<AttentionSnapshot>(key, (s) => (s ? f(s) : s));
     const onItems = (raw: unknown) => {
       const d = AttentionDeltaSchema.safeParse(raw);
       if (d.success) update((s) => applyAttentionDelta(s, d.data));
-      else void rejoin();
+      else void join();
     };
     const onActivity = (raw: unknown) => {
       const d = ActivityDeltaSchema.safeParse(raw);
@@ -57,16 +67,18 @@ export function useAttentionLive() {
     };
     const onResync = (raw: unknown) => {
       const msg = ResyncRequiredSchema.safeParse(raw);
-      if (msg.success && msg.data.scope === 'attention') void rejoin();
-    };
-    const onConnect = () => {
-      if (queryClient.getQueryData(key)) void rejoin();
+      if (msg.success && msg.data.scope === 'attention') void join();
     };
     socket.on('attention:delta', onItems);
     socket.on('activity:delta', onActivity);
     socket.on('resync-required', onResync);
+    // Deltas reach members only: join on every connect, the first one included.
     socket.on('connect', onConnect);
+    if (socket.connected) void join();
+    else void connected();
     return () => {
+      mounted = false;
+      clearTimeout(retry);
       socket.off('attention:delta', onItems);
       socket.off('activity:delta', onActivity);
       socket.off('resync-required', onResync);
