@@ -12,7 +12,21 @@ export interface IndexHtmlOptions {
   basePath: string;
   /** This response's CSP nonce; the web app hands it to emotion for its `<style>` tags. */
   nonce: string;
+  /** API reads the screen at this URL starts with, relative to the base (`api/v1/attention`). */
+  preload?: readonly string[];
 }
+
+/**
+ * The reads each landing screen starts with (see the web app's route loaders), by client path.
+ * Preloaded, they leave with the HTML's first bytes instead of after the scripts ran; the web
+ * app's own fetch of the same URL takes the answer. Only unfiltered reads: a screen's URL filters
+ * apply in the browser.
+ */
+const FIRST_READS: ReadonlyMap<string, readonly string[]> = new Map([
+  ['/', ['api/v1/attention']],
+  ['/projects', ['api/v1/attention']],
+  ['/attention', ['api/v1/attention']],
+]);
 
 /**
  * The one place index.html is rewritten. The page's `<base href>` names the path Wharf is served
@@ -23,7 +37,12 @@ export function renderIndexHtml(template: string, opts: IndexHtmlOptions): strin
   const base = `<base href="${escapeAttribute(`${opts.basePath}/`)}" />`;
   if (!/<base\s[^>]*>/i.test(template)) throw new Error('index.html has no <base href> to rewrite');
   const nonce = `<meta name="csp-nonce" content="${escapeAttribute(opts.nonce)}" />`;
-  return template.replace(/<base\s[^>]*>/i, `${base}\n    ${nonce}`);
+  // `crossorigin` (same-origin credentials, CORS mode) is what a plain fetch() asks with, so
+  // the browser hands this response to the app's request instead of asking again.
+  const preloads = (opts.preload ?? []).map(
+    (href) => `\n    <link rel="preload" as="fetch" crossorigin href="${escapeAttribute(href)}" />`,
+  );
+  return template.replace(/<base\s[^>]*>/i, `${base}\n    ${nonce}${preloads.join('')}`);
 }
 
 function escapeAttribute(value: string): string {
@@ -38,10 +57,12 @@ function escapeAttribute(value: string): string {
 export function webAppRouter(dist: string, basePath: string): Router {
   const template = readFileSync(join(dist, 'index.html'), 'utf8');
   renderIndexHtml(template, { basePath, nonce: '' }); // fail at start, not per request
-  const shell: RequestHandler = (_req, res) => {
+  const shell: RequestHandler = (req, res) => {
     const nonce = String(res.locals.cspNonce);
+    const screen = req.path === '/index.html' ? '/' : req.path.replace(/(.)\/$/, '$1');
+    const preload = FIRST_READS.get(screen) ?? [];
     res.setHeader('cache-control', 'no-store');
-    res.type('html').send(renderIndexHtml(template, { basePath, nonce }));
+    res.type('html').send(renderIndexHtml(template, { basePath, nonce, preload }));
   };
   const r = Router();
   r.get(['/', '/index.html'], shell);

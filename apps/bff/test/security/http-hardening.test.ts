@@ -142,6 +142,14 @@ describe.skipIf(!HAVE_CRDS)('HTTP hardening: what every answer carries and what 
       );
     });
 
+    it('preloads the read a landing screen starts with, as same-origin fetch, and nothing on other screens', async () => {
+      const link = '<link rel="preload" as="fetch" crossorigin href="api/v1/attention" />';
+      for (const path of ['/', '/attention', '/projects/', '/index.html'])
+        expect(await (await fetch(url(path))).text(), path).toContain(link);
+      for (const path of ['/projects/echo-server', '/login', '/constructor'])
+        expect(await (await fetch(url(path))).text(), path).not.toContain('rel="preload"');
+    });
+
     it('is sent with API answers too', async () => {
       const res = await fetch(url('/api/v1/projects'));
       expect(policyOf(res)).toMatch(/default-src 'self'/);
