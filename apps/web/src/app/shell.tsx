@@ -19,7 +19,6 @@ import { useChordShortcut, useShortcut } from '@/lib/shortcuts';
 import { ColorSchemeToggle } from './color-scheme-toggle';
 import { LiveChip } from './live-chip';
 import { ProjectAccessLink } from './project-access-link';
-import { ShortcutHelp } from './shortcut-help';
 
 // Both validate server answers with zod schemas: loaded after the first paint, off the first chunk.
 const ConnectionChip = lazy(() =>
@@ -31,6 +30,9 @@ const ClusterNotice = lazy(() =>
 // The palette and its search client load on first use.
 const CommandPalette = lazy(() =>
   import('./command-palette').then((m) => ({ default: m.CommandPalette })),
+);
+const ShortcutHelp = lazy(() =>
+  import('./shortcut-help').then((m) => ({ default: m.ShortcutHelp })),
 );
 const UserMenu = lazy(() => import('./user-menu').then((m) => ({ default: m.UserMenu })));
 
@@ -56,6 +58,8 @@ export function Shell() {
   useShortcut('h', 'Go to the projects list', () => void navigate('/'));
   // Open with the scope it starts in: everything, or only the project the user is in.
   const [searching, setSearching] = useState<'everywhere' | 'project' | null>(null);
+  const [helping, setHelping] = useState(false);
+  useShortcut('?', 'Show keyboard shortcuts', () => setHelping(true));
   useChordShortcut('k', 'Search everything', () => setSearching('everywhere'));
   const matched = useMatch('/projects/:project/*')?.params.project;
   const inProject = matched && matched !== 'new' ? matched : undefined;
@@ -98,9 +102,7 @@ export function Shell() {
           <IconButton
             color="inherit"
             aria-label="Keyboard shortcuts (?)"
-            onClick={() =>
-              window.dispatchEvent(new KeyboardEvent('keydown', { key: '?', bubbles: true }))
-            }
+            onClick={() => setHelping(true)}
           >
             <span aria-hidden="true">⌨</span>
           </IconButton>
@@ -122,7 +124,11 @@ export function Shell() {
           <Outlet />
         </Suspense>
       </Box>
-      <ShortcutHelp />
+      {helping && (
+        <Suspense fallback={null}>
+          <ShortcutHelp onClose={() => setHelping(false)} />
+        </Suspense>
+      )}
       {searching && (
         <Suspense fallback={null}>
           <CommandPalette

@@ -5,17 +5,14 @@ import Table from '@mui/material/Table';
 import TableBody from '@mui/material/TableBody';
 import TableCell from '@mui/material/TableCell';
 import TableRow from '@mui/material/TableRow';
-import { useState } from 'react';
-import { useRegisteredShortcuts, useShortcut } from '@/lib/shortcuts';
+import { useRegisteredShortcuts } from '@/lib/shortcuts';
 
 /** The `?` cheat sheet: lists every shortcut the current screen has bound. */
-export function ShortcutHelp() {
-  const [open, setOpen] = useState(false);
-  useShortcut('?', 'Show keyboard shortcuts', () => setOpen(true));
+export function ShortcutHelp({ onClose }: { onClose: () => void }) {
   const shortcuts = useRegisteredShortcuts();
   const unique = [...new Map(shortcuts.map((s) => [s.key, s])).values()];
   return (
-    <Dialog open={open} onClose={() => setOpen(false)} aria-labelledby="shortcut-help-title">
+    <Dialog open onClose={onClose} aria-labelledby="shortcut-help-title">
       <DialogTitle id="shortcut-help-title">Keyboard shortcuts</DialogTitle>
       <DialogContent>
         <Table size="small" aria-label="Keyboard shortcuts">

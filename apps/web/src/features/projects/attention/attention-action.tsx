@@ -1,13 +1,7 @@
-import Button from '@mui/material/Button';
-import Dialog from '@mui/material/Dialog';
-import DialogActions from '@mui/material/DialogActions';
-import DialogContent from '@mui/material/DialogContent';
-import DialogContentText from '@mui/material/DialogContentText';
-import DialogTitle from '@mui/material/DialogTitle';
 import { useMutation } from '@tanstack/react-query';
 import type { AttentionAction, AttentionItem } from '@wharf/shared';
 import type { Capabilities } from '@wharf/shared/api';
-import { useId, useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import {
   abortPromotion,
   approve,
@@ -19,6 +13,11 @@ import {
 import { projectDecision, stageDecision, type Decision } from '@/lib/api/project';
 import { GuardedButton } from '@/lib/guarded-button';
 import { pushToast } from '@/lib/toasts';
+
+// Asked only before some actions: loaded then, off the screen's first load.
+const ConfirmActionDialog = lazy(() =>
+  import('./confirm-action-dialog').then((m) => ({ default: m.ConfirmActionDialog })),
+);
 
 interface Plan {
   label: string;
@@ -98,7 +97,6 @@ export function AttentionActionButton({
 }) {
   const plan = planOf(item.project, item.action, caps);
   const [asking, setAsking] = useState(false);
-  const titleId = useId();
   const act = useMutation({
     mutationFn: plan.run,
     onSuccess: () => pushToast(plan.done, 'success'),
@@ -115,26 +113,18 @@ export function AttentionActionButton({
         {plan.label}
       </GuardedButton>
       {asking && (
-        <Dialog open onClose={() => setAsking(false)} aria-labelledby={titleId}>
-          <DialogTitle id={titleId}>{item.title}</DialogTitle>
-          <DialogContent>
-            <DialogContentText>{plan.confirm}</DialogContentText>
-          </DialogContent>
-          <DialogActions>
-            <Button onClick={() => setAsking(false)} autoFocus>
-              Cancel
-            </Button>
-            <Button
-              variant="contained"
-              onClick={() => {
-                setAsking(false);
-                act.mutate();
-              }}
-            >
-              {plan.label}
-            </Button>
-          </DialogActions>
-        </Dialog>
+        <Suspense fallback={null}>
+          <ConfirmActionDialog
+            title={item.title}
+            question={plan.confirm ?? ''}
+            action={plan.label}
+            onCancel={() => setAsking(false)}
+            onConfirm={() => {
+              setAsking(false);
+              act.mutate();
+            }}
+          />
+        </Suspense>
       )}
     </>
   );

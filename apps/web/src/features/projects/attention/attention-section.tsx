@@ -8,7 +8,7 @@ import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { ATTENTION_KINDS } from '@wharf/shared';
-import { useState } from 'react';
+import { startTransition, useEffect, useState } from 'react';
 import { Link as RouterLink, useSearchParams } from 'react-router';
 import { useAttentionLive } from '@/lib/live/use-attention-live';
 import { useSearchParam } from '@/lib/use-search-param';
@@ -20,6 +20,20 @@ import { KIND_LABEL, parseFilter } from './attention-kinds';
 const HOME_LIMIT = 10;
 /** The page shows this many at first, then more on request (each shown project asks capabilities). */
 const PAGE_STEP = 50;
+/**
+ * Rows in the render that first shows the snapshot (more than a screen holds); the rest follow
+ * right after in a transition, so the first paint does not wait for rows below the fold.
+ */
+const FIRST_ROWS = 15;
+
+/** False until the snapshot has been painted once, then true (set in a transition). */
+function usePaintedOnce(ready: boolean): boolean {
+  const [painted, setPainted] = useState(false);
+  useEffect(() => {
+    if (ready && !painted) startTransition(() => setPainted(true));
+  }, [ready, painted]);
+  return painted;
+}
 
 /**
  * What needs attention across every project the user may see, live, filtered by project and
@@ -40,6 +54,7 @@ export function AttentionSection({ page = false }: { page?: boolean }) {
   );
   const [pageLimit, setPageLimit] = useState(PAGE_STEP);
   const shown = items.slice(0, page ? pageLimit : HOME_LIMIT);
+  const drawn = usePaintedOnce(live.data !== undefined) ? shown : shown.slice(0, FIRST_ROWS);
   const Heading = page ? 'h1' : 'h2';
   return (
     <Box component="section" aria-labelledby="attention-heading" sx={{ mb: 3 }}>
@@ -102,7 +117,7 @@ export function AttentionSection({ page = false }: { page?: boolean }) {
         >
           <Box>
             <AttentionList
-              items={shown}
+              items={drawn}
               label="Needs attention"
               emptyText={
                 all.length === 0
