@@ -49,7 +49,7 @@ export function launchBrowser(): Promise<Browser> {
  * Settled: a stage node in the DOM, the timeline showing cards, no progress bar left. Throws
  * with the page's message when it shows an error instead.
  */
-async function waitSettled(page: Page, timeout: number): Promise<number> {
+export async function waitSettled(page: Page, timeout = 120_000): Promise<number> {
   const outcome = await page.waitForFunction(
     () => {
       const alert = document.querySelector(

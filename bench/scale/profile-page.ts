@@ -1,12 +1,12 @@
 /// <reference lib="dom" />
 // Where does the time go? `npm run build` first, then from the repository root:
-//   node bench/run-ts.mjs scale/profile-page      (STAGES=600 by default; PAN=1 profiles panning)
+//   node bench/run-ts.mjs scale/profile-page      (STAGES=600 by default; PAN=1 profiles panning;
+//   FROM=list opens the project from the projects list, scripts cached, instead of a cold load)
 // Opens the bench project (real API server and BFF, see stack.ts) with the CPU profiler on and
 // prints, until the first stage node appears (or over two seconds of panning): self time per
 // script and per function, inclusive time per component, and when each script loaded.
-import { launchBrowser } from './browser.js';
 import { panFrameTimes } from './measure-page.js';
-import { signIn, startStack } from './stack.js';
+import { openProjectPage } from './open-page.js';
 
 interface ProfileNode {
   id: number;
@@ -20,17 +20,14 @@ interface Profile {
 
 const n = Number(process.env.STAGES ?? 600);
 const pan = process.env.PAN === '1';
-const stack = await startStack(n, (m) => console.error(m));
-const browser = await launchBrowser();
+const fromList = process.env.FROM === 'list';
+const { context, page, go, close } = await openProjectPage(n, fromList);
 try {
-  const context = await browser.newContext({ viewport: { width: 1600, height: 1000 } });
-  await signIn(context, stack.bff);
-  const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
   if (!pan) await cdp.send('Profiler.start');
-  await page.goto(`${stack.bff.url}/projects/${stack.cluster.project}`);
+  await go();
   await page.waitForSelector('.react-flow__node-stage', { state: 'attached', timeout: 120_000 });
   const firstRender = await page.evaluate(() => performance.now());
   if (pan) {
@@ -115,6 +112,5 @@ try {
   console.log('self time per script:\n' + top(perUrl, 15).join('\n'));
   console.log('self time per function:\n' + top(perFn, 40).join('\n'));
 } finally {
-  await browser.close();
-  await stack.stop();
+  await close();
 }

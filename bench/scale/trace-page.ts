@@ -5,38 +5,18 @@
 // Records a Chromium trace of one open of the bench project (real API server and BFF, see
 // stack.ts) until it is settled, and prints the renderer main thread's time by kind (script,
 // style, layout, paint, parsing, GC, idle), the requests in start order, and the long tasks.
-import { launchBrowser } from './browser.js';
+import { waitSettled } from './browser.js';
+import { openProjectPage } from './open-page.js';
 import { printTraceSummary, TRACE_CATEGORIES } from './trace-summary.js';
-import { signIn, startStack } from './stack.js';
 
 const stages = Number(process.env.STAGES ?? 600);
 const fromList = process.env.FROM === 'list';
-const stack = await startStack(stages, (m) => console.error(m));
-const browser = await launchBrowser();
+const { stack, browser, page, go, close } = await openProjectPage(stages, fromList);
 try {
-  const context = await browser.newContext({ viewport: { width: 1600, height: 1000 } });
-  await signIn(context, stack.bff);
-  const page = await context.newPage();
-  const url = `${stack.bff.url}/projects/${stack.cluster.project}`;
-  if (fromList) {
-    await page.goto(url); // fills the HTTP cache, as a returning user has it
-    await page.waitForSelector('.react-flow__node-stage', { state: 'attached', timeout: 120_000 });
-    await page.goto(`${stack.bff.url}/`);
-    await page.getByRole('link', { name: `Open project ${stack.cluster.project}` }).waitFor();
-  }
   await browser.startTracing(page, { categories: TRACE_CATEGORIES });
   const start = Date.now();
-  if (fromList)
-    await page.getByRole('link', { name: `Open project ${stack.cluster.project}` }).click();
-  else await page.goto(url);
-  await page.waitForFunction(
-    () =>
-      document.querySelector('.react-flow__node-stage') !== null &&
-      document.querySelector('[aria-label="Freight, newest first"] [role="listitem"]') !== null &&
-      document.querySelector('.MuiLinearProgress-root') === null,
-    undefined,
-    { timeout: 120_000, polling: 'raf' },
-  );
+  await go();
+  await waitSettled(page);
   const wall = Date.now() - start;
   const buf = await browser.stopTracing();
   console.log(
@@ -44,6 +24,5 @@ try {
   );
   printTraceSummary(buf, stack.bff.url);
 } finally {
-  await browser.close();
-  await stack.stop();
+  await close();
 }
