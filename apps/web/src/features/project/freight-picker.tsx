@@ -7,7 +7,7 @@ import ListItemText from '@mui/material/ListItemText';
 import { useQuery } from '@tanstack/react-query';
 import type { FreightListItem, StageView } from '@wharf/shared/api';
 import { useEffect, useState } from 'react';
-import { freightForStageQuery } from '@/lib/api/project';
+import { freightPageQuery } from '@/lib/api/project';
 import { displayName, summarize } from '@/lib/freight';
 import { formatAge, formatDuration } from '@/lib/time';
 import { useProject } from './project-context';
@@ -41,7 +41,10 @@ export function FreightPicker({
   onSelect: (freight: string) => void;
 }) {
   const { project } = useProject();
-  const query = useQuery({ ...freightForStageQuery(project, stage.name), meta: { quiet: true } });
+  const query = useQuery({
+    ...freightPageQuery(project, { stage: stage.name }),
+    meta: { quiet: true },
+  });
   const now = useNow(true);
   if (query.isPending) return <LinearProgress aria-label="Loading freight" />;
   if (query.isError) return <Alert severity="error">{query.error.message}</Alert>;

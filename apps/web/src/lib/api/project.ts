@@ -68,27 +68,27 @@ export const recentFreightQuery = (project: string, q: string, limit = 100) =>
     staleTime: 10_000,
   });
 
-/** The newest freight from one warehouse (compare proposes the one before a given freight). */
-export const originFreightQuery = (project: string, origin: string, limit = 100) =>
-  queryOptions({
-    queryKey: ['project', project, 'freight', { origin, limit }],
+/**
+ * One page of freight, newest first, narrowed to one warehouse's (compare proposes the one before
+ * a given freight) or to what a stage requests (each with whether the stage may take it and why
+ * not; the promote picker, asked again sooner since promotions change it).
+ */
+export const freightPageQuery = (
+  project: string,
+  filter: { origin: string } | { stage: string },
+  limit = 100,
+) => {
+  const by = 'stage' in filter ? 'stage' : 'origin';
+  const name = 'stage' in filter ? filter.stage : filter.origin;
+  return queryOptions({
+    queryKey: ['project', project, 'freight', { [by]: name, limit }],
     queryFn: ({ signal }) =>
-      api(`${base(project)}/freight?origin=${seg(origin)}&limit=${limit}`, { signal }, (b) =>
+      api(`${base(project)}/freight?${by}=${seg(name)}&limit=${limit}`, { signal }, (b) =>
         FreightPageSchema.parse(b),
       ),
-    staleTime: 10_000,
+    staleTime: by === 'stage' ? 5_000 : 10_000,
   });
-
-/** Freight a stage requests, newest first, each with whether the stage may take it and why not. */
-export const freightForStageQuery = (project: string, stage: string, limit = 100) =>
-  queryOptions({
-    queryKey: ['project', project, 'freight', { stage, limit }],
-    queryFn: ({ signal }) =>
-      api(`${base(project)}/freight?stage=${seg(stage)}&limit=${limit}`, { signal }, (b) =>
-        FreightPageSchema.parse(b),
-      ),
-    staleTime: 5_000,
-  });
+};
 
 /** A stage's verifications with AnalysisRun metrics; re-asked whenever the stage changes. */
 export const stageVerificationsQuery = (project: string, stage: string, stageVersion: string) =>

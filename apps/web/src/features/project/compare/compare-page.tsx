@@ -9,7 +9,7 @@ import { diffFreight } from '@wharf/shared';
 import type { FreightListItem } from '@wharf/shared/api';
 import { useEffect, useRef } from 'react';
 import { Link as RouterLink, useNavigate, useParams, useSearchParams } from 'react-router';
-import { freightQuery, originFreightQuery } from '@/lib/api/project';
+import { freightQuery, freightPageQuery } from '@/lib/api/project';
 import { comparePath } from '@/lib/compare-path';
 import { displayName } from '@/lib/freight';
 import { formatAge } from '@/lib/time';
@@ -30,7 +30,7 @@ function Described({ freight, side }: { freight: FreightListItem; side: 'A' | 'B
 /** The freight discovered just before `freight` from its warehouse, among its newest 100. */
 function usePreviousFreight(project: string, freight: FreightListItem | undefined) {
   const origin = freight?.origin.name ?? '';
-  const list = useQuery({ ...originFreightQuery(project, origin), enabled: origin !== '' });
+  const list = useQuery({ ...freightPageQuery(project, { origin }), enabled: origin !== '' });
   const items = list.data?.items ?? [];
   const at = items.findIndex((f) => f.name === freight?.name);
   return at >= 0 ? items[at + 1] : undefined;
