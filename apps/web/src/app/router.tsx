@@ -31,8 +31,13 @@ export function createRouter(queryClient: QueryClient) {
     void import('@/lib/live/use-project-live').then((m) =>
       queryClient.prefetchQuery(m.projectLiveQuery(name)),
     );
-    void import('@/lib/api/project').then((m) =>
-      queryClient.prefetchQuery(m.capabilitiesQuery(name)),
+    // Capabilities are asked once the project's access room is joined, so no change to them
+    // can fall between the answer and the room's first push (and the page need not ask twice).
+    void Promise.all([import('@/lib/live/access-room'), import('@/lib/api/project')]).then(
+      ([room, api]) => {
+        void room.joinAccessRoom(name).catch(() => undefined);
+        return queryClient.prefetchQuery(api.capabilitiesQuery(name));
+      },
     );
     return null;
   };

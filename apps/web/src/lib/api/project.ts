@@ -13,14 +13,17 @@ import {
   type StageAction,
 } from '@wharf/shared/api';
 import { api, seg } from '@/lib/http';
+import { beforeCapabilitiesRead } from '@/lib/live/access-room';
 
 const base = (project: string) => `projects/${seg(project)}`;
 
 export const capabilitiesQuery = (project: string) =>
   queryOptions({
     queryKey: ['project', project, 'capabilities'],
-    queryFn: ({ signal }) =>
-      api(`${base(project)}/capabilities`, { signal }, (b) => CapabilitiesSchema.parse(b)),
+    queryFn: async ({ signal }) => {
+      await beforeCapabilitiesRead(project);
+      return api(`${base(project)}/capabilities`, { signal }, (b) => CapabilitiesSchema.parse(b));
+    },
     staleTime: 60_000,
     // Kept current by `access:changed` pushes (useAccessChanges). ClusterRoles and their
     // bindings are not watched by the BFF, so their changes show within this slow re-ask.

@@ -1,6 +1,7 @@
 import { useQueryClient, type Query } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { AccessChangedSchema } from '@wharf/shared/api';
+import { askedBefore, joinAccessRoom, leaveAccessRoom } from './access-room';
 import { getSocket } from './socket';
 
 /** What depends on RBAC in a project: its capabilities and its role screens. */
@@ -37,19 +38,28 @@ export function useAccessChanges(project: string | undefined) {
       timers.add(t);
     };
     // (Re)joined on every connect: a new connection, maybe on another replica, starts in no room.
-    // What changed while disconnected is caught by asking again.
+    // What was asked before the join (a change while disconnected, or since an earlier visit)
+    // is asked again; capabilities the route asked for after the same join are not.
     const join = () => {
-      socket.emit('access:join', { project }, () => undefined);
-      refetch();
+      const room = joinAccessRoom(project);
+      room.then(
+        () => {
+          const caps = queryClient.getQueryState(['project', project, 'capabilities']);
+          const asked =
+            caps !== undefined && (caps.data !== undefined || caps.fetchStatus !== 'idle');
+          if (askedBefore(project, room, asked)) refetch();
+        },
+        () => undefined,
+      );
     };
     socket.on('access:changed', onChanged);
     socket.on('connect', join);
-    if (socket.connected) socket.emit('access:join', { project }, () => undefined);
+    join();
     return () => {
       socket.off('access:changed', onChanged);
       socket.off('connect', join);
       timers.forEach(clearTimeout);
-      if (socket.connected) socket.emit('access:leave', { project }, () => undefined);
+      leaveAccessRoom(project);
     };
   }, [project, queryClient]);
 }
