@@ -63,14 +63,14 @@ function useContainerSize() {
 
 function Graph({ warehouse, collapsed, search }: Props) {
   const state = useProjectState();
-  const { originColor } = useProject();
+  const { project, originColor } = useProject();
   const { mode, systemMode } = useColorScheme();
   const { key, layoutInput, nodesWithoutPosition, edges, matches } = useFlowElements(
     state,
     { warehouse, collapsed, search },
     originColor,
   );
-  const positions = useLayout(key, layoutInput);
+  const positions = useLayout(project, key, layoutInput);
   const { ref, size } = useContainerSize();
   // Undefined until React Flow reports a view: until then, the view it starts with.
   const [moved, setViewport] = useState<Viewport>();
