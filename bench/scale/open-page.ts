@@ -1,5 +1,5 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser } from './browser.js';
+import { launchBrowser, waitSettled } from './browser.js';
 import { signIn, startStack, type Stack } from './stack.js';
 
 /** A signed-in page about to open the bench project; see openProjectPage. */
@@ -16,8 +16,9 @@ export interface ProjectPageRun {
 /**
  * The start-up the page profilers share: the real stack (see stack.ts) with a project of
  * `stages` stages, a browser signed in to it, and a page ready to open the project. From the list,
- * the project was opened once before (scripts in the HTTP cache, as a returning user has them) and
- * the page shows the projects list; cold, the page is blank.
+ * the project was opened once before and left once idle (scripts in the HTTP cache, what the page
+ * keeps in storage, as a returning user has them) and the page shows the projects list; cold, the
+ * page is blank.
  */
 export async function openProjectPage(stages: number, fromList: boolean): Promise<ProjectPageRun> {
   const stack = await startStack(stages, (m) => console.error(m));
@@ -34,10 +35,9 @@ export async function openProjectPage(stages: number, fromList: boolean): Promis
     const link = page.getByRole('link', { name: `Open project ${stack.cluster.project}` });
     if (fromList) {
       await page.goto(url);
-      await page.waitForSelector('.react-flow__node-stage', {
-        state: 'attached',
-        timeout: 120_000,
-      });
+      // Settled, then idle: what the page keeps for a next visit (e.g. its layout) is written.
+      await waitSettled(page);
+      await page.evaluate(() => new Promise((done) => requestIdleCallback(() => done(null))));
       await page.goto(`${stack.bff.url}/`);
       await link.waitFor();
     }
