@@ -134,7 +134,6 @@ function Promotions({ stage }: { stage: StageView }) {
   return (
     <>
       {status}
-      return (
       <List dense aria-label="Promotions">
         {promotions.map((p) => (
           <ListItem
