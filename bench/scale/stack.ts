@@ -14,16 +14,13 @@ export interface Stack {
   stop(): Promise<void>;
 }
 
-/**
- * The standalone API server holding a generated project of `stages` stages and 5× as many
- * freight, and the BFF in kubeconfig mode in front of it, signed in as the admin.
- */
-export async function startStack(stages: number, log: (m: string) => void): Promise<Stack> {
+/** The standalone API server holding a generated project of `stages` stages and 5× as many freight. */
+export function startBenchCluster(stages: number, log: (m: string) => void): Promise<Cluster> {
   const crds = resolve(ROOT, '../shared/kargo-crds');
   if (!existsSync(crds)) throw new Error(`needs the Kargo CRDs at ${crds} (../shared/kargo-crds)`);
   if (!existsSync(join(ROOT, 'apps/bff/dist/main.js')))
     throw new Error(`No build at ${ROOT}: run \`npm run build\` first.`);
-  const cluster = await startCluster({
+  return startCluster({
     root: ROOT,
     crds,
     cacheDir: join(BENCH, 'node_modules/.cache/wharf-scale'),
@@ -31,6 +28,14 @@ export async function startStack(stages: number, log: (m: string) => void): Prom
     freight: stages * 5,
     log,
   });
+}
+
+/**
+ * The standalone API server holding a generated project of `stages` stages and 5× as many
+ * freight, and the BFF in kubeconfig mode in front of it, signed in as the admin.
+ */
+export async function startStack(stages: number, log: (m: string) => void): Promise<Stack> {
+  const cluster = await startBenchCluster(stages, log);
   const bff = await startBffFor(cluster);
   return {
     cluster,
@@ -42,12 +47,15 @@ export async function startStack(stages: number, log: (m: string) => void): Prom
   };
 }
 
-/** The BFF in front of `cluster`, serving WEB_DIST when set; stops the cluster if it fails. */
-export function startBffFor(cluster: Cluster): Promise<BffProcess> {
+/**
+ * The BFF in front of `cluster`, serving `webDist` (else WEB_DIST, else the build); stops the
+ * cluster if it fails.
+ */
+export function startBffFor(cluster: Cluster, webDist = process.env.WEB_DIST): Promise<BffProcess> {
   return startBff({
     root: ROOT,
     kubeconfig: cluster.kubeconfig,
-    ...(process.env.WEB_DIST ? { webDist: resolve(process.env.WEB_DIST) } : {}),
+    ...(webDist ? { webDist: resolve(webDist) } : {}),
   }).catch(async (err: unknown) => {
     await cluster.stop();
     throw err;

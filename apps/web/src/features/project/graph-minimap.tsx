@@ -1,10 +1,11 @@
 import Box from '@mui/material/Box';
-import { useReactFlow, type Viewport } from '@xyflow/react';
-import { memo, type MouseEvent } from 'react';
+import { useReactFlow, useStore, type ReactFlowState } from '@xyflow/react';
+import { memo, useMemo, type MouseEvent } from 'react';
 import { boundsOf, visibleArea, type Box as Rect } from '@/lib/graph/visible';
 
 const W = 200;
 const H = 140;
+const transformOf = (s: ReactFlowState) => s.transform;
 
 /** Every node as one path per colour: one element to paint, not thousands to re-render. */
 const Boxes = memo(function Boxes({ boxes }: { boxes: ReadonlyMap<string, Rect> }) {
@@ -25,19 +26,19 @@ const Boxes = memo(function Boxes({ boxes }: { boxes: ReadonlyMap<string, Rect> 
 
 /**
  * Overview of every node (React Flow's own minimap only sees the culled nodes it is given).
- * Clicking moves the view there.
+ * Clicking moves the view there. It follows React Flow's view itself: a pan re-renders only it.
  */
 export function GraphMinimap({
   boxes,
-  viewport,
   screen,
 }: {
   boxes: ReadonlyMap<string, Rect>;
-  viewport: Viewport;
   screen: { width: number; height: number };
 }) {
   const flow = useReactFlow();
-  const all = boundsOf(boxes.values());
+  const [x, y, zoom] = useStore(transformOf);
+  const viewport = { x, y, zoom };
+  const all = useMemo(() => boundsOf(boxes.values()), [boxes]);
   if (!all || screen.width === 0) return null;
   const scale = Math.min(W / all.width, H / all.height);
   const view = visibleArea(viewport, screen, 0);

@@ -2,7 +2,6 @@ import Box from '@mui/material/Box';
 import LinearProgress from '@mui/material/LinearProgress';
 import { useColorScheme } from '@mui/material/styles';
 import {
-  Background,
   Controls,
   ReactFlow,
   ReactFlowProvider,
@@ -11,7 +10,7 @@ import {
   type Viewport,
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
-import { startTransition, useEffect, useMemo, useRef, useState } from 'react';
+import { startTransition, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useLayout } from '@/lib/graph/use-layout';
 import { whenIdle } from '@/lib/when-idle';
 import {
@@ -21,6 +20,7 @@ import {
   visibleArea,
   type Box as Rect,
 } from '@/lib/graph/visible';
+import { GraphDots } from './graph-dots';
 import { GraphMinimap } from './graph-minimap';
 import { useProject, useProjectState } from './project-context';
 import { StageNode } from './stage-node';
@@ -36,6 +36,18 @@ const ORIGIN: Viewport = { x: 0, y: 0, zoom: 1 };
  * render draws only what is on screen; the margin follows once the browser is idle.
  */
 const PAN_MARGIN = 0.5;
+
+/** The ids of the nodes to draw for a view, as one string that is equal when the set is. */
+function drawnKey(
+  boxes: ReadonlyMap<string, Rect>,
+  edges: readonly { source: string; target: string }[],
+  vp: Viewport,
+  size: { width: number; height: number },
+  margin: number,
+): string {
+  if (size.width === 0) return '';
+  return [...cullNodes(boxes, edges, visibleArea(vp, size, margin))].sort().join('\n');
+}
 
 /** Positioned copy of each node: unchanged nodes keep their identity across renders. */
 const positioned = new WeakMap<Node, Node>();
@@ -72,23 +84,6 @@ function Graph({ warehouse, collapsed, search }: Props) {
   );
   const positions = useLayout(project, key, layoutInput);
   const { ref, size } = useContainerSize();
-  // Undefined until React Flow reports a view: until then, the view it starts with.
-  const [moved, setViewport] = useState<Viewport>();
-  // A pan moves the view many times a frame; what to render is worked out once per frame.
-  const pending = useRef<{ vp: Viewport; frame: number } | null>(null);
-  const onMove = (vp: Viewport) => {
-    if (pending.current) {
-      pending.current.vp = vp;
-      return;
-    }
-    const frame = requestAnimationFrame(() => {
-      const next = pending.current?.vp;
-      pending.current = null;
-      if (next) setViewport(next);
-    });
-    pending.current = { vp, frame };
-  };
-  useEffect(() => () => cancelAnimationFrame(pending.current?.frame ?? 0), []);
   const flow = useReactFlow();
   const all = useMemo(() => {
     if (!positions) return [];
@@ -117,16 +112,42 @@ function Graph({ warehouse, collapsed, search }: Props) {
     const v = startViewport(boxes, size, START_ZOOM);
     if (v) setStart(v);
   }
-  const viewport = moved ?? start ?? ORIGIN;
   const [margin, setMargin] = useState(0);
   useEffect(() => {
     if (!ready || margin === PAN_MARGIN) return;
     return whenIdle(() => startTransition(() => setMargin(PAN_MARGIN)));
   }, [ready, margin]);
-  const visibleKey = useMemo(() => {
-    if (size.width === 0) return '';
-    return [...cullNodes(boxes, edges, visibleArea(viewport, size, margin))].sort().join('\n');
-  }, [boxes, edges, viewport, size, margin]);
+  // The view React Flow shows, kept outside React state: a pan moves it every frame, but the
+  // graph re-renders only when that changes which nodes are drawn (drawnView: where they were
+  // worked out for).
+  const view = useRef<Viewport>(undefined);
+  const [drawnView, setDrawnView] = useState<Viewport>();
+  const visibleKey = useMemo(
+    () => drawnKey(boxes, edges, drawnView ?? start ?? ORIGIN, size, margin),
+    [boxes, edges, drawnView, start, size, margin],
+  );
+  const onFrame = useRef<(vp: Viewport) => void>(() => {});
+  useLayoutEffect(() => {
+    onFrame.current = (vp) => {
+      if (drawnKey(boxes, edges, vp, size, margin) !== visibleKey) setDrawnView(vp);
+    };
+  }, [boxes, edges, size, margin, visibleKey]);
+  // New positions, size or margin: work out what to draw where the view is now.
+  useEffect(() => {
+    const now = view.current;
+    if (now) setDrawnView((prev) => (prev === now ? prev : now));
+  }, [boxes, edges, size, margin]);
+  // A pan moves the view many times a frame; what to draw is worked out once per frame.
+  const pending = useRef(0);
+  const onMove = (vp: Viewport) => {
+    view.current = vp;
+    if (pending.current) return;
+    pending.current = requestAnimationFrame(() => {
+      pending.current = 0;
+      if (view.current) onFrame.current(view.current);
+    });
+  };
+  useEffect(() => () => cancelAnimationFrame(pending.current), []);
   const nodes = useMemo(() => {
     const ids = new Set(visibleKey.split('\n'));
     return all.filter((n) => ids.has(n.id));
@@ -167,7 +188,7 @@ function Graph({ warehouse, collapsed, search }: Props) {
           nodeTypes={nodeTypes}
           onMove={(_e, vp) => onMove(vp)}
           {...(start ? { defaultViewport: start } : {})}
-          onInit={(instance) => setViewport(instance.getViewport())}
+          onInit={(instance) => onMove(instance.getViewport())}
           colorMode={(mode === 'system' ? systemMode : mode) === 'dark' ? 'dark' : 'light'}
           nodesDraggable={false}
           nodesConnectable={false}
@@ -176,7 +197,7 @@ function Graph({ warehouse, collapsed, search }: Props) {
           proOptions={{ hideAttribution: true }}
           aria-label="Pipeline graph"
         >
-          <Background />
+          <GraphDots />
           <Controls
             showInteractive={false}
             onFitView={() => {
@@ -184,7 +205,7 @@ function Graph({ warehouse, collapsed, search }: Props) {
               if (whole) void flow.fitBounds(whole, { padding: 0.05 });
             }}
           />
-          <GraphMinimap boxes={boxes} viewport={viewport} screen={size} />
+          <GraphMinimap boxes={boxes} screen={size} />
         </ReactFlow>
       )}
     </Box>
