@@ -69,6 +69,14 @@ interface WindowPage {
   now: number;
 }
 
+/** Without a filter, the first page is the snapshot's newest freight. */
+const snapshotPage = (held: ProjectState, now: number): WindowPage => ({
+  nextCursor: held.newestCursor,
+  boundary: held.newestBoundary,
+  total: held.freightTotal,
+  now,
+});
+
 /**
  * The freight a filter shows, newest first, live: what the page knows that passes the filter
  * (the shared rule), up to where the loaded pages end. Pages come over the room's socket, so
@@ -86,13 +94,7 @@ export function useFreightWindow(state: ProjectState, filter: FreightFilter, now
     queryFn: async ({ pageParam }): Promise<WindowPage> => {
       const held = qc.getQueryData<ProjectState>(projectLiveKey(project));
       const asked = Date.now();
-      if (pageParam === null && isEmpty(filter) && held)
-        return {
-          nextCursor: held.newestCursor,
-          boundary: held.newestBoundary,
-          total: held.freightTotal,
-          now: asked,
-        };
+      if (pageParam === null && isEmpty(filter) && held) return snapshotPage(held, asked);
       const cursor = pageParam;
       const window = await requestFreight(qc, project, {
         project,
@@ -107,6 +109,10 @@ export function useFreightWindow(state: ProjectState, filter: FreightFilter, now
       };
     },
     getNextPageParam: (last) => last.nextCursor,
+    // The snapshot's page is known now: the first render shows its cards, not a progress bar.
+    initialData: isEmpty(filter)
+      ? () => ({ pages: [snapshotPage(state, Date.now())], pageParams: [null] })
+      : undefined,
     staleTime: Infinity,
     gcTime: 60_000,
     meta: { quiet: true },
