@@ -248,6 +248,29 @@ describe.skipIf(!HAVE_CRDS)('live project rooms over socket.io', () => {
     expect(replayed.upserts.stages.some((s) => s.name === 'development')).toBe(true);
   });
 
+  it("resumes a socket that was the room's last one and comes back soon, replaying what changed while the room was empty", async () => {
+    const noMembers = () =>
+      [...h.bff.roomMembers()].some((m) => m.project === NS) ? undefined : true;
+    clients.splice(0).forEach((c) => c.close());
+    await eventually(noMembers);
+    const first = await client();
+    const res = joined(await join(first.socket, NS));
+    if (res.mode !== 'snapshot') throw new Error('expected a snapshot');
+    first.close();
+    await eventually(noMembers);
+    await annotateStage('staging', 'while-empty');
+    await eventually(() =>
+      h.bff.hub.existingRoom(NS)?.log.version !== res.snapshot.version ? true : undefined,
+    );
+    const again = await client();
+    const resumed = joined(await join(again.socket, NS, res.snapshot.version));
+    expect(resumed).toEqual({ mode: 'resumed', version: res.snapshot.version });
+    const replayed = await eventually(() =>
+      again.deltas.find((d) => d.previousVersion === res.snapshot.version),
+    );
+    expect(replayed.upserts.stages.some((s) => s.name === 'staging')).toBe(true);
+  });
+
   it('answers a version it cannot resume from with a fresh snapshot', async () => {
     const c = await client();
     const res = joined(await join(c.socket, NS, 'unknown.42'));
