@@ -25,6 +25,8 @@ export default defineConfig({
     outDir: 'dist',
     sourcemap: true,
     chunkSizeWarningLimit: 800,
+    // The BFF reads it to preload a landing screen's code with its HTML (apps/bff web-app.ts).
+    manifest: true,
     rollupOptions: {
       output: {
         // A chunk of its own, imported first by the entry, so it runs before any shared chunk.

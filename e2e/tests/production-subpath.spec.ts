@@ -31,8 +31,11 @@ test('Chromium signs in and uses the dashboard under /wharf/ through the proxy w
   const outside: string[] = [];
   page.on('requestfailed', (r) => failed.push(`${r.url()}: ${r.failure()?.errorText ?? ''}`));
   page.on('response', (r) => {
-    // Before signing in, the app asks who is signed in and is told nobody (401): expected.
-    const expected = r.status() === 401 && r.url().endsWith('/wharf/api/v1/auth/me');
+    // Before signing in, the app asks who is signed in, and the first screen what needs
+    // attention, and is told nobody is (401): expected.
+    const expected =
+      r.status() === 401 &&
+      ['/wharf/api/v1/auth/me', '/wharf/api/v1/attention'].some((p) => r.url().endsWith(p));
     if (r.status() >= 400 && !expected) failed.push(`${r.url()}: ${r.status()}`);
   });
   page.on('request', (r) => {

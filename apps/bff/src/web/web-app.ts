@@ -1,7 +1,8 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Router, type RequestHandler } from 'express';
 import expressStaticGzip from 'express-static-gzip';
+import { readSessionCookie } from '../identity/session-cookie.js';
 
 /** Vite names built assets by content hash: a file under assets/ never changes. */
 const IMMUTABLE = /[\\/]assets[\\/]/;
@@ -14,19 +15,50 @@ export interface IndexHtmlOptions {
   nonce: string;
   /** API reads the screen at this URL starts with, relative to the base (`api/v1/attention`). */
   preload?: readonly string[];
+  /** Scripts of the screen's code not already named by the template (`assets/…js`). */
+  modulePreload?: readonly string[];
+}
+
+/** A landing screen: the reads it starts with, and its code's module (a key of Vite's manifest). */
+interface Landing {
+  reads: readonly string[];
+  module: string;
 }
 
 /**
- * The reads each landing screen starts with (see the web app's route loaders), by client path.
- * Preloaded, they leave with the HTML's first bytes instead of after the scripts ran; the web
- * app's own fetch of the same URL takes the answer. Only unfiltered reads: a screen's URL filters
- * apply in the browser.
+ * The screens people land on, by client path (see the web app's router and route loaders).
+ * Their reads and code are preloaded by the HTML, so both leave with its first bytes instead of
+ * after the first chunk ran; the web app's own requests take the answers. Only unfiltered
+ * reads: a screen's URL filters apply in the browser.
  */
-const FIRST_READS: ReadonlyMap<string, readonly string[]> = new Map([
-  ['/', ['api/v1/attention']],
-  ['/projects', ['api/v1/attention']],
-  ['/attention', ['api/v1/attention']],
+const ATTENTION = 'api/v1/attention';
+const HOME: Landing = { reads: [ATTENTION], module: 'src/features/projects/projects-page.tsx' };
+const LANDINGS: ReadonlyMap<string, Landing> = new Map([
+  ['/', HOME],
+  ['/projects', HOME],
+  [
+    '/attention',
+    { reads: [ATTENTION], module: 'src/features/projects/attention/attention-page.tsx' },
+  ],
 ]);
+
+/** Vite's build manifest (`build.manifest`): each chunk's file and the chunks it imports. */
+type Manifest = Record<string, { file: string; imports?: string[] }>;
+
+/** The files of `module`'s chunk and every chunk it imports statically, the entry's excepted. */
+function chunkFiles(manifest: Manifest, module: string): string[] {
+  const files: string[] = [];
+  const seen = new Set<string>();
+  const visit = (key: string) => {
+    const chunk = manifest[key];
+    if (seen.has(key) || !chunk || key === 'index.html') return;
+    seen.add(key);
+    files.push(chunk.file);
+    chunk.imports?.forEach(visit);
+  };
+  visit(module);
+  return files;
+}
 
 /**
  * The one place index.html is rewritten. The page's `<base href>` names the path Wharf is served
@@ -39,10 +71,18 @@ export function renderIndexHtml(template: string, opts: IndexHtmlOptions): strin
   const nonce = `<meta name="csp-nonce" content="${escapeAttribute(opts.nonce)}" />`;
   // `crossorigin` (same-origin credentials, CORS mode) is what a plain fetch() asks with, so
   // the browser hands this response to the app's request instead of asking again.
-  const preloads = (opts.preload ?? []).map(
+  const reads = (opts.preload ?? []).map(
     (href) => `\n    <link rel="preload" as="fetch" crossorigin href="${escapeAttribute(href)}" />`,
   );
-  return template.replace(/<base\s[^>]*>/i, `${base}\n    ${nonce}${preloads.join('')}`);
+  // After the template's own tags: the first chunk's scripts are asked for first.
+  const modules = (opts.modulePreload ?? [])
+    .filter((href) => !template.includes(href))
+    .map(
+      (href) => `  <link rel="modulepreload" crossorigin href="${escapeAttribute(href)}" />\n  `,
+    );
+  return template
+    .replace(/<base\s[^>]*>/i, `${base}\n    ${nonce}${reads.join('')}`)
+    .replace(/<\/head>/i, `${modules.join('')}</head>`);
 }
 
 function escapeAttribute(value: string): string {
@@ -57,12 +97,19 @@ function escapeAttribute(value: string): string {
 export function webAppRouter(dist: string, basePath: string): Router {
   const template = readFileSync(join(dist, 'index.html'), 'utf8');
   renderIndexHtml(template, { basePath, nonce: '' }); // fail at start, not per request
+  const manifestPath = join(dist, '.vite/manifest.json');
+  const manifest = existsSync(manifestPath)
+    ? (JSON.parse(readFileSync(manifestPath, 'utf8')) as Manifest)
+    : undefined;
   const shell: RequestHandler = (req, res) => {
     const nonce = String(res.locals.cspNonce);
     const screen = req.path === '/index.html' ? '/' : req.path.replace(/(.)\/$/, '$1');
-    const preload = FIRST_READS.get(screen) ?? [];
+    // Signed out, the screen's reads would answer 401 and its code goes unused (sign-in is next).
+    const landing = readSessionCookie(req) ? LANDINGS.get(screen) : undefined;
+    const preload = landing?.reads ?? [];
+    const modulePreload = landing && manifest ? chunkFiles(manifest, landing.module) : [];
     res.setHeader('cache-control', 'no-store');
-    res.type('html').send(renderIndexHtml(template, { basePath, nonce, preload }));
+    res.type('html').send(renderIndexHtml(template, { basePath, nonce, preload, modulePreload }));
   };
   const r = Router();
   r.get(['/', '/index.html'], shell);

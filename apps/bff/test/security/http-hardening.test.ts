@@ -31,6 +31,17 @@ const SCRIPT = `export const rows = [${Array.from({ length: 2000 }, (_, i) => `'
 const SCRIPT_BR = brotliCompressSync(SCRIPT);
 const SCRIPT_GZ = gzipSync(SCRIPT, { level: 9 });
 
+/** The build's manifest: the attention screen's chunk imports a shared chunk and the entry. */
+const MANIFEST = {
+  'index.html': { file: 'assets/index.js', imports: ['_shared-1.js'] },
+  '_shared-1.js': { file: 'assets/shared-1.js' },
+  '_list-2.js': { file: 'assets/list-2.js', imports: ['_shared-1.js'] },
+  'src/features/projects/attention/attention-page.tsx': {
+    file: 'assets/attention-page-3.js',
+    imports: ['index.html', '_list-2.js'],
+  },
+};
+
 /** Raw bytes and headers of a GET, without decoding the body. */
 function rawGet(url: string, acceptEncoding: string) {
   return new Promise<{ headers: Record<string, unknown>; body: Buffer }>((resolve, reject) => {
@@ -60,6 +71,8 @@ describe.skipIf(!HAVE_CRDS)('HTTP hardening: what every answer carries and what 
     await writeFile(join(dist, 'assets/index-abc123.js'), SCRIPT);
     await writeFile(join(dist, 'assets/index-abc123.js.br'), SCRIPT_BR);
     await writeFile(join(dist, 'assets/index-abc123.js.gz'), SCRIPT_GZ);
+    await mkdir(join(dist, '.vite'));
+    await writeFile(join(dist, '.vite/manifest.json'), JSON.stringify(MANIFEST));
     app = await startIdentityBff(
       async (kc) => {
         await seedProject(kc, echoServerProject());
@@ -142,12 +155,25 @@ describe.skipIf(!HAVE_CRDS)('HTTP hardening: what every answer carries and what 
       );
     });
 
-    it('preloads the read a landing screen starts with, as same-origin fetch, and nothing on other screens', async () => {
+    it("preloads the read a landing screen starts with, as same-origin fetch, and its code's chunks, for a signed-in browser only; nothing on other screens", async () => {
+      const html = async (path: string, who = admin) => (await who.fetch(url(path))).text();
       const link = '<link rel="preload" as="fetch" crossorigin href="api/v1/attention" />';
       for (const path of ['/', '/attention', '/projects/', '/index.html'])
-        expect(await (await fetch(url(path))).text(), path).toContain(link);
+        expect(await html(path), path).toContain(link);
+      const modules = [
+        ...(await html('/attention')).matchAll(
+          /<link rel="modulepreload" crossorigin href="([^"]+)" \/>/g,
+        ),
+      ].map((m) => m[1]);
+      expect(modules).toEqual([
+        'assets/attention-page-3.js',
+        'assets/list-2.js',
+        'assets/shared-1.js',
+      ]);
       for (const path of ['/projects/echo-server', '/login', '/constructor'])
-        expect(await (await fetch(url(path))).text(), path).not.toContain('rel="preload"');
+        expect(await html(path), path).not.toMatch(/rel="(module)?preload"/);
+      // Signed out, the read would be a 401: sign-in comes first.
+      expect(await (await fetch(url('/attention'))).text()).not.toMatch(/rel="(module)?preload"/);
     });
 
     it('is sent with API answers too', async () => {
