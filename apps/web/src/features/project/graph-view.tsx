@@ -181,7 +181,9 @@ function Graph({ warehouse, collapsed, search }: Props) {
   return (
     <Box ref={ref} sx={{ width: '100%', height: '100%', position: 'relative' }}>
       {!positions && <LinearProgress aria-label="Laying out the pipeline" />}
-      {positions && (
+      {/* Mounted once the size is known too: React Flow reads its start view only at mount, and a
+          remembered layout is there before the size. */}
+      {ready && (
         <ReactFlow
           nodes={nodes}
           edges={shownEdges}
