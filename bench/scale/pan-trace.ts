@@ -80,11 +80,26 @@ try {
         // The previous run's frame recorder stops on its next frame: let it, so runs don't overlap.
         await page.waitForTimeout(500);
         if (!trace) {
+          await page.evaluate(() => {
+            const w = window as unknown as { __mounted: number; __watch?: MutationObserver };
+            w.__mounted = 0;
+            w.__watch?.disconnect();
+            w.__watch = new MutationObserver((ms) => {
+              for (const m of ms) w.__mounted += m.addedNodes.length;
+            });
+            w.__watch.observe(document.querySelector('.react-flow__nodes') ?? document.body, {
+              childList: true,
+            });
+          });
           const cpuBefore = await chromiumCpuMs(browser);
           const frames = await panFrameTimes(page);
           const cpu = (await chromiumCpuMs(browser)) - cpuBefore;
+          const mounted = await page.evaluate(
+            () => (window as unknown as { __mounted: number }).__mounted,
+          );
+          console.log(`  graph nodes mounted during the pan: ${mounted}`);
           console.log(
-            `run ${run + 1}: ${frames.length} frames, p50 ${percentile(frames, 50).toFixed(1)} ms, p95 ${percentile(frames, 95).toFixed(1)} ms; Chromium CPU for the pan ${cpu.toFixed(0)} ms`,
+            `run ${run + 1}: ${frames.length} frames, p50 ${percentile(frames, 50).toFixed(1)} ms, p95 ${percentile(frames, 95).toFixed(1)} ms; Chromium CPU for the pan ${cpu.toFixed(0)} ms (${(cpu / frames.length).toFixed(1)} a frame)`,
           );
           continue;
         }

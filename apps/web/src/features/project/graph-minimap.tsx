@@ -24,11 +24,28 @@ const Boxes = memo(function Boxes({ boxes }: { boxes: ReadonlyMap<string, Rect> 
   );
 });
 
+/** The part of the graph on screen: the one piece of the minimap a pan re-renders. */
+function ViewRect({ screen, scale }: { screen: { width: number; height: number }; scale: number }) {
+  const [x, y, zoom] = useStore(transformOf);
+  const view = visibleArea({ x, y, zoom }, screen, 0);
+  return (
+    <rect
+      x={view.x}
+      y={view.y}
+      width={view.width}
+      height={view.height}
+      fill="rgba(25,118,210,0.15)"
+      stroke="#1976d2"
+      strokeWidth={2 / scale}
+    />
+  );
+}
+
 /**
  * Overview of every node (React Flow's own minimap only sees the culled nodes it is given).
- * Clicking moves the view there. It follows React Flow's view itself: a pan re-renders only it.
+ * Clicking moves the view there.
  */
-export function GraphMinimap({
+export const GraphMinimap = memo(function GraphMinimap({
   boxes,
   screen,
 }: {
@@ -36,17 +53,14 @@ export function GraphMinimap({
   screen: { width: number; height: number };
 }) {
   const flow = useReactFlow();
-  const [x, y, zoom] = useStore(transformOf);
-  const viewport = { x, y, zoom };
   const all = useMemo(() => boundsOf(boxes.values()), [boxes]);
   if (!all || screen.width === 0) return null;
   const scale = Math.min(W / all.width, H / all.height);
-  const view = visibleArea(viewport, screen, 0);
   const onClick = (e: MouseEvent<SVGSVGElement>) => {
     const r = e.currentTarget.getBoundingClientRect();
     const gx = all.x + (e.clientX - r.left) / scale;
     const gy = all.y + (e.clientY - r.top) / scale;
-    void flow.setCenter(gx, gy, { zoom: viewport.zoom, duration: 200 });
+    void flow.setCenter(gx, gy, { zoom: flow.getZoom(), duration: 200 });
   };
   return (
     <Box
@@ -71,17 +85,9 @@ export function GraphMinimap({
       >
         <g transform={`scale(${scale}) translate(${-all.x} ${-all.y})`}>
           <Boxes boxes={boxes} />
-          <rect
-            x={view.x}
-            y={view.y}
-            width={view.width}
-            height={view.height}
-            fill="rgba(25,118,210,0.15)"
-            stroke="#1976d2"
-            strokeWidth={2 / scale}
-          />
+          <ViewRect screen={screen} scale={scale} />
         </g>
       </svg>
     </Box>
   );
-}
+});

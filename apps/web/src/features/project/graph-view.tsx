@@ -15,6 +15,7 @@ import { useLayout } from '@/lib/graph/use-layout';
 import { whenIdle } from '@/lib/when-idle';
 import {
   boundsOf,
+  covers,
   cullNodes,
   startViewport,
   visibleArea,
@@ -118,8 +119,7 @@ function Graph({ warehouse, collapsed, search }: Props) {
     return whenIdle(() => startTransition(() => setMargin(PAN_MARGIN)));
   }, [ready, margin]);
   // The view React Flow shows, kept outside React state: a pan moves it every frame, but the
-  // graph re-renders only when that changes which nodes are drawn (drawnView: where they were
-  // worked out for).
+  // graph re-renders only when the screen leaves the area drawn around drawnView.
   const view = useRef<Viewport>(undefined);
   const [drawnView, setDrawnView] = useState<Viewport>();
   const visibleKey = useMemo(
@@ -127,11 +127,15 @@ function Graph({ warehouse, collapsed, search }: Props) {
     [boxes, edges, drawnView, start, size, margin],
   );
   const onFrame = useRef<(vp: Viewport) => void>(() => {});
+  // Nodes are drawn for an area around a view; they stay while the screen is inside it, so a
+  // pan back and forth mounts nothing, and are worked out anew for the current view once it
+  // leaves (half a margin early, so what comes into view is already drawn).
   useLayoutEffect(() => {
+    const drawnArea = visibleArea(drawnView ?? start ?? ORIGIN, size, margin);
     onFrame.current = (vp) => {
-      if (drawnKey(boxes, edges, vp, size, margin) !== visibleKey) setDrawnView(vp);
+      if (!covers(drawnArea, visibleArea(vp, size, margin / 2))) setDrawnView(vp);
     };
-  }, [boxes, edges, size, margin, visibleKey]);
+  }, [drawnView, start, size, margin]);
   // New positions, size or margin: work out what to draw where the view is now.
   useEffect(() => {
     const now = view.current;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { boundsOf, cullNodes, startViewport, visibleArea } from './visible';
+import { boundsOf, covers, cullNodes, startViewport, visibleArea } from './visible';
 
 describe('culling the graph to the screen', () => {
   const boxes = new Map([
@@ -22,6 +22,14 @@ describe('culling the graph to the screen', () => {
     const area = visibleArea({ x: 0, y: 0, zoom: 1 }, { width: 1000, height: 800 }, 0);
     const ids = cullNodes(boxes, [{ source: 'b', target: 'far' }], area);
     expect([...ids].sort()).toEqual(['a', 'b', 'far']);
+  });
+
+  it('tells when a screen moved out of the area drawn around an earlier view', () => {
+    const screen = { width: 1000, height: 800 };
+    const drawn = visibleArea({ x: 0, y: 0, zoom: 1 }, screen, 0.5);
+    expect(covers(drawn, visibleArea({ x: -400, y: 300, zoom: 1 }, screen, 0))).toBe(true);
+    expect(covers(drawn, visibleArea({ x: -600, y: 0, zoom: 1 }, screen, 0))).toBe(false);
+    expect(covers(drawn, visibleArea({ x: 0, y: 0, zoom: 0.4 }, screen, 0))).toBe(false);
   });
 
   it('bounds a set of boxes', () => {

@@ -30,6 +30,13 @@ export function visibleArea(
 const overlaps = (a: Box, b: Box) =>
   a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
 
+/** Whether `outer` holds all of `inner`. */
+export const covers = (outer: Box, inner: Box) =>
+  outer.x <= inner.x &&
+  outer.y <= inner.y &&
+  outer.x + outer.width >= inner.x + inner.width &&
+  outer.y + outer.height >= inner.y + inner.height;
+
 /**
  * Ids of the nodes to hand to React Flow: those in the area, plus the far end of every edge that
  * touches one (so edges leaving the screen still draw). React Flow renders every node it is given
