@@ -111,13 +111,15 @@ describe('deploy/rbac: what ServiceAccount wharf may do', () => {
     expect(impersonated).toEqual(['serviceaccounts']);
   });
 
-  it('writes only its own Secret and, of Kargo, exactly what it does as itself after checking the user', () => {
+  it('writes only its own Secret, Events, and, of Kargo, exactly what it does as itself after checking the user', () => {
     const kargoWrites: string[] = [];
     for (const role of roles(plainRbac)) {
       for (const rule of role.rules ?? []) {
         const reviews = rule.resources.every((r) => r.endsWith('reviews'));
         const ownSecrets = role.kind === 'Role' && rule.resources.join() === 'secrets';
         const kargo = rule.apiGroups.join() === 'kargo.akuity.io';
+        // The Events Kargo's API server records after promoting or approving for a person.
+        const events = rule.apiGroups.join() === '' && rule.resources.join() === 'events';
         const read = ['get', 'list', 'watch'];
         for (const verb of rule.verbs.filter((v) => kargo && !read.includes(v)))
           kargoWrites.push(...rule.resources.map((r) => `${verb} ${r}`));
@@ -125,9 +127,11 @@ describe('deploy/rbac: what ServiceAccount wharf may do', () => {
           ? ['create']
           : ownSecrets
             ? ['create', 'get', 'list', 'watch', 'update', 'patch']
-            : kargo
-              ? [...read, 'create', 'patch', 'promote']
-              : [...read, 'impersonate'];
+            : events
+              ? [...read, 'create']
+              : kargo
+                ? [...read, 'create', 'patch', 'promote']
+                : [...read, 'impersonate'];
         for (const verb of rule.verbs)
           expect(allowed, `${verb} on ${rule.resources}`).toContain(verb);
         if (ownSecrets && !rule.verbs.includes('create'))

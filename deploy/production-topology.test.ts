@@ -415,6 +415,18 @@ describe.skipIf(!HAVE_KARGO_CRDS)(
         expect(promotion.actor).toBe(person);
         const path = `promotions/${promotion.name}`;
         expect((await annotations(path))['kargo.akuity.io/create-actor']).toBe(person);
+        // As Kargo's API server, Wharf records the Event naming the person (deploy/rbac grants it).
+        const events = (await t.admin.request('GET', `/api/v1/namespaces/${PROJECT}/events`)) as {
+          items: { reason?: string; metadata: { annotations?: Record<string, string> } }[];
+        };
+        const created = events.items.filter(
+          (e) =>
+            e.reason === 'PromotionCreated' &&
+            e.metadata.annotations?.['event.kargo.akuity.io/promotion-name'] === promotion.name,
+        );
+        expect(created.map((e) => e.metadata.annotations?.['event.kargo.akuity.io/actor'])).toEqual(
+          [person],
+        );
 
         // What Kargo's webhook writes when its CONTROLPLANE_USER_REGEX does not match Wharf.
         await t.admin.request(

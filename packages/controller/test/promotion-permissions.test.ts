@@ -30,6 +30,11 @@ beforeAll(async () => {
 });
 afterAll(async () => c?.close());
 
+const ACTOR = 'event.kargo.akuity.io/actor';
+const STAGE = 'event.kargo.akuity.io/stage-name';
+const PROMOTION = 'event.kargo.akuity.io/promotion-name';
+const events = async () => (await c.clients.core.listNamespacedEvent({ namespace: NS })).items;
+
 describe('a release flows through development', () => {
   it('becomes Freight with Kargo name and alias, auto-promotes to development with real commits, and is verified', async () => {
     expect(first.metadata.name).toMatch(/^[0-9a-f]{40}$/);
@@ -46,6 +51,18 @@ describe('a release flows through development', () => {
     expect(promo?.metadata.annotations?.['kargo.akuity.io/create-actor']).toBe(
       'controller:stage-controller',
     );
+    // The stage controller records its auto-promotion once; the promotion controller does not.
+    const recorded = (await events()).filter(
+      (e) =>
+        e.reason === 'PromotionCreated' &&
+        e.metadata.annotations?.[PROMOTION] === promo?.metadata.name,
+    );
+    expect(recorded.map((e) => [e.metadata.annotations?.[ACTOR], e.message])).toEqual([
+      [
+        'controller:stage-controller',
+        'Automatically promoted Freight from origin "Warehouse/echo-server" for Stage "development"',
+      ],
+    ]);
     expect(promo?.metadata.name).toMatch(
       new RegExp(`^development\\.[0-9a-z]{26}\\.${first.metadata.name.slice(0, 7)}$`),
     );
@@ -86,6 +103,15 @@ describe('who may promote', () => {
     expect(created.metadata.annotations?.['kargo.akuity.io/create-actor']).toBe(
       'kubernetes:system:serviceaccount:echo-server:kargo-promoter',
     );
+    // Kargo's webhook records PromotionCreated for a writer outside its control plane.
+    const recorded = (await events()).filter(
+      (e) =>
+        e.reason === 'PromotionCreated' &&
+        e.metadata.annotations?.[PROMOTION] === created.metadata.name,
+    );
+    expect(recorded.map((e) => e.metadata.annotations?.[ACTOR])).toEqual([
+      'kubernetes:system:serviceaccount:echo-server:kargo-promoter',
+    ]);
     expect(created.spec.steps?.map((s) => s.as)).toContain('step-0');
     const done = await finished(c, created.metadata.name);
     expect(done.status?.phase).toBe('Succeeded');
@@ -95,20 +121,28 @@ describe('who may promote', () => {
     expect(log).toContain('Promote echo-server v1.0.0 to staging');
   });
 
-  it('refuses unverified Freight for production until it is approved, then promotes it and records FreightApproved', async () => {
+  it('refuses unverified Freight for production until it is approved, then promotes it; the webhook records FreightApproved for a kargo-promoter, not for the control plane', async () => {
     const next = await release(c, gitDir, 'v1.1.0');
     const refused = await promote(c.api, 'production', { freight: next.metadata.name }).catch(
       (e: unknown) => e,
     );
     expect(statusCode(refused)).toBe(403);
+    const approvedAt = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
+    // The control plane (here the embedded admin) records its own approvals, as Kargo's API server.
     await c.api.patchStatus('Freight', NS, next.metadata.name, {
-      approvedFor: { production: { approvedAt: new Date().toISOString().replace(/\.\d+Z$/, 'Z') } },
+      approvedFor: { staging: { approvedAt } },
     });
-    const events = await c.clients.core.listNamespacedEvent({ namespace: NS });
-    const approved = events.items.find(
+    const promoter = await serviceAccountApi(c, 'kargo-promoter');
+    await promoter.patchStatus('Freight', NS, next.metadata.name, {
+      approvedFor: { production: { approvedAt } },
+    });
+    const approvals = (await events()).filter(
       (e) => e.reason === 'FreightApproved' && e.involvedObject.name === next.metadata.name,
     );
-    expect(approved?.metadata.annotations?.['event.kargo.akuity.io/stage-name']).toBe('production');
+    expect(approvals.map((e) => e.metadata.annotations?.[STAGE])).toEqual(['production']);
+    expect(approvals[0]?.metadata.annotations?.[ACTOR]).toBe(
+      'kubernetes:system:serviceaccount:echo-server:kargo-promoter',
+    );
     const p = await promote(c.api, 'production', { freight: next.metadata.name });
     expect((await finished(c, p.metadata.name)).status?.phase).toBe('Succeeded');
   });

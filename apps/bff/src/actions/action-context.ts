@@ -12,6 +12,8 @@ export interface ActionContext {
   /** Wharf's own identity: what Kargo's API server does as itself, Wharf does with this. */
   own: KubeClient;
   now: () => number;
+  /** For what went wrong after the change was made (the user's request still succeeded). */
+  warn: (message: string, err: unknown) => void;
 }
 
 export function nowIso(ctx: ActionContext): string {

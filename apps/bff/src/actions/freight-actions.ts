@@ -1,8 +1,9 @@
-import { FreightSchema, LABELS } from '@wharf/shared';
+import { freightApprovedEvent, FreightSchema, LABELS } from '@wharf/shared';
 import type { ActionResultOf, AliasRequest } from '@wharf/shared/api';
 import { ConflictError, UnprocessableError } from '../errors/http-errors.js';
 import { kargoPath } from '../kube/paths.js';
 import { toFreightView } from '../views/freight-view.js';
+import { recordKargoEvent, WHARF_EVENT_COMPONENT } from './kargo-events.js';
 import {
   freightOrThrow,
   nowIso,
@@ -31,14 +32,22 @@ export async function approve(
     );
   }
   const writer = await ownWriterAfter(ctx, 'approve', stageName);
+  // As Kargo's API server: approving again changes nothing and records nothing.
+  if (freight.status?.approvedFor?.[stageName])
+    return { action: 'approve', freight: toFreightView(freight) };
   const name = freight.metadata.name;
-  const patched = await writer.mergePatch(
-    kargoPath('freights', ctx.reader.project, name, 'status'),
-    {
+  const patched = FreightSchema.parse(
+    await writer.mergePatch(kargoPath('freights', ctx.reader.project, name, 'status'), {
       status: { approvedFor: { [stageName]: { approvedAt: nowIso(ctx) } } },
-    },
+    }),
   );
-  return { action: 'approve', freight: toFreightView(FreightSchema.parse(patched)) };
+  const by = ctx.caller.actor;
+  const message = `Freight approved for Stage "${stageName}" by "${by}"`;
+  await recordKargoEvent(
+    ctx,
+    freightApprovedEvent(patched, stageName, by, message, WHARF_EVENT_COMPONENT),
+  );
+  return { action: 'approve', freight: toFreightView(patched) };
 }
 
 /** Alias: unique in the project; both the field and the label change together. */

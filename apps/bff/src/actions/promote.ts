@@ -2,6 +2,7 @@ import {
   ANNOTATIONS,
   freightAvailability,
   KARGO_API_VERSION,
+  promotionCreatedEvent,
   promotionRefusal,
   PromotionSchema,
   type Freight,
@@ -12,6 +13,7 @@ import { UnprocessableError } from '../errors/http-errors.js';
 import type { KubeClient } from '../kube/kube-client.js';
 import { kargoPath } from '../kube/paths.js';
 import { toPromotionView } from '../views/promotion-view.js';
+import { recordKargoEvent, WHARF_EVENT_COMPONENT } from './kargo-events.js';
 import {
   freightOrThrow,
   ownWriterAfter,
@@ -62,7 +64,19 @@ export async function createPromotion(
       steps: template?.steps ?? [],
     },
   });
-  return toPromotionView(PromotionSchema.parse(created), ctx.reader.viewContext());
+  const promotion = PromotionSchema.parse(created);
+  // Kargo's webhook records PromotionCreated itself, naming Wharf, when it did not keep the
+  // person Wharf named (Wharf is outside its CONTROLPLANE_USER_REGEX); else it is Wharf's to say.
+  if (promotion.metadata.annotations?.[ANNOTATIONS.createActor] === ctx.caller.actor) {
+    const freight = ctx.reader.get('freight', promotion.spec.freight ?? '');
+    const by = ctx.caller.actor;
+    const message = `Promotion created for Stage "${stage.metadata.name}" by "${by}"`;
+    await recordKargoEvent(
+      ctx,
+      promotionCreatedEvent(promotion, freight, by, message, WHARF_EVENT_COMPONENT),
+    );
+  }
+  return toPromotionView(promotion, ctx.reader.viewContext());
 }
 
 export async function promote(

@@ -1,4 +1,5 @@
 import type { KubeConfig } from '@kubernetes/client-node';
+import type { Request } from 'express';
 import { z } from 'zod';
 import {
   AbortPromotionResultSchema,
@@ -49,11 +50,12 @@ const NoBody = z.object({}).optional();
  */
 export function actionRoutes(models: ReadModels, now: () => number, own: KubeConfig): RouteSpec[] {
   const ownClient = new KubeClient(own);
-  const ctx = (caller: Caller, project: string): ActionContext => ({
+  const ctx = (req: Request, caller: Caller, project: string): ActionContext => ({
     caller,
     reader: models.reader(project),
     own: ownClient,
     now,
+    warn: (message, err) => req.log.warn({ err }, message),
   });
   return [
     route({
@@ -65,8 +67,8 @@ export function actionRoutes(models: ReadModels, now: () => number, own: KubeCon
       body: PromoteRequestSchema,
       response: PromoteResultSchema,
       status: 201,
-      handler: ({ caller, params, body }) =>
-        promote(ctx(caller, params.project), params.stage, body),
+      handler: ({ req, caller, params, body }) =>
+        promote(ctx(req, caller, params.project), params.stage, body),
     }),
     route({
       method: 'post',
@@ -77,8 +79,8 @@ export function actionRoutes(models: ReadModels, now: () => number, own: KubeCon
       body: PromoteDownstreamRequestSchema,
       response: PromoteDownstreamResultSchema,
       status: 201,
-      handler: ({ caller, params, body }) =>
-        promoteDownstream(ctx(caller, params.project), params.stage, body),
+      handler: ({ req, caller, params, body }) =>
+        promoteDownstream(ctx(req, caller, params.project), params.stage, body),
     }),
     route({
       method: 'post',
@@ -88,8 +90,8 @@ export function actionRoutes(models: ReadModels, now: () => number, own: KubeCon
       params: FreightParams,
       body: ApproveRequestSchema,
       response: ApproveResultSchema,
-      handler: ({ caller, params, body }) =>
-        approve(ctx(caller, params.project), params.freight, body.stage),
+      handler: ({ req, caller, params, body }) =>
+        approve(ctx(req, caller, params.project), params.freight, body.stage),
     }),
     route({
       method: 'post',
@@ -100,8 +102,8 @@ export function actionRoutes(models: ReadModels, now: () => number, own: KubeCon
       params: FreightParams,
       body: ApproveRequestSchema,
       response: ApprovalRequestResultSchema,
-      handler: ({ caller, params, body }) =>
-        requestApproval(ctx(caller, params.project), params.freight, body.stage),
+      handler: ({ req, caller, params, body }) =>
+        requestApproval(ctx(req, caller, params.project), params.freight, body.stage),
     }),
     route({
       method: 'delete',
@@ -110,8 +112,8 @@ export function actionRoutes(models: ReadModels, now: () => number, own: KubeCon
       summary: 'Withdraw a request for approval',
       params: FreightParams.extend({ stage: StageParams.shape.stage }),
       response: WithdrawApprovalRequestResultSchema,
-      handler: ({ caller, params }) =>
-        withdrawApprovalRequest(ctx(caller, params.project), params.freight, params.stage),
+      handler: ({ req, caller, params }) =>
+        withdrawApprovalRequest(ctx(req, caller, params.project), params.freight, params.stage),
     }),
     route({
       method: 'patch',
@@ -121,8 +123,8 @@ export function actionRoutes(models: ReadModels, now: () => number, own: KubeCon
       params: FreightParams,
       body: AliasRequestSchema,
       response: AliasResultSchema,
-      handler: ({ caller, params, body }) =>
-        setAlias(ctx(caller, params.project), params.freight, body),
+      handler: ({ req, caller, params, body }) =>
+        setAlias(ctx(req, caller, params.project), params.freight, body),
     }),
     route({
       method: 'post',
@@ -134,8 +136,8 @@ export function actionRoutes(models: ReadModels, now: () => number, own: KubeCon
       body: CreateFreightRequestSchema,
       response: CreateFreightResultSchema,
       status: 201,
-      handler: ({ caller, params, body }) =>
-        createFreight(ctx(caller, params.project), params.warehouse, body),
+      handler: ({ req, caller, params, body }) =>
+        createFreight(ctx(req, caller, params.project), params.warehouse, body),
     }),
     route({
       method: 'delete',
@@ -144,7 +146,8 @@ export function actionRoutes(models: ReadModels, now: () => number, own: KubeCon
       summary: 'Delete freight no stage holds',
       params: FreightParams,
       response: DeleteFreightResultSchema,
-      handler: ({ caller, params }) => deleteFreight(ctx(caller, params.project), params.freight),
+      handler: ({ req, caller, params }) =>
+        deleteFreight(ctx(req, caller, params.project), params.freight),
     }),
     route({
       method: 'post',
@@ -154,8 +157,8 @@ export function actionRoutes(models: ReadModels, now: () => number, own: KubeCon
       params: WarehouseParams,
       body: NoBody,
       response: RefreshWarehouseResultSchema,
-      handler: ({ caller, params }) =>
-        refreshWarehouse(ctx(caller, params.project), params.warehouse),
+      handler: ({ req, caller, params }) =>
+        refreshWarehouse(ctx(req, caller, params.project), params.warehouse),
     }),
     route({
       method: 'post',
@@ -165,7 +168,8 @@ export function actionRoutes(models: ReadModels, now: () => number, own: KubeCon
       params: StageParams,
       body: NoBody,
       response: RefreshStageResultSchema,
-      handler: ({ caller, params }) => refreshStage(ctx(caller, params.project), params.stage),
+      handler: ({ req, caller, params }) =>
+        refreshStage(ctx(req, caller, params.project), params.stage),
     }),
     route({
       method: 'post',
@@ -175,8 +179,8 @@ export function actionRoutes(models: ReadModels, now: () => number, own: KubeCon
       params: PromotionParams,
       body: NoBody,
       response: AbortPromotionResultSchema,
-      handler: ({ caller, params }) =>
-        abortPromotion(ctx(caller, params.project), params.promotion),
+      handler: ({ req, caller, params }) =>
+        abortPromotion(ctx(req, caller, params.project), params.promotion),
     }),
     route({
       method: 'post',
@@ -186,8 +190,8 @@ export function actionRoutes(models: ReadModels, now: () => number, own: KubeCon
       params: StageParams,
       body: NoBody,
       response: ReverifyResultSchema,
-      handler: ({ caller, params }) =>
-        verificationAction(ctx(caller, params.project), params.stage, 'reverify'),
+      handler: ({ req, caller, params }) =>
+        verificationAction(ctx(req, caller, params.project), params.stage, 'reverify'),
     }),
     route({
       method: 'post',
@@ -197,8 +201,8 @@ export function actionRoutes(models: ReadModels, now: () => number, own: KubeCon
       params: StageParams,
       body: NoBody,
       response: AbortVerificationResultSchema,
-      handler: ({ caller, params }) =>
-        verificationAction(ctx(caller, params.project), params.stage, 'abort-verification'),
+      handler: ({ req, caller, params }) =>
+        verificationAction(ctx(req, caller, params.project), params.stage, 'abort-verification'),
     }),
     route({
       method: 'post',

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   ANNOTATIONS,
+  EVENT_ANNOTATIONS,
   FreightSchema,
   KARGO_API_VERSION,
   LABELS,
@@ -46,6 +47,28 @@ describe.skipIf(!HAVE_CRDS)('Kargo actions over HTTP change exactly what Kargo w
     );
   const freight = async (name: string) =>
     FreightSchema.parse(await admin.get(kargoPath('freights', NS, name)));
+  /** Kargo's Events of one reason in the project, as [actor, stage, promotion or freight]. */
+  const events = async (reason: string) =>
+    (
+      (await admin.get(`/api/v1/namespaces/${NS}/events`)) as {
+        items: {
+          reason?: string;
+          metadata: { annotations?: Record<string, string> };
+          source?: { component?: string };
+        }[];
+      }
+    ).items
+      .filter((e) => e.reason === reason)
+      .map((e) => {
+        const a = e.metadata.annotations ?? {};
+        return {
+          actor: a[EVENT_ANNOTATIONS.actor],
+          stage: a[EVENT_ANNOTATIONS.stageName],
+          promotion: a[EVENT_ANNOTATIONS.promotionName],
+          freight: a[EVENT_ANNOTATIONS.freightName],
+          by: e.source?.component,
+        };
+      });
   const stage = async (name: string) =>
     StageSchema.parse(await admin.get(kargoPath('stages', NS, name)));
   /** Waits until the BFF's cache saw an object at the version the cluster holds. */
@@ -105,6 +128,18 @@ describe.skipIf(!HAVE_CRDS)('Kargo actions over HTTP change exactly what Kargo w
       freight: byAlias('quiet-mole').metadata.name,
     });
     expect(created?.metadata.annotations?.[ANNOTATIONS.createActor]).toBe('admin');
+    // As Kargo's API server: the Event naming the person, since the person was kept as actor.
+    expect(
+      (await events('PromotionCreated')).filter((e) => e.promotion === created?.metadata.name),
+    ).toEqual([
+      {
+        actor: 'admin',
+        stage: 'staging',
+        promotion: created?.metadata.name,
+        freight: byAlias('quiet-mole').metadata.name,
+        by: 'wharf',
+      },
+    ]);
     const template = fx.stages.find((s) => s.metadata.name === 'staging')?.spec.promotionTemplate;
     expect(created?.spec.steps?.map((s) => s.uses)).toEqual(
       template?.spec.steps?.map((s) => s.uses),
@@ -163,6 +198,15 @@ describe.skipIf(!HAVE_CRDS)('Kargo actions over HTTP change exactly what Kargo w
     const f = await freight(FRESH);
     expect(f.status?.approvedFor?.staging?.approvedAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
     await cached('freight', FRESH, f.metadata.resourceVersion);
+    const approved = [{ actor: 'admin', stage: 'staging', freight: FRESH, by: 'wharf' }];
+    expect((await events('FreightApproved')).filter((e) => e.freight === FRESH)).toEqual(approved);
+    // Approving again changes nothing and records nothing, as in Kargo.
+    const again = await call('POST', `/projects/${NS}/freight/${FRESH}/approve`, {
+      stage: 'staging',
+    });
+    expect(again.status).toBe(200);
+    expect((await freight(FRESH)).metadata.resourceVersion).toBe(f.metadata.resourceVersion);
+    expect((await events('FreightApproved')).filter((e) => e.freight === FRESH)).toEqual(approved);
     const promote = await call('POST', `/projects/${NS}/stages/staging/promotions`, {
       freight: FRESH,
     });

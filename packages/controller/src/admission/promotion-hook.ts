@@ -5,6 +5,7 @@ import {
   KARGO_GROUP,
   LABELS,
   PROMOTE_VERB,
+  promotionCreatedEvent,
   type Freight,
   type Promotion,
   type PromotionTask,
@@ -13,6 +14,7 @@ import {
 import { availability } from '../freight/availability.js';
 import { userMay } from '../kube/access-review.js';
 import type { KubeClients } from '../kube/clients.js';
+import type { EventRecorder } from '../kube/events.js';
 import type { KargoApi } from '../kube/kargo-api.js';
 import { buildPromotionSteps, StepBuildError } from '../promotion/build-steps.js';
 import { promotionName } from '../promotion/promotion-name.js';
@@ -31,6 +33,7 @@ export interface PromotionHookDeps {
   now: () => Date;
   /** Whose claimed actor is kept (Kargo's CONTROLPLANE_USER_REGEX, and system:masters). */
   isControlPlane: ControlPlaneTest;
+  record: EventRecorder;
 }
 
 const asPromotion = (o: Record<string, unknown> | undefined): Promotion => {
@@ -156,6 +159,13 @@ async function validateCreate(d: PromotionHookDeps, req: AdmissionRequest) {
     const actor =
       p.metadata.annotations?.[ANNOTATIONS.createActor] ?? actorFor(req.userInfo, undefined);
     await updateHolds(d.api, stage, p, byOrigin.get(p.metadata.name) ?? false, actor, d.now());
+    // As Kargo's webhook: the control plane records its own PromotionCreated (naming the person
+    // it acts for); anyone else's is recorded here, naming the Kubernetes user.
+    if (!d.isControlPlane(req.userInfo)) {
+      const by = actorFor(req.userInfo, undefined, d.isControlPlane);
+      const message = `Promotion created for Stage "${stage.metadata.name}" by "${by}"`;
+      await d.record(promotionCreatedEvent(p, freight, by, message, 'webhook'));
+    }
   }
   return allow();
 }

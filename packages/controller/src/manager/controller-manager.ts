@@ -102,11 +102,12 @@ export async function startControllers(
     await writes.settled();
     return informers.stages.list(ns);
   };
+  const isControlPlane = controlPlaneTest(t.controlPlaneUserRegex);
   const hooks = installHooks(host, [
     projectHook(clients),
     projectConfigHook(),
-    freightHook({ api, stagesIn, recordApprovals: approvalRecorder(record), now }),
-    promotionHook({ api, clients, now, isControlPlane: controlPlaneTest(t.controlPlaneUserRegex) }),
+    freightHook({ api, stagesIn, recordApprovals: approvalRecorder(record, isControlPlane), now }),
+    promotionHook({ api, clients, now, isControlPlane, record }),
   ]);
   const settled = () => writes.settled();
   const access = (ns: string, url: string, opts?: { insecureSkipTLSVerify?: boolean }) =>

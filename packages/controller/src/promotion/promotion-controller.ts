@@ -1,13 +1,6 @@
 import { join } from 'node:path';
-import {
-  ANNOTATIONS,
-  isTerminalPromotionPhase,
-  type Freight,
-  type Promotion,
-  type Stage,
-} from '@wharf/shared';
+import { ANNOTATIONS, isTerminalPromotionPhase, type Promotion, type Stage } from '@wharf/shared';
 import type { KindInformer } from '../kube/informers.js';
-import { promotionEvent } from './promotion-events.js';
 import { PromotionRun, Shutdown, type RunnerDeps } from './promotion-runner.js';
 
 class UserAbort extends Error {
@@ -51,10 +44,8 @@ export class PromotionController {
       await this.deps.api.patchStatus('Promotion', ns, name, { lastHandledRefresh: refresh });
     if (isTerminalPromotionPhase(p.status?.phase)) return;
     if (!p.status?.phase) {
+      // PromotionCreated is not this controller's: whoever created the Promotion records it.
       await this.deps.api.patchStatus('Promotion', ns, name, { phase: 'Pending' });
-      const f = await this.deps.api.get<Freight>('Freight', ns, p.spec.freight ?? '');
-      const created = `Promotion created for Stage "${p.spec.stage}"`;
-      await promotionEvent(this.deps.record, p, 'PromotionCreated', created, undefined, f?.alias);
       p.status = { phase: 'Pending' };
     }
     const abort = abortRequest(p);

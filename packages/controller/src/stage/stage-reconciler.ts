@@ -11,6 +11,8 @@ import {
   type StageStatus,
   type VerificationInfo,
   isTerminalVerificationPhase,
+  originKey,
+  promotionCreatedEvent,
 } from '@wharf/shared';
 import { availability } from '../freight/availability.js';
 import { CONTROLLER_ACTOR } from '../kargo/constants.js';
@@ -162,8 +164,9 @@ export class StageReconciler {
     return soak ? { requeueAfterMs: 30_000 } : undefined;
   }
 
+  /** As Kargo's stage controller: a minimal Promotion, and its own PromotionCreated event. */
   private async promote(stage: Stage, f: Freight): Promise<void> {
-    await this.d.api.create<Promotion>('Promotion', {
+    const created = await this.d.api.create<Promotion>('Promotion', {
       metadata: {
         name: '',
         generateName: `${stage.metadata.name}.`,
@@ -172,6 +175,10 @@ export class StageReconciler {
       },
       spec: { stage: stage.metadata.name, freight: f.metadata.name },
     });
+    const message = `Automatically promoted Freight from origin "${originKey(f.origin)}" for Stage "${stage.metadata.name}"`;
+    await this.d.record(
+      promotionCreatedEvent(created, f, CONTROLLER_ACTOR.stage, message, 'stage-controller'),
+    );
   }
 
   /** regular_stages.go recordFreightVerificationEvent: the reason follows the phase, type Normal. */

@@ -11,3 +11,4 @@ export * from './resources.js';
 export * from './stage.js';
 export * from './steps.js';
 export * from './warehouse.js';
+export * from './kargo-events.js';
