@@ -38,6 +38,7 @@ export class LiveHub {
   private readonly rooms = new Map<string, ProjectRoom>();
   /** Rooms with no socket left, each with the timer that forgets it. */
   private readonly lingering = new Map<string, unknown>();
+  private readonly clock: Timers;
   readonly projects: ProjectsRoom;
   private readonly onChange = (c: CacheChange) => this.route(c);
   private readonly onRecovered = (kind: string) => this.resyncAll(kind);
@@ -50,6 +51,7 @@ export class LiveHub {
     private readonly timers?: Timers,
     private readonly lingerMs = ROOM_LINGER_MS,
   ) {
+    this.clock = timers ?? realTimers;
     this.projects = new ProjectsRoom(readModels, (d) => out.projectsDelta(d), windowMs, timers);
     cache.on('change', this.onChange);
     cache.on('recovered', this.onRecovered);
@@ -57,7 +59,7 @@ export class LiveHub {
 
   room(project: string): ProjectRoom {
     const forget = this.lingering.get(project);
-    if (forget !== undefined) (this.timers ?? realTimers).clear(forget);
+    if (forget !== undefined) this.clock.clear(forget);
     this.lingering.delete(project);
     let room = this.rooms.get(project);
     if (!room) {
@@ -95,11 +97,11 @@ export class LiveHub {
       this.rooms.get(project)?.stop();
       this.rooms.delete(project);
     };
-    this.lingering.set(project, (this.timers ?? realTimers).set(forget, this.lingerMs));
+    this.lingering.set(project, this.clock.set(forget, this.lingerMs));
   }
 
   stop(): void {
-    for (const forget of this.lingering.values()) (this.timers ?? realTimers).clear(forget);
+    for (const forget of this.lingering.values()) this.clock.clear(forget);
     this.lingering.clear();
     this.cache.off('change', this.onChange);
     this.cache.off('recovered', this.onRecovered);

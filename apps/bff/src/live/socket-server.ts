@@ -1,6 +1,7 @@
 import type { Server as HttpServer, IncomingMessage } from 'node:http';
 import type { Request } from 'express';
 import type { Logger } from 'pino';
+import type { z } from 'zod';
 import { Server, type Socket } from 'socket.io';
 import { KARGO_GROUP } from '@wharf/shared';
 import {
@@ -16,10 +17,8 @@ import {
   SOCKET_PATH,
   type ApiErrorBody,
   type ClientToServerEvents,
-  type FreightWindow,
   type ProjectJoinResult,
   type ProjectEntityKind,
-  type PromotionWindow,
   type ProjectsJoinResult,
   type ServerToClientEvents,
 } from '@wharf/shared/api';
@@ -28,6 +27,7 @@ import { visibleProjects } from '../access/visible-projects.js';
 import { toHttp } from '../errors/error-middleware.js';
 import { ForbiddenError, InputError, NotFoundError } from '../errors/http-errors.js';
 import type { Metrics } from '../ops/metrics.js';
+import type { ReadModels } from '../read/read-models.js';
 import type { AttentionMembership } from './attention-room.js';
 import { jsonPackets } from './json-packets.js';
 import type { LiveHub } from './live-hub.js';
@@ -298,22 +298,24 @@ export function attachSockets(deps: SocketDeps): {
 
     // Pages and lookups for a socket in the room; the answers go out on the same connection as
     // the deltas, so the browser can merge them with what it holds.
-    socket.on('project:freight', (raw, ack) =>
-      handle(ack, log, async (): Promise<FreightWindow> => {
-        const req = parseSocketInput(ProjectFreightRequestSchema, raw, 'project:freight');
-        requireJoinedWith(req.project, 'freight');
-        const models = hub.models();
-        return models.freightWindow(models.reader(req.project), req);
-      }),
+    const roomRequest = <S extends z.ZodType<{ project: string }>>(
+      event: 'project:freight' | 'project:promotions',
+      schema: S,
+      kind: ProjectEntityKind,
+      answer: (models: ReadModels, req: z.output<S>) => unknown,
+    ) =>
+      socket.on(event, (raw: unknown, ack: unknown) =>
+        handle(ack, log, async () => {
+          const req = parseSocketInput(schema, raw, event);
+          requireJoinedWith(req.project, kind);
+          return answer(hub.models(), req);
+        }),
+      );
+    roomRequest('project:freight', ProjectFreightRequestSchema, 'freight', (models, req) =>
+      models.freightWindow(models.reader(req.project), req),
     );
-
-    socket.on('project:promotions', (raw, ack) =>
-      handle(ack, log, async (): Promise<PromotionWindow> => {
-        const req = parseSocketInput(ProjectPromotionsRequestSchema, raw, 'project:promotions');
-        requireJoinedWith(req.project, 'promotions');
-        const models = hub.models();
-        return models.promotionWindow(models.reader(req.project), req);
-      }),
+    roomRequest('project:promotions', ProjectPromotionsRequestSchema, 'promotions', (models, req) =>
+      models.promotionWindow(models.reader(req.project), req),
     );
 
     socket.on('project:leave', (raw, ack) =>

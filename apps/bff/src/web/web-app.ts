@@ -101,15 +101,23 @@ export function webAppRouter(dist: string, basePath: string): Router {
   const manifest = existsSync(manifestPath)
     ? (JSON.parse(readFileSync(manifestPath, 'utf8')) as Manifest)
     : undefined;
+  // Worked out once: the build does not change while Wharf runs.
+  const preloads = new Map(
+    [...LANDINGS].map(([screen, landing]) => [
+      screen,
+      {
+        preload: landing.reads,
+        modulePreload: manifest ? chunkFiles(manifest, landing.module) : [],
+      },
+    ]),
+  );
   const shell: RequestHandler = (req, res) => {
     const nonce = String(res.locals.cspNonce);
     const screen = req.path === '/index.html' ? '/' : req.path.replace(/(.)\/$/, '$1');
     // Signed out, the screen's reads would answer 401 and its code goes unused (sign-in is next).
-    const landing = readSessionCookie(req) ? LANDINGS.get(screen) : undefined;
-    const preload = landing?.reads ?? [];
-    const modulePreload = landing && manifest ? chunkFiles(manifest, landing.module) : [];
+    const landing = readSessionCookie(req) ? preloads.get(screen) : undefined;
     res.setHeader('cache-control', 'no-store');
-    res.type('html').send(renderIndexHtml(template, { basePath, nonce, preload, modulePreload }));
+    res.type('html').send(renderIndexHtml(template, { basePath, nonce, ...landing }));
   };
   const r = Router();
   r.get(['/', '/index.html'], shell);

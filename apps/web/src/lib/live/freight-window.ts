@@ -8,35 +8,24 @@ import {
 import { useMemo } from 'react';
 import type { FreightSortKey } from '@wharf/shared';
 export type { FreightFilter } from './freight-filter';
-import {
-  FreightWindowSchema,
-  type FreightWindow,
-  type ProjectFreightRequest,
-} from '@wharf/shared/api';
-import { connected, emitWithAck, whenInRoom } from './join';
+import { FreightWindowSchema, type ProjectFreightRequest } from '@wharf/shared/api';
 import { shownFreight, specOf, type FreightFilter } from './freight-filter';
-import { keyOfView, mergeFreight, type ProjectState } from './project-state';
+import { keyOfView, type ProjectState } from './project-state';
+import { askRoom } from './room-request';
 import { getSocket } from './socket';
 import { freightWindowsKey, projectLiveKey } from './keys';
 
 const PAGE = 50;
 
 /** Asks the BFF, on the room's socket, for a page or some freight by name; merges the answer. */
-async function requestFreight(
-  qc: QueryClient,
-  project: string,
-  req: ProjectFreightRequest,
-): Promise<FreightWindow> {
-  await connected();
-  // The BFF answers only sockets in the room: a join in flight (a return to the project) first.
-  await whenInRoom(project);
-  const raw = await emitWithAck<unknown>((ack) => getSocket().emit('project:freight', req, ack));
-  const window = FreightWindowSchema.parse(raw);
-  qc.setQueryData<ProjectState>(projectLiveKey(project), (s) =>
-    s ? mergeFreight(s, window.items) : s,
+const requestFreight = (qc: QueryClient, project: string, req: ProjectFreightRequest) =>
+  askRoom(
+    qc,
+    project,
+    'freight',
+    (ack) => getSocket().emit('project:freight', req, ack),
+    (raw) => FreightWindowSchema.parse(raw),
   );
-  return window;
-}
 
 /** A filter as the BFF's freight query says it, the time window measured from `asked`. */
 function queryOf(filter: FreightFilter, asked: number) {

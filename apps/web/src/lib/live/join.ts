@@ -2,9 +2,12 @@ import type { ApiErrorBody } from '@wharf/shared/api';
 import { HttpError, notifyUnauthorized } from '@/lib/http';
 import { getSocket } from './socket';
 
+/** The callback a request on the socket is answered through. */
+export type AckCallback<T> = (ack: { data: T } | { error: ApiErrorBody }) => void;
+
 /** Emits a join with an ack and a timeout; `{error}` acks become an HttpError-like rejection. */
 export function emitWithAck<T>(
-  emit: (ack: (ack: { data: T } | { error: ApiErrorBody }) => void) => void,
+  emit: (ack: AckCallback<T>) => void,
   timeoutMs = 15_000,
 ): Promise<T> {
   return new Promise<T>((resolve, reject) => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ProjectDelta, ProjectSnapshot } from '@wharf/shared/api';
 import { freightView, promotionView, stageView, warehouseView } from '../testing/views';
 import { freightCountKey } from './freight-window';
-import { applyDelta, fromSnapshot, mergeFreight, mergePromotions } from './project-state';
+import { applyDelta, fromSnapshot, mergeFetched } from './project-state';
 
 const counts = { count: 1, healthy: 1, unhealthy: 0, progressing: 0, unknown: 0 };
 const snapshot: ProjectSnapshot = {
@@ -80,7 +80,7 @@ describe('applyDelta', () => {
       }),
     );
     expect(next?.freightTotal).toBe(2);
-    const merged = mergeFreight(state, [freightView('old', 'w', {})]);
+    const merged = mergeFetched(state, 'freight', [freightView('old', 'w', {})]);
     expect([...merged.freight.keys()].sort()).toEqual(['f1', 'old']);
     expect(merged.stages).toBe(state.stages);
     expect(merged.version).toBe(state.version);
@@ -88,7 +88,7 @@ describe('applyDelta', () => {
 
   it('merges promotions asked for on the side, and a later delta still changes or deletes them', () => {
     const state = fromSnapshot({ ...snapshot, promotions: [promotionView('prod.new', 'prod')] });
-    const merged = mergePromotions(state, [
+    const merged = mergeFetched(state, 'promotions', [
       promotionView('prod.old', 'prod'),
       promotionView('prod.older', 'prod'),
     ]);
@@ -104,7 +104,7 @@ describe('applyDelta', () => {
     );
     expect(next?.promotions.get('prod.old')?.phase).toBe('Failed');
     expect(next?.promotions.has('prod.older')).toBe(false);
-    expect(mergePromotions(state, [])).toBe(state);
+    expect(mergeFetched(state, 'promotions', [])).toBe(state);
   });
 
   it("marks where the snapshot's newest freight end when it did not hold them all", () => {

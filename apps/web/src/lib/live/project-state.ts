@@ -85,22 +85,24 @@ export function fromSnapshot(s: ProjectSnapshot): ProjectState {
   };
 }
 
-/**
- * Adds freight the server sent in answer to a request on the room's socket. They were read
- * after every delta already applied, so they are at least as new as what the state holds.
- */
-export function mergeFreight(state: ProjectState, items: readonly FreightView[]): ProjectState {
-  if (items.length === 0) return state;
-  return { ...state, freight: patch(state.freight, items, []) };
+/** The kinds the page asks the room for beyond its snapshot. */
+export interface FetchedKinds {
+  freight: FreightView;
+  promotions: PromotionView;
 }
 
-/** Adds promotions the server sent in answer to a request on the room's socket (as freight). */
-export function mergePromotions(
+/**
+ * Adds freight or promotions the server sent in answer to a request on the room's socket. They
+ * were read after every delta already applied, so they are at least as new as what the state holds.
+ */
+export function mergeFetched<K extends keyof FetchedKinds>(
   state: ProjectState,
-  items: readonly PromotionView[],
+  kind: K,
+  items: readonly FetchedKinds[K][],
 ): ProjectState {
   if (items.length === 0) return state;
-  return { ...state, promotions: patch(state.promotions, items, []) };
+  const current = state[kind] as ReadonlyMap<string, { name: string }>;
+  return { ...state, [kind]: patch(current, items, []) };
 }
 
 function patch<T extends { name: string }>(

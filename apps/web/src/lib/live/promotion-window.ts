@@ -5,31 +5,22 @@ import {
   type ProjectPromotionsRequest,
   type PromotionView,
 } from '@wharf/shared/api';
-import { connected, emitWithAck, whenInRoom } from './join';
-import { promotionWindowsKey, projectLiveKey } from './keys';
-import { mergePromotions, type ProjectState } from './project-state';
+import { promotionWindowsKey } from './keys';
+import type { ProjectState } from './project-state';
+import { askRoom } from './room-request';
 import { getSocket } from './socket';
 
-/**
- * Asks the BFF, on the room's socket, for a stage's promotions or some by name, and merges the
- * answer into the live state. It arrives in order with the deltas, so every promotion created
- * or changed after it arrives as a delta and nothing merged is older than what the state holds.
- */
-async function requestPromotions(
-  qc: QueryClient,
-  project: string,
-  req: ProjectPromotionsRequest,
-): Promise<PromotionView[]> {
-  await connected();
-  // The BFF answers only sockets in the room: a join in flight (a return to the project) first.
-  await whenInRoom(project);
-  const raw = await emitWithAck<unknown>((ack) => getSocket().emit('project:promotions', req, ack));
-  const { items } = PromotionWindowSchema.parse(raw);
-  qc.setQueryData<ProjectState>(projectLiveKey(project), (s) =>
-    s ? mergePromotions(s, items) : s,
-  );
-  return items;
-}
+/** Asks the BFF, on the room's socket, for a stage's promotions or some by name; merges them. */
+const requestPromotions = async (qc: QueryClient, project: string, req: ProjectPromotionsRequest) =>
+  (
+    await askRoom(
+      qc,
+      project,
+      'promotions',
+      (ack) => getSocket().emit('project:promotions', req, ack),
+      (raw) => PromotionWindowSchema.parse(raw),
+    )
+  ).items;
 
 /** Newest first (a promotion's name starts with its stage and sorts by creation within it). */
 const newestFirst = (a: PromotionView, b: PromotionView) => b.name.localeCompare(a.name);

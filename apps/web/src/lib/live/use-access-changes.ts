@@ -1,6 +1,7 @@
 import { useQueryClient, type Query } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { AccessChangedSchema } from '@wharf/shared/api';
+import { capabilitiesQuery } from '@/lib/api/project';
 import { askedBefore, joinAccessRoom, leaveAccessRoom } from './access-room';
 import { getSocket } from './socket';
 
@@ -44,7 +45,7 @@ export function useAccessChanges(project: string | undefined) {
       const room = joinAccessRoom(project);
       room.then(
         () => {
-          const caps = queryClient.getQueryState(['project', project, 'capabilities']);
+          const caps = queryClient.getQueryState(capabilitiesQuery(project).queryKey);
           const asked =
             caps !== undefined && (caps.data !== undefined || caps.fetchStatus !== 'idle');
           if (askedBefore(project, room, asked)) refetch();
