@@ -1,5 +1,9 @@
 import { connected, emitWithAck } from './join';
+import { projectField, RoomInbox } from './room-inbox';
 import { getSocket } from './socket';
+
+/** `access:changed` pushes by project, kept from the join until the page listens. */
+export const accessChanges = new RoomInbox(getSocket, 'access:changed', projectField);
 
 /**
  * Access rooms (`access:changed` pushes for a project's RBAC) this socket has joined or is
@@ -21,6 +25,7 @@ export function joinAccessRoom(project: string): Promise<void> {
   }
   const join = (async () => {
     await connected();
+    accessChanges.expect(project);
     await emitWithAck((ack) => socket.emit('access:join', { project }, ack));
   })();
   rooms.set(project, join);
@@ -32,6 +37,7 @@ export function joinAccessRoom(project: string): Promise<void> {
 
 export function leaveAccessRoom(project: string): void {
   rooms.delete(project);
+  accessChanges.forget(project);
   const socket = getSocket();
   if (socket.connected) socket.emit('access:leave', { project }, () => undefined);
 }

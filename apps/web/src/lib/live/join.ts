@@ -47,9 +47,17 @@ export function connected(): Promise<void> {
 
 /** Project rooms this socket has joined or is joining: reads of a room wait for its join. */
 const rooms = new Map<string, Promise<void>>();
+let watching = false;
 
-/** Records a join of `project`'s room in flight; a failed join is forgotten. */
+/**
+ * Records a join of `project`'s room in flight; a failed join is forgotten, and so is every
+ * room when the connection drops (a page mounting later joins again instead of trusting it).
+ */
 export function trackRoomJoin(project: string, join: Promise<unknown>): void {
+  if (!watching) {
+    watching = true;
+    getSocket().on('disconnect', () => rooms.clear());
+  }
   const done = join.then(
     () => undefined,
     () => {
@@ -59,7 +67,7 @@ export function trackRoomJoin(project: string, join: Promise<unknown>): void {
   rooms.set(project, done);
 }
 
-/** The room was left, or the socket dropped (it is joined again on reconnect). */
+/** The room was left. */
 export function forgetRoomJoin(project: string): void {
   rooms.delete(project);
 }

@@ -2,7 +2,7 @@ import { useQueryClient, type Query } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { AccessChangedSchema } from '@wharf/shared/api';
 import { capabilitiesQuery } from '@/lib/api/project';
-import { askedBefore, joinAccessRoom, leaveAccessRoom } from './access-room';
+import { accessChanges, askedBefore, joinAccessRoom, leaveAccessRoom } from './access-room';
 import { getSocket } from './socket';
 
 /** What depends on RBAC in a project: its capabilities and its role screens. */
@@ -32,8 +32,7 @@ export function useAccessChanges(project: string | undefined) {
       });
     const timers = new Set<ReturnType<typeof setTimeout>>();
     const onChanged = (raw: unknown) => {
-      const msg = AccessChangedSchema.safeParse(raw);
-      if (!msg.success || msg.data.project !== project) return;
+      if (!AccessChangedSchema.safeParse(raw).success) return;
       refetch();
       const t = setTimeout(() => (timers.delete(t), refetch()), REPLICA_DECISION_TTL_MS);
       timers.add(t);
@@ -53,11 +52,12 @@ export function useAccessChanges(project: string | undefined) {
         () => undefined,
       );
     };
-    socket.on('access:changed', onChanged);
+    // Changes pushed since the route loader's join come first: the room does not send them again.
+    const unlisten = accessChanges.listen(project, onChanged, refetch);
     socket.on('connect', join);
     join();
     return () => {
-      socket.off('access:changed', onChanged);
+      unlisten();
       socket.off('connect', join);
       timers.forEach(clearTimeout);
       leaveAccessRoom(project);

@@ -9,11 +9,20 @@ import {
 import { connected, emitWithAck, forgetRoomJoin, inRoom, trackRoomJoin } from './join';
 import { projectLiveKey } from './keys';
 import { applyDelta, fromSnapshot, type ProjectState } from './project-state';
+import { projectField, RoomInbox } from './room-inbox';
 import { getSocket } from './socket';
+
+const deltas = new RoomInbox(getSocket, 'project:delta', projectField);
+const resyncs = new RoomInbox(getSocket, 'resync-required', (raw) => {
+  const msg = ResyncRequiredSchema.safeParse(raw);
+  return msg.success && msg.data.scope === 'project' ? msg.data.project : undefined;
+});
 
 function join(project: string, version?: string): Promise<ProjectJoinResult> {
   const joined = (async () => {
     await connected();
+    deltas.expect(project);
+    resyncs.expect(project);
     const raw = await emitWithAck<unknown>((ack) =>
       getSocket().emit('project:join', version ? { project, version } : { project }, ack),
     );
@@ -67,35 +76,30 @@ export function useProjectLive(project: string) {
       const parsed = ProjectDeltaSchema.safeParse(raw);
       if (!parsed.success) return void rejoin(false);
       const delta = parsed.data;
-      if (delta.project !== project) return;
       const held = queryClient.getQueryData<ProjectState>(key);
       if (!held) return;
       const next = applyDelta(held, delta);
       if (next) queryClient.setQueryData(key, next);
       else void rejoin(false);
     };
-    const onResync = (raw: unknown) => {
-      const msg = ResyncRequiredSchema.safeParse(raw);
-      if (msg.success && msg.data.scope === 'project' && msg.data.project === project)
-        void rejoin(false);
-    };
+    const startOver = () => void rejoin(false);
     const onConnect = () => {
       if (queryClient.getQueryData(key)) void rejoin(true);
     };
-    const onDisconnect = () => forgetRoomJoin(project);
-    socket.on('project:delta', onDelta);
-    socket.on('resync-required', onResync);
+    // Pushes since the route loader's join come first: the room does not send them again.
+    const unlistenDeltas = deltas.listen(project, onDelta, startOver);
+    const unlistenResyncs = resyncs.listen(project, startOver, startOver);
     socket.on('connect', onConnect);
-    socket.on('disconnect', onDisconnect);
     // Back to a project left earlier (or another screen of it): the held state is shown at once
     // but the room was left, so join again from its version (missed deltas, or a new snapshot).
     if (queryClient.getQueryData(key) && !inRoom(project)) void rejoin(true);
     return () => {
-      socket.off('project:delta', onDelta);
-      socket.off('resync-required', onResync);
+      unlistenDeltas();
+      unlistenResyncs();
       socket.off('connect', onConnect);
-      socket.off('disconnect', onDisconnect);
       forgetRoomJoin(project);
+      deltas.forget(project);
+      resyncs.forget(project);
       if (socket.connected) socket.emit('project:leave', { project }, () => undefined);
     };
   }, [project, queryClient]);

@@ -7,12 +7,21 @@ import {
 } from '@wharf/shared/api';
 import { connected, emitWithAck } from './join';
 import { applyProjectsDelta, type ProjectsState } from './projects-state';
+import { RoomInbox } from './room-inbox';
 import { getSocket } from './socket';
 
 const key = ['projects', 'live'] as const;
+/** There is one projects room: every push is its. */
+const ROOM = 'projects';
+const deltas = new RoomInbox(getSocket, 'projects:delta', () => ROOM);
+const resyncs = new RoomInbox(getSocket, 'resync-required', (raw) =>
+  ResyncRequiredSchema.safeParse(raw).data?.scope === 'projects' ? ROOM : undefined,
+);
 
 async function joinProjects(version?: string) {
   await connected();
+  deltas.expect(ROOM);
+  resyncs.expect(ROOM);
   const raw = await emitWithAck<unknown>((ack) =>
     getSocket().emit('projects:join', version ? { version } : {}, ack),
   );
@@ -55,19 +64,19 @@ export function useProjectsLive() {
       if (next) queryClient.setQueryData(key, next);
       else void rejoin(false);
     };
-    const onResync = (raw: unknown) => {
-      const msg = ResyncRequiredSchema.safeParse(raw);
-      if (msg.success && msg.data.scope === 'projects') void rejoin(false);
-    };
+    const startOver = () => void rejoin(false);
     const onConnect = () => {
       if (queryClient.getQueryData(key)) void rejoin(true);
     };
-    socket.on('projects:delta', onDelta);
-    socket.on('resync-required', onResync);
+    // Pushes since the route loader's join come first: the room does not send them again.
+    const unlistenDeltas = deltas.listen(ROOM, onDelta, startOver);
+    const unlistenResyncs = resyncs.listen(ROOM, startOver, startOver);
     socket.on('connect', onConnect);
     return () => {
-      socket.off('projects:delta', onDelta);
-      socket.off('resync-required', onResync);
+      unlistenDeltas();
+      unlistenResyncs();
+      deltas.forget(ROOM);
+      resyncs.forget(ROOM);
       socket.off('connect', onConnect);
       if (socket.connected) socket.emit('projects:leave', {}, () => undefined);
     };
