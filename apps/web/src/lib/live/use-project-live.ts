@@ -23,10 +23,16 @@ function join(project: string, version?: string): Promise<ProjectJoinResult> {
     await connected();
     deltas.expect(project);
     resyncs.expect(project);
+    const sent = performance.now();
     const raw = await emitWithAck<unknown>((ack) =>
       getSocket().emit('project:join', version ? { project, version } : { project }, ack),
     );
-    return ProjectJoinResultSchema.parse(raw);
+    const answered = performance.now();
+    const result = ProjectJoinResultSchema.parse(raw);
+    // For traces (bench/scale/trace-page): the join's round trip, then checking its answer.
+    performance.measure('wharf:project-join', { start: sent, end: answered });
+    performance.measure('wharf:project-join-parse', { start: answered, end: performance.now() });
+    return result;
   })();
   // Registered before any await, so a read started in the same render waits for it.
   trackRoomJoin(project, joined);
