@@ -84,7 +84,7 @@ export function printTraceSummary(trace: Buffer, origin: string): void {
   const ms = (us: number) => `${(us / 1000).toFixed(0).padStart(6)} ms`;
   console.log(`renderer main thread: busy ${ms(busy)} of ${ms(t1 - t0)} traced`);
   for (const [k, v] of [...byKind].sort((a, b) => b[1] - a[1])) console.log(`  ${ms(v)}  ${k}`);
-  console.log('requests (start → end, ms from the first main-thread event):');
+  console.log('requests (start → response headers → end, ms from the first main-thread event):');
   const sends = events.filter(
     (e) => e.name === 'ResourceSendRequest' && String(e.args?.data?.url).startsWith(origin),
   );
@@ -93,12 +93,19 @@ export function printTraceSummary(trace: Buffer, origin: string): void {
       .filter((e) => e.name === 'ResourceFinish')
       .map((e) => [String(e.args?.data?.requestId), e.ts]),
   );
+  // When the response's headers arrived: a late one waited for a connection or the server, an
+  // early one with a late end waited for its body.
+  const headers = new Map(
+    events
+      .filter((e) => e.name === 'ResourceReceiveResponse')
+      .map((e) => [String(e.args?.data?.requestId), e.ts]),
+  );
+  const at = (ts: number | undefined) => (ts ? ms(ts - t0) : '     ?   ');
   for (const s of sends.sort((a, b) => a.ts - b.ts)) {
     const id = String(s.args?.data?.requestId);
-    const end = finishes.get(id);
     const name = String(s.args?.data?.url ?? '').replace(/^https?:\/\/[^/]+/, '');
     console.log(
-      `  ${ms(s.ts - t0)} → ${end ? ms(end - t0) : '     ?   '}  ${name.length > 70 ? `…${name.slice(-69)}` : name}`,
+      `  ${ms(s.ts - t0)} → ${at(headers.get(id))} → ${at(finishes.get(id))}  ${name.length > 60 ? `…${name.slice(-59)}` : name}`,
     );
   }
   for (const e of events.filter((x) => x.name.startsWith('WebSocket') && x.pid === main.pid))
