@@ -1,9 +1,4 @@
 import Alert from '@mui/material/Alert';
-import Box from '@mui/material/Box';
-import Chip from '@mui/material/Chip';
-import Link from '@mui/material/Link';
-import Stack from '@mui/material/Stack';
-import Typography from '@mui/material/Typography';
 import { useQueries } from '@tanstack/react-query';
 import type { AttentionItem, AttentionSeverity } from '@wharf/shared';
 import type { Capabilities } from '@wharf/shared/api';
@@ -13,12 +8,8 @@ import { stagesCapabilitiesQuery } from '@/lib/api/project';
 import { formatAge } from '@/lib/time';
 import { AttentionActionButton } from './attention-action';
 import { itemLink } from './attention-kinds';
+import './attention-list.css';
 
-const SEVERITY_COLOR: Record<AttentionSeverity, 'error' | 'warning' | 'info'> = {
-  error: 'error',
-  warning: 'warning',
-  info: 'info',
-};
 const SEVERITY_WORD: Record<AttentionSeverity, string> = {
   error: 'Problem',
   warning: 'Warning',
@@ -52,51 +43,30 @@ function ItemRow({ item, caps }: { item: AttentionItem; caps: Capabilities | und
   const { action } = item;
   const headingId = `attention-${item.project}-${item.id}`.replace(/[^\w-]/g, '_');
   return (
-    <Box
-      component="li"
-      aria-labelledby={headingId}
-      sx={{
-        listStyle: 'none',
-        borderLeft: 4,
-        borderColor: `${SEVERITY_COLOR[item.severity]}.main`,
-        bgcolor: 'background.paper',
-        px: 2,
-        py: 1,
-        borderRadius: 1,
-      }}
-    >
-      <Stack direction="row" sx={{ gap: 1, alignItems: 'center', flexWrap: 'wrap' }}>
-        <Chip
-          size="small"
-          color={SEVERITY_COLOR[item.severity]}
-          label={SEVERITY_WORD[item.severity]}
-        />
-        <Typography id={headingId} component="h3" variant="subtitle1" sx={{ flex: 1, minWidth: 0 }}>
-          <Link component={RouterLink} to={itemLink(item)}>
+    <li className="attention-item" data-severity={item.severity} aria-labelledby={headingId}>
+      <div className="attention-head">
+        <span className="attention-severity">{SEVERITY_WORD[item.severity]}</span>
+        <h3 id={headingId} className="attention-title">
+          <RouterLink className="attention-link" to={itemLink(item)}>
             {item.title}
-          </Link>
-        </Typography>
-        <Link
-          component={RouterLink}
+          </RouterLink>
+        </h3>
+        <RouterLink
+          className="attention-link attention-small"
           to={`/projects/${encodeURIComponent(item.project)}`}
           aria-label={`Project ${item.project}`}
-          variant="body2"
         >
           {item.project}
-        </Link>
+        </RouterLink>
         {item.step && item.promotion && (
-          <Link component={RouterLink} to={itemLink(item)} variant="body2">
+          <RouterLink className="attention-link attention-small" to={itemLink(item)}>
             Open step {item.step.index + 1} ({item.step.alias})
-          </Link>
+          </RouterLink>
         )}
         {action && <AttentionActionButton item={{ ...item, action }} caps={caps} />}
-      </Stack>
-      {item.detail && (
-        <Typography variant="body2" sx={{ mt: 0.5, wordBreak: 'break-word' }}>
-          {item.detail}
-        </Typography>
-      )}
-      <Typography variant="caption" color="text.secondary">
+      </div>
+      {item.detail && <p className="attention-detail">{item.detail}</p>}
+      <p className="attention-meta">
         {[
           item.since ? `${formatAge(item.since)} ago` : undefined,
           item.freightAlias ?? item.freight?.slice(0, 7),
@@ -104,8 +74,8 @@ function ItemRow({ item, caps }: { item: AttentionItem; caps: Capabilities | und
         ]
           .filter(Boolean)
           .join(' · ')}
-      </Typography>
-    </Box>
+      </p>
+    </li>
   );
 }
 
@@ -127,10 +97,10 @@ export function AttentionList({
       </Alert>
     );
   return (
-    <Box component="ul" aria-label={label} sx={{ p: 0, m: 0, display: 'grid', gap: 1 }}>
+    <ul className="attention-list" aria-label={label}>
       {items.map((i) => (
         <ItemRow key={`${i.project}/${i.id}`} item={i} caps={caps.get(i.project)} />
       ))}
-    </Box>
+    </ul>
   );
 }
