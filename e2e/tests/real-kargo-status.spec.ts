@@ -83,6 +83,12 @@ test('the graph shows what Kargo wrote: no freight, control flow, every origin, 
     .stage('prod-east')
     .getByRole('link', { name: 'Open guestbook-prod-east in Argo CD: Degraded' });
   await expect(argo).toHaveAttribute('href', `${ARGOCD}/applications/argocd/guestbook-prod-east`);
+  // The graph's one tooltip follows the keyboard too, and Escape dismisses it.
+  await argo.focus();
+  await expect(page.getByRole('tooltip')).toContainText('argocd/guestbook-prod-east: Degraded');
+  await expect(argo).toHaveAccessibleDescription(/guestbook-prod-east: Degraded/);
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('tooltip')).toHaveCount(0);
   // Kargo stores colour names; qa is "violet".
   const header = project.stage('qa').getByRole('button', { name: 'Open stage qa' }).locator('..');
   const hex = KARGO_COLOR_NAMES.violet ?? '';

@@ -8,6 +8,7 @@ import { projectDecision, stageDecision } from '@/lib/api/project';
 import { pushToast } from '@/lib/toasts';
 import { displayName } from '@/lib/freight';
 import { useProject, useProjectState } from './project-context';
+import { useCapabilities } from './capabilities-store';
 
 interface Props {
   freight: FreightView;
@@ -18,7 +19,8 @@ interface Props {
 
 /** The stages that request this freight's origin; each item disabled with the reason when not allowed. */
 export function FreightStageMenu({ freight, action, anchor, onClose }: Props) {
-  const { project, caps, startPromote } = useProject();
+  const { project, startPromote } = useProject();
+  const caps = useCapabilities();
   const state = useProjectState();
   const mutation = useMutation({
     mutationFn: (stage: string): Promise<unknown> =>

@@ -1,6 +1,6 @@
 import type { HealthStatus, StagePhase } from '@wharf/shared/api';
 
-type ChipColor = 'default' | 'success' | 'error' | 'warning' | 'info';
+export type ChipColor = 'default' | 'success' | 'error' | 'warning' | 'info';
 
 export const phaseColor: Record<StagePhase, ChipColor> = {
   Ready: 'success',

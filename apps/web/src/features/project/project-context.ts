@@ -1,11 +1,12 @@
 import { createContext, useContext } from 'react';
-import type { Capabilities } from '@wharf/shared/api';
 import type { ProjectState } from '@/lib/live/project-state';
+import type { CapabilitiesStore } from './capabilities-store';
 
 /** Things that rarely change; kept apart from the live state so 600 nodes don't re-render per delta. */
 export interface ProjectContextValue {
   project: string;
-  caps: Capabilities | undefined;
+  /** Read with useCapabilities or useDecision. */
+  capabilities: CapabilitiesStore;
   /** Edge and marker colour of each warehouse's freight. */
   originColor: (warehouse: string) => string;
   /** Opens a drawer (kind: stages | freight | promotions | warehouses), keeping the view's query. */

@@ -1,13 +1,14 @@
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import LinearProgress from '@mui/material/LinearProgress';
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useLayoutEffect, useMemo, useRef } from 'react';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { capabilitiesQuery } from '@/lib/api/project';
 import { originColors } from '@/lib/graph/pipeline-graph';
 import { useAccessChanges } from '@/lib/live/use-access-changes';
 import { useProjectLive } from '@/lib/live/use-project-live';
+import { createCapabilitiesStore, type CapabilitiesStore } from './capabilities-store';
 import { ProjectDrawer } from './drawers/project-drawer';
 import { FreightTimeline } from './freight-timeline';
 import { GraphView } from './graph-view';
@@ -23,13 +24,24 @@ const without = (params: URLSearchParams, ...keys: string[]) => {
   return s ? `?${s}` : '';
 };
 
+/** Feeds the capabilities into their store; the page itself does not re-render when they change. */
+function CapabilitiesFeed({ project, store }: { project: string; store: CapabilitiesStore }) {
+  const caps = useQuery(capabilitiesQuery(project)).data;
+  useLayoutEffect(() => store.set(caps), [store, caps]);
+  return null;
+}
+
 export function ProjectPage() {
   const { project = '', kind, name } = useParams();
   const [params, setParams] = useSearchParams();
   const navigate = useNavigate();
   const live = useProjectLive(project);
   useAccessChanges(project);
-  const caps = useQuery(capabilitiesQuery(project));
+  const queryClient = useQueryClient();
+  const capabilities = useMemo(
+    () => createCapabilitiesStore(queryClient.getQueryData(capabilitiesQuery(project).queryKey)),
+    [project, queryClient],
+  );
   const base = `/projects/${encodeURIComponent(project)}`;
   const warehouses = live.data?.warehouses;
   const colors = useMemo(() => originColors([...(warehouses?.keys() ?? [])]), [warehouses]);
@@ -39,8 +51,8 @@ export function ProjectPage() {
     () => new Set(collapsedParam.split(',').filter(Boolean)),
     [collapsedParam],
   );
-  // The actions read the URL when they run, so the context changes only with the project, the
-  // capabilities or the colours: opening a drawer or typing a search does not re-render every
+  // The actions read the URL when they run, so the context changes only with the project or the
+  // colours: opening a drawer or typing a search does not re-render every
   // stage node of the graph.
   const router = useRef({ navigate, params, setParams, base });
   useLayoutEffect(() => {
@@ -49,7 +61,7 @@ export function ProjectPage() {
   const ctx = useMemo<ProjectContextValue>(
     () => ({
       project,
-      caps: caps.data,
+      capabilities,
       originColor,
       open: (k, n) => {
         const r = router.current;
@@ -79,77 +91,91 @@ export function ProjectPage() {
           { replace: true },
         ),
     }),
-    [project, caps.data, originColor],
+    [project, capabilities, originColor],
   );
+  // First in every branch, so the capabilities are asked while the snapshot loads.
+  const feed = <CapabilitiesFeed project={project} store={capabilities} />;
   if (live.isError)
     return (
-      <Alert severity="error" sx={{ m: 3 }}>
-        {live.error.message}
-      </Alert>
+      <>
+        {feed}
+        <Alert severity="error" sx={{ m: 3 }}>
+          {live.error.message}
+        </Alert>
+      </>
     );
-  if (!live.data) return <LinearProgress aria-label="Loading project" />;
+  if (!live.data)
+    return (
+      <>
+        {feed}
+        <LinearProgress aria-label="Loading project" />
+      </>
+    );
   const state = live.data;
   const promoteStage = params.get('promote');
   const view = params.get('view') === 'list' ? 'list' : 'graph';
   return (
-    <ProjectContext.Provider value={ctx}>
-      <ProjectStateContext.Provider value={state}>
-        <ProjectToolbar />
-        {state.stages.size === 0 && state.warehouses.size === 0 ? (
-          <Alert severity="info" sx={{ m: 3 }}>
-            This project has no warehouses or stages yet. Add a warehouse (what to watch), then
-            stages (where to promote) with the buttons above, or apply them with kubectl; they
-            appear here live.
-          </Alert>
-        ) : (
-          <>
-            <FreightTimeline />
-            <Box sx={{ flex: 1, minHeight: 0, display: 'flex' }}>
-              {view === 'list' ? (
-                <StageList
-                  warehouse={params.get('warehouse') ?? ''}
-                  search={params.get('q') ?? ''}
-                />
-              ) : (
-                <GraphView
-                  warehouse={params.get('warehouse') ?? ''}
-                  collapsed={collapsed}
-                  search={params.get('q') ?? ''}
-                />
-              )}
-            </Box>
-          </>
-        )}
-        {kind && name && (
-          <ProjectDrawer
-            kind={kind}
-            name={name}
-            onClose={() => void navigate(`${base}${without(params, 'tab', 'clone')}`)}
-          />
-        )}
-        {promoteStage && (
-          <PromoteDialog
-            stage={promoteStage}
-            freight={params.get('freight') ?? ''}
-            onChooseFreight={(f) =>
-              setParams((prev) => {
-                const next = new URLSearchParams(prev);
-                if (f) next.set('freight', f);
-                else next.delete('freight');
-                return next;
-              })
-            }
-            onClose={() =>
-              setParams((prev) => new URLSearchParams(without(prev, 'promote', 'freight')))
-            }
-            onPromoted={(promotion) =>
-              void navigate(
-                `${base}/promotions/${encodeURIComponent(promotion)}${without(params, 'promote', 'freight', 'tab')}`,
-              )
-            }
-          />
-        )}
-      </ProjectStateContext.Provider>
-    </ProjectContext.Provider>
+    <>
+      {feed}
+      <ProjectContext.Provider value={ctx}>
+        <ProjectStateContext.Provider value={state}>
+          <ProjectToolbar />
+          {state.stages.size === 0 && state.warehouses.size === 0 ? (
+            <Alert severity="info" sx={{ m: 3 }}>
+              This project has no warehouses or stages yet. Add a warehouse (what to watch), then
+              stages (where to promote) with the buttons above, or apply them with kubectl; they
+              appear here live.
+            </Alert>
+          ) : (
+            <>
+              <FreightTimeline />
+              <Box sx={{ flex: 1, minHeight: 0, display: 'flex' }}>
+                {view === 'list' ? (
+                  <StageList
+                    warehouse={params.get('warehouse') ?? ''}
+                    search={params.get('q') ?? ''}
+                  />
+                ) : (
+                  <GraphView
+                    warehouse={params.get('warehouse') ?? ''}
+                    collapsed={collapsed}
+                    search={params.get('q') ?? ''}
+                  />
+                )}
+              </Box>
+            </>
+          )}
+          {kind && name && (
+            <ProjectDrawer
+              kind={kind}
+              name={name}
+              onClose={() => void navigate(`${base}${without(params, 'tab', 'clone')}`)}
+            />
+          )}
+          {promoteStage && (
+            <PromoteDialog
+              stage={promoteStage}
+              freight={params.get('freight') ?? ''}
+              onChooseFreight={(f) =>
+                setParams((prev) => {
+                  const next = new URLSearchParams(prev);
+                  if (f) next.set('freight', f);
+                  else next.delete('freight');
+                  return next;
+                })
+              }
+              onClose={() =>
+                setParams((prev) => new URLSearchParams(without(prev, 'promote', 'freight')))
+              }
+              onPromoted={(promotion) =>
+                void navigate(
+                  `${base}/promotions/${encodeURIComponent(promotion)}${without(params, 'promote', 'freight', 'tab')}`,
+                )
+              }
+            />
+          )}
+        </ProjectStateContext.Provider>
+      </ProjectContext.Provider>
+    </>
   );
 }

@@ -12,9 +12,11 @@ import { GuardedButton } from '@/lib/guarded-button';
 import { useShortcut } from '@/lib/shortcuts';
 import { useSearchParam } from '@/lib/use-search-param';
 import { useProject, useProjectState } from './project-context';
+import { useCapabilities } from './capabilities-store';
 
 export function ProjectToolbar() {
-  const { project, caps } = useProject();
+  const { project } = useProject();
+  const caps = useCapabilities();
   const navigate = useNavigate();
   const state = useProjectState();
   const [view, setView] = useSearchParam('view');

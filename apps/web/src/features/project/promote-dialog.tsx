@@ -14,6 +14,7 @@ import { useFreightByNames } from '@/lib/live/freight-window';
 import { ArtifactDiffTable } from './artifact-diff-table';
 import { FreightPicker } from './freight-picker';
 import { useProject, useProjectState } from './project-context';
+import { useCapabilities } from './capabilities-store';
 
 interface Props {
   stage: string;
@@ -26,7 +27,8 @@ interface Props {
 
 /** Choose freight (eligible ones selectable, others say why), confirm with the artifact diff, then follow. */
 export function PromoteDialog({ stage, freight, onChooseFreight, onClose, onPromoted }: Props) {
-  const { project, caps } = useProject();
+  const { project } = useProject();
+  const caps = useCapabilities();
   const state = useProjectState();
   const target = state.stages.get(stage);
   const lookup = useFreightByNames(state, freight ? [freight] : []);

@@ -9,13 +9,15 @@ import { formatAge } from '@/lib/time';
 import { GuardedButton } from '@/lib/guarded-button';
 import { healthColor, phaseColor } from './phase-style';
 import { useProject, useProjectState } from './project-context';
+import { useCapabilities } from './capabilities-store';
 
 const COLUMNS = '2fr 1fr 1fr 3fr 1fr 120px';
 
 /** The list alternative to the graph: one virtualized row per stage, same actions. */
 export function StageList({ warehouse, search }: { warehouse: string; search: string }) {
   const state = useProjectState();
-  const { caps, open, startPromote } = useProject();
+  const { open, startPromote } = useProject();
+  const caps = useCapabilities();
   const q = search.trim().toLowerCase();
   const stages = useMemo(
     () =>

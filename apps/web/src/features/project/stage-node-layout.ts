@@ -21,3 +21,15 @@ export function worstArgoCdApp(apps: readonly ArgoCdApp[]): ArgoCdApp | undefine
   };
   return [...apps].sort((a, b) => rank(a) - rank(b))[0];
 }
+
+/** One application in a sentence: where it is, its health and sync, and why. */
+export const describeArgoCdApp = (a: ArgoCdApp) =>
+  `${a.namespace}/${a.name}: ${a.health ?? 'health unknown'}${a.sync ? `, ${a.sync}` : ''}${
+    a.healthMessage ? ` (${a.healthMessage})` : ''
+  }`;
+
+/** The accessible name of an application's badge: a link to Argo CD when its URL is known. */
+export const argoCdAppLabel = (a: ArgoCdApp, linked: boolean) =>
+  linked
+    ? `Open ${a.name} in Argo CD: ${a.health ?? 'health unknown'}`
+    : `Argo CD application ${describeArgoCdApp(a)}`;

@@ -1,10 +1,3 @@
-import Box from '@mui/material/Box';
-import Button from '@mui/material/Button';
-import Chip from '@mui/material/Chip';
-import Link from '@mui/material/Link';
-import Stack from '@mui/material/Stack';
-import Tooltip from '@mui/material/Tooltip';
-import Typography from '@mui/material/Typography';
 import { Handle, Position, type NodeProps, type Node } from '@xyflow/react';
 import type { HeldFreight, StageView } from '@wharf/shared/api';
 import { contrastText } from '@wharf/shared';
@@ -13,10 +6,16 @@ import { stageDecision } from '@/lib/api/project';
 import { draggedFreight, FREIGHT_MIME } from '@/lib/drag';
 import { summarize, displayName } from '@/lib/freight';
 import { formatAge } from '@/lib/time';
-import { ArgoCdApps } from './argocd-apps';
+import { ArgoCdBadge } from './argocd-badge';
+import { useDecision } from './capabilities-store';
+import { pillProps } from './graph-pill';
 import { healthColor, phaseColor, promotionPhaseColor } from './phase-style';
 import { useProject } from './project-context';
 import { stageNodeSize } from './stage-node-layout';
+import './graph-nodes.css';
+
+// Plain elements and one stylesheet (graph-nodes.css): hundreds of these mount while a big
+// project opens or pans. Tooltips are the graph's one GraphTooltip, reading `data-tip`.
 
 export type StageNodeData = {
   stage: StageView;
@@ -35,45 +34,40 @@ function FreightLines({ stage }: { stage: StageView }) {
       r.direct ? [r.origin.name] : r.upstreamStages,
     );
     return (
-      <Typography noWrap sx={{ fontSize: 12 }} color="text.secondary">
-        Passes on freight from {from.join(', ') || 'nowhere'}
-      </Typography>
+      <div className="stage-node__line stage-node__secondary">
+        <span>Passes on freight from {from.join(', ') || 'nowhere'}</span>
+      </div>
     );
   }
   const line = (origin: string, f: HeldFreight | undefined) => (
-    <Typography
+    <div
       key={origin}
-      noWrap
-      sx={{ fontSize: 12, display: 'flex', alignItems: 'center', gap: 0.5 }}
-      title={f ? `${origin}: ${summarize(f)}` : undefined}
+      className="stage-node__line"
+      data-tip={f ? `${origin}: ${summarize(f)}` : undefined}
     >
       {many && (
-        <Box
-          component="span"
+        <span
+          className="stage-node__origin"
           role="img"
           aria-label={`From ${origin}:`}
-          sx={{
-            width: 8,
-            height: 8,
-            borderRadius: '50%',
-            flex: 'none',
-            bgcolor: originColor(origin),
-          }}
+          style={{ background: originColor(origin) }}
         />
       )}
       {f ? (
-        <span style={{ overflow: 'hidden', textOverflow: 'ellipsis' }}>
-          <Link component="button" className="nodrag" onClick={() => open('freight', f.name)}>
+        <span>
+          <button
+            type="button"
+            className="graph-link nodrag"
+            onClick={() => open('freight', f.name)}
+          >
             {displayName(f)}
-          </Link>{' '}
+          </button>{' '}
           {summarize(f)} · {formatAge(f.since)}
         </span>
-      ) : many ? (
-        `No freight from ${origin} yet`
       ) : (
-        'No freight yet'
+        <span>{many ? `No freight from ${origin} yet` : 'No freight yet'}</span>
       )}
-    </Typography>
+    </div>
   );
   return (
     <>
@@ -85,43 +79,127 @@ function FreightLines({ stage }: { stage: StageView }) {
   );
 }
 
-function PromoteButton({
-  stage,
-  disabled = false,
-  onClick,
-}: {
-  stage: string;
-  disabled?: boolean;
-  onClick?: () => void;
-}) {
-  return (
-    <Button
-      size="small"
-      variant="outlined"
-      className="nodrag"
-      disabled={disabled}
-      onClick={onClick}
+/** Promote, or why not: reads its own decision, so capabilities arriving re-render only this. */
+function PromoteControl({ stage }: { stage: string }) {
+  const { startPromote } = useProject();
+  const decision = useDecision((caps) => stageDecision(caps, stage, 'promote'));
+  const button = (
+    <button
+      type="button"
+      className="graph-button nodrag"
+      disabled={!decision.allowed}
+      onClick={() => startPromote(stage)}
       aria-label={`Promote to ${stage}`}
-      sx={{ py: 0, minHeight: 0, alignSelf: 'flex-start' }}
     >
       Promote
-    </Button>
+    </button>
+  );
+  if (decision.allowed) return button;
+  // A disabled button takes no focus: the wrapper does, so keyboard users can read why.
+  return (
+    <span
+      className="graph-button-wrap nodrag"
+      tabIndex={0}
+      data-tip={decision.reason}
+      aria-label={decision.reason}
+    >
+      {button}
+    </span>
+  );
+}
+
+function StatusPills({ stage, hidden, hasDownstream }: StageNodeData) {
+  const { toggleCollapse } = useProject();
+  return (
+    <div className="stage-node__row">
+      {stage.controlFlow ? (
+        <span
+          {...pillProps('default', 'outlined')}
+          data-tip="No promotion steps: freight verified upstream passes through this stage on its own"
+          aria-label="Control-flow stage: no promotion steps, freight verified upstream passes through"
+        >
+          Control flow
+        </span>
+      ) : (
+        <>
+          <span {...pillProps(phaseColor[stage.phase])}>{stage.phase}</span>
+          <span {...pillProps(healthColor[stage.health.status], 'outlined')}>
+            {stage.health.status}
+          </span>
+        </>
+      )}
+      {(hasDownstream || hidden > 0) && (
+        <button
+          type="button"
+          {...pillProps('default', 'outlined')}
+          className="graph-pill nodrag"
+          onClick={() => toggleCollapse(stage.name)}
+          aria-label={
+            hidden > 0
+              ? `Expand ${hidden} stages after ${stage.name}`
+              : `Collapse the stages after ${stage.name}`
+          }
+        >
+          {hidden > 0 ? `+${hidden} stages` : 'Collapse'}
+        </button>
+      )}
+    </div>
+  );
+}
+
+function LastPromotion({ stage }: { stage: StageView }) {
+  const { open } = useProject();
+  const last = stage.lastPromotion;
+  return (
+    <div className="stage-node__line stage-node__secondary">
+      {last ? (
+        <button
+          type="button"
+          className="graph-link nodrag"
+          data-tone={promotionPhaseColor(last.phase) === 'error' ? 'error' : 'inherit'}
+          onClick={() => open('promotions', last.name)}
+        >
+          Last promotion {last.phase ?? ''} {formatAge(last.finishedAt)} ago
+        </button>
+      ) : (
+        <span>{stage.controlFlow ? 'Takes no promotions' : 'Never promoted'}</span>
+      )}
+    </div>
+  );
+}
+
+function AutoPromotion({ stage }: { stage: StageView }) {
+  const { holds } = stage.autoPromotion;
+  return holds.length > 0 ? (
+    <span
+      role="img"
+      data-tip={`Auto-promotion held (${holds.map((h) => h.origin).join(', ')})`}
+      aria-label="Auto-promotion held"
+    >
+      ⏸
+    </span>
+  ) : (
+    <span role="img" data-tip="Auto-promotion on" aria-label="Auto-promotion on">
+      ⚡
+    </span>
   );
 }
 
 function StageNodeView({ data }: NodeProps<StageFlowNode>) {
-  const { stage, hidden, hasDownstream, matched } = data;
-  const { caps, open, startPromote, originColor, toggleCollapse } = useProject();
+  const { stage, matched } = data;
+  const { capabilities, open, startPromote, originColor } = useProject();
   const [dropHint, setDropHint] = useState<string | null>(null);
   const size = stageNodeSize(stage);
-  const promote = stageDecision(caps, stage.name, 'promote');
   const origins = stage.requestedFreight.map((r) => r.origin.name);
+  // Read when a drag passes, not on render: the node does not re-render for capabilities.
+  const promote = () => stageDecision(capabilities.get(), stage.name, 'promote');
   const onDragOver = (e: React.DragEvent) => {
     const f = draggedFreight();
     // Some drag sources (and automation) expose no types during dragover: the module state decides.
     if (!f && !e.dataTransfer.types.includes(FREIGHT_MIME)) return;
-    const reason = !promote.allowed
-      ? promote.reason
+    const decision = promote();
+    const reason = !decision.allowed
+      ? decision.reason
       : f && !origins.includes(f.origin)
         ? `${stage.name} does not request freight from ${f.origin}.`
         : null;
@@ -136,28 +214,20 @@ function StageNodeView({ data }: NodeProps<StageFlowNode>) {
   const onDrop = (e: React.DragEvent) => {
     setDropHint(null);
     const name = e.dataTransfer.getData(FREIGHT_MIME) || draggedFreight()?.name;
-    if (!name || !promote.allowed) return;
+    if (!name || !promote().allowed) return;
     e.preventDefault();
     startPromote(stage.name, name);
   };
   return (
-    <Box
+    <div
       role="group"
       aria-label={`Stage ${stage.name}`}
+      className="stage-node"
+      data-state={matched ? 'matched' : dropHint ? 'dropping' : undefined}
+      style={{ width: size.width, height: size.height }}
       onDragOver={onDragOver}
       onDragLeave={() => setDropHint(null)}
       onDrop={onDrop}
-      sx={{
-        width: size.width,
-        height: size.height,
-        bgcolor: 'background.paper',
-        border: 2,
-        borderColor: matched ? 'warning.main' : dropHint ? 'primary.main' : 'divider',
-        borderRadius: 2,
-        overflow: 'hidden',
-        fontSize: 12,
-        boxShadow: matched ? 4 : 0,
-      }}
     >
       {origins.map((o, i) => (
         <Handle
@@ -169,128 +239,36 @@ function StageNodeView({ data }: NodeProps<StageFlowNode>) {
         />
       ))}
       <Handle type="source" position={Position.Right} />
-      <Stack
-        direction="row"
-        sx={{
-          px: 1,
-          py: 0.5,
-          bgcolor: stage.color ?? 'action.selected',
-          color: stage.color ? contrastText(stage.color) : 'text.primary',
-          alignItems: 'center',
-          gap: 0.5,
-        }}
+      <div
+        className="stage-node__header"
+        style={
+          stage.color ? { background: stage.color, color: contrastText(stage.color) } : undefined
+        }
       >
-        <Link
-          component="button"
-          className="nodrag"
+        <button
+          type="button"
+          className="graph-link stage-node__name nodrag"
           onClick={() => open('stages', stage.name)}
-          underline="hover"
-          sx={{
-            fontWeight: 600,
-            color: 'inherit',
-            flex: 1,
-            textAlign: 'left',
-            overflow: 'hidden',
-            textOverflow: 'ellipsis',
-            whiteSpace: 'nowrap',
-          }}
           aria-label={`Open stage ${stage.name}`}
         >
           {stage.name}
-        </Link>
-        <ArgoCdApps apps={stage.argocdApps} compact />
-        {stage.autoPromotion.enabled && (
-          // A native title: a Tooltip per node is costly to mount while panning big graphs.
-          <span
-            role="img"
-            title={
-              stage.autoPromotion.holds.length > 0
-                ? `Auto-promotion held (${stage.autoPromotion.holds.map((h) => h.origin).join(', ')})`
-                : 'Auto-promotion on'
-            }
-            aria-label={
-              stage.autoPromotion.holds.length > 0 ? 'Auto-promotion held' : 'Auto-promotion on'
-            }
-          >
-            {stage.autoPromotion.holds.length > 0 ? '⏸' : '⚡'}
-          </span>
-        )}
-      </Stack>
+        </button>
+        <ArgoCdBadge apps={stage.argocdApps} />
+        {stage.autoPromotion.enabled && <AutoPromotion stage={stage} />}
+      </div>
       {dropHint ? (
-        <Typography role="status" sx={{ p: 1, fontSize: 12 }}>
+        <div role="status" className="stage-node__hint">
           {dropHint}
-        </Typography>
+        </div>
       ) : (
-        <Stack sx={{ px: 1, py: 0.5, gap: 0.5 }}>
-          <Stack direction="row" sx={{ gap: 0.5 }}>
-            {stage.controlFlow ? (
-              <Tooltip title="No promotion steps: freight verified upstream passes through this stage on its own">
-                <Chip
-                  size="small"
-                  variant="outlined"
-                  label="Control flow"
-                  aria-label="Control-flow stage: no promotion steps, freight verified upstream passes through"
-                />
-              </Tooltip>
-            ) : (
-              <>
-                <Chip size="small" label={stage.phase} color={phaseColor[stage.phase]} />
-                <Chip
-                  size="small"
-                  variant="outlined"
-                  label={stage.health.status}
-                  color={healthColor[stage.health.status]}
-                />
-              </>
-            )}
-            {(hasDownstream || hidden > 0) && (
-              <Chip
-                size="small"
-                className="nodrag"
-                variant="outlined"
-                label={hidden > 0 ? `+${hidden} stages` : 'Collapse'}
-                onClick={() => toggleCollapse(stage.name)}
-                aria-label={
-                  hidden > 0
-                    ? `Expand ${hidden} stages after ${stage.name}`
-                    : `Collapse the stages after ${stage.name}`
-                }
-              />
-            )}
-          </Stack>
+        <div className="stage-node__body">
+          <StatusPills {...data} />
           <FreightLines stage={stage} />
-          <Typography noWrap sx={{ fontSize: 12 }} color="text.secondary">
-            {stage.lastPromotion ? (
-              <Link
-                component="button"
-                className="nodrag"
-                color={
-                  promotionPhaseColor(stage.lastPromotion.phase) === 'error' ? 'error' : 'inherit'
-                }
-                onClick={() => stage.lastPromotion && open('promotions', stage.lastPromotion.name)}
-              >
-                Last promotion {stage.lastPromotion.phase ?? ''}{' '}
-                {formatAge(stage.lastPromotion.finishedAt)} ago
-              </Link>
-            ) : stage.controlFlow ? (
-              'Takes no promotions'
-            ) : (
-              'Never promoted'
-            )}
-          </Typography>
-          {promote.allowed ? (
-            <PromoteButton onClick={() => startPromote(stage.name)} stage={stage.name} />
-          ) : (
-            <Tooltip title={promote.reason}>
-              {/* A disabled button takes no focus: the wrapper does, so keyboard users can read why. */}
-              <span tabIndex={0} className="nodrag">
-                <PromoteButton disabled stage={stage.name} />
-              </span>
-            </Tooltip>
-          )}
-        </Stack>
+          <LastPromotion stage={stage} />
+          <PromoteControl stage={stage.name} />
+        </div>
       )}
-    </Box>
+    </div>
   );
 }
 

@@ -11,6 +11,7 @@ import type { WarehouseView } from '@wharf/shared/api';
 import { memo } from 'react';
 import { refreshWarehouse } from '@/lib/api/actions';
 import { projectDecision } from '@/lib/api/project';
+import { useDecision } from './capabilities-store';
 import { useProject } from './project-context';
 
 export type WarehouseNodeData = { warehouse: WarehouseView };
@@ -19,8 +20,8 @@ export const WAREHOUSE_SIZE = { width: 200, height: 84 };
 
 /** Pending from the click until the controller reports the refresh handled (status.lastHandledRefresh). */
 export function RefreshWarehouseButton({ warehouse }: { warehouse: WarehouseView }) {
-  const { project, caps } = useProject();
-  const decision = projectDecision(caps, 'refreshWarehouse');
+  const { project } = useProject();
+  const decision = useDecision((caps) => projectDecision(caps, 'refreshWarehouse'));
   const mutation = useMutation({ mutationFn: () => refreshWarehouse(project, warehouse.name) });
   const pending = mutation.isPending || warehouse.refresh.pending;
   return (

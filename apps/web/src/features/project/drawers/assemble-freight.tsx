@@ -20,6 +20,7 @@ import { useSearchParam } from '@/lib/use-search-param';
 import { formatAge } from '@/lib/time';
 import { GuardedButton } from '@/lib/guarded-button';
 import { useProject, useProjectState } from '../project-context';
+import { useCapabilities } from '../capabilities-store';
 import {
   asRepoSubscriptions,
   assemblyOptions,
@@ -103,7 +104,8 @@ function OptionsTable({
  * `status.discoveredArtifacts`, re-read whenever the warehouse changes.
  */
 export function AssembleFreight({ warehouse }: { warehouse: WarehouseView }) {
-  const { project, caps, open } = useProject();
+  const { project, open } = useProject();
+  const caps = useCapabilities();
   const state = useProjectState();
   const [cloneName] = useSearchParam('clone');
   // The page holds only some freight: names it does not hold are asked for.

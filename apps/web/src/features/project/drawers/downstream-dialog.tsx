@@ -18,6 +18,7 @@ import { stageDecision } from '@/lib/api/project';
 import { displayName } from '@/lib/freight';
 import { promotionPhaseColor } from '../phase-style';
 import { useProject, useProjectState } from '../project-context';
+import { useCapabilities } from '../capabilities-store';
 
 type Result = ActionResultOf<'promote-downstream'>['results'][number];
 
@@ -35,7 +36,8 @@ export function DownstreamDialog({
   freight: readonly HeldFreight[];
   onClose: () => void;
 }) {
-  const { project, caps, open } = useProject();
+  const { project, open } = useProject();
+  const caps = useCapabilities();
   const state = useProjectState();
   /** Per freight, the stages after this one that take its origin from it. */
   const plan = useMemo(

@@ -20,12 +20,14 @@ import { formatAge } from '@/lib/time';
 import { GuardedButton } from '@/lib/guarded-button';
 import { FreightStageMenu } from '../freight-stage-menu';
 import { useProject } from '../project-context';
+import { useCapabilities } from '../capabilities-store';
 import { DrawerFrame } from './drawer-frame';
 import { ConfirmDelete } from './confirm-delete';
 import { LiveManifest } from './live-manifest';
 
 function AliasEditor({ freight }: { freight: FreightView }) {
-  const { project, caps } = useProject();
+  const { project } = useProject();
+  const caps = useCapabilities();
   const [alias, setValue] = useState(freight.alias ?? '');
   const mutation = useMutation({
     mutationFn: () => setAlias(project, freight.name, alias),
@@ -110,7 +112,8 @@ function Artifacts({ freight }: { freight: FreightView }) {
 }
 
 export function FreightDrawer({ freight, onClose }: { freight: FreightView; onClose: () => void }) {
-  const { project, caps } = useProject();
+  const { project } = useProject();
+  const caps = useCapabilities();
   const navigate = useNavigate();
   const [confirming, setConfirming] = useState(false);
   const [askAnchor, setAskAnchor] = useState<HTMLElement | null>(null);

@@ -16,6 +16,7 @@ import { formatDuration } from '@/lib/time';
 import { GuardedButton } from '@/lib/guarded-button';
 import { promotionPhaseColor } from '../phase-style';
 import { useProject } from '../project-context';
+import { useCapabilities } from '../capabilities-store';
 import { DrawerFrame } from './drawer-frame';
 import { LiveManifest } from './live-manifest';
 import { StepDetails } from './step-details';
@@ -87,7 +88,8 @@ export function PromotionDrawer({
   promotion: PromotionView;
   onClose: () => void;
 }) {
-  const { project, caps, open, startPromote } = useProject();
+  const { project, open, startPromote } = useProject();
+  const caps = useCapabilities();
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
     if (promotion.terminal) return;

@@ -31,6 +31,7 @@ import {
   verificationPhaseColor,
 } from '../phase-style';
 import { useProject, useProjectState } from '../project-context';
+import { useCapabilities } from '../capabilities-store';
 import { ConditionsTable } from './conditions-table';
 import { DownstreamDialog } from './downstream-dialog';
 import { DrawerFrame } from './drawer-frame';
@@ -160,7 +161,8 @@ function Promotions({ stage }: { stage: StageView }) {
 /** Freight this stage held, from its succeeded promotions; re-promoting an older one is a rollback. */
 function History({ stage }: { stage: StageView }) {
   const state = useProjectState();
-  const { project, caps, startPromote } = useProject();
+  const { project, startPromote } = useProject();
+  const caps = useCapabilities();
   const decision = stageDecision(caps, stage.name, 'promote');
   const current = new Set(stage.currentFreight.map((f) => f.name));
   /** What the stage holds now from a warehouse (alias or name): B when comparing an older freight. */
@@ -245,7 +247,8 @@ function History({ stage }: { stage: StageView }) {
 }
 
 export function StageDrawer({ stage, onClose }: { stage: StageView; onClose: () => void }) {
-  const { project, caps, startPromote } = useProject();
+  const { project, startPromote } = useProject();
+  const caps = useCapabilities();
   const navigate = useNavigate();
   const [downstream, setDownstream] = useState(false);
   const [deleting, setDeleting] = useState(false);

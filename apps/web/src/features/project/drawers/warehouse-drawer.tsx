@@ -14,6 +14,7 @@ import { displayName, summarize } from '@/lib/freight';
 import { useFreightWindow } from '@/lib/live/freight-window';
 import { formatAge } from '@/lib/time';
 import { useProject, useProjectState } from '../project-context';
+import { useCapabilities } from '../capabilities-store';
 import { RefreshWarehouseButton } from '../warehouse-node';
 import { AssembleFreight } from './assemble-freight';
 import { ConditionsTable } from './conditions-table';
@@ -28,7 +29,8 @@ export function WarehouseDrawer({
   warehouse: WarehouseView;
   onClose: () => void;
 }) {
-  const { project, open, caps } = useProject();
+  const { project, open } = useProject();
+  const caps = useCapabilities();
   const navigate = useNavigate();
   const [deleting, setDeleting] = useState(false);
   const state = useProjectState();
