@@ -23,6 +23,9 @@ import { Metrics } from './ops/metrics.js';
 import type { TrustProxy } from './ops/trust-proxy.js';
 import { ReadModels } from './read/read-models.js';
 
+/** How long an idle client connection stays open: longer than proxies' 60 s upstream keep-alive. */
+const IDLE_CONNECTION_MS = 65_000;
+
 export interface BffOptions {
   kc: KubeConfig;
   mode: ClusterMode;
@@ -159,6 +162,11 @@ export async function startBff(opts: BffOptions): Promise<RunningBff> {
     trustProxy: opts.trustProxy ?? false,
   });
   const httpServer = createServer(app);
+  // Proxies in front (ingress-nginx, cloud load balancers) keep idle upstream connections for
+  // 60 s; Node closes its side after 5 s, and a request the proxy sends as it closes comes back
+  // as a 502. Idle connections here outlive the proxy's; the wait for headers outlives that.
+  httpServer.keepAliveTimeout = IDLE_CONNECTION_MS;
+  httpServer.headersTimeout = IDLE_CONNECTION_MS + 1000;
   const models = new ReadModels(cache, now, opts.argoCdUrl, wharfActor);
   const sockets = attachSockets({
     httpServer,
@@ -219,7 +227,11 @@ export async function startBff(opts: BffOptions): Promise<RunningBff> {
       attention.stop();
       search.stop();
       cache.stop();
-      await sockets.close();
+      // socket.io's close ends with the HTTP server's, which waits for every connection: a
+      // kept-alive idle one would hold it for its whole idle timeout.
+      const socketsClosed = sockets.close();
+      httpServer.closeAllConnections();
+      await socketsClosed;
       httpServer.closeAllConnections();
       await new Promise<void>((resolve) => httpServer.close(() => resolve()));
     },

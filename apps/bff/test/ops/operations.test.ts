@@ -1,3 +1,4 @@
+import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ClusterStatusSchema } from '@wharf/shared';
 import { echoServerProject } from '@wharf/shared/fixtures';
@@ -41,6 +42,18 @@ describe.skipIf(!HAVE_CRDS)('operations endpoints and the Kubernetes proxy', () 
     );
     expect(status).toMatchObject({ mode: 'embedded', connected: true, kargoInstalled: true });
   });
+
+  it("keeps an idle kept-alive connection open past Node's 5 s default, so a proxy reusing it gets no 502", async () => {
+    const conn = connect(h.bff.port, '127.0.0.1');
+    let closed = false;
+    conn.on('close', () => (closed = true));
+    const answered = new Promise<string>((resolve) => conn.once('data', (b) => resolve(String(b))));
+    conn.write('GET /healthz HTTP/1.1\r\nHost: wharf\r\nConnection: keep-alive\r\n\r\n');
+    expect(await answered).toMatch(/^HTTP\/1\.1 200/);
+    await new Promise((r) => setTimeout(r, 6000));
+    expect(closed).toBe(false);
+    conn.destroy();
+  }, 15_000);
 
   it('exposes HTTP latency, sockets, watch restarts and cache sizes as Prometheus metrics', async () => {
     await fetch(`${h.bff.url}/api/v1/projects`);
