@@ -12,13 +12,17 @@ import {
   ProjectSummarySchema,
   PromotionListSchema,
   PromotionQuerySchema,
+  ProjectsCapabilitiesQuerySchema,
+  ProjectsCapabilitiesSchema,
   PromotionViewSchema,
   StageListSchema,
   StageViewSchema,
   WarehouseListSchema,
   WarehouseViewSchema,
 } from '@wharf/shared/api';
+import type { Caller } from '../access/caller.js';
 import { requireAccess } from '../access/require.js';
+import { HttpError } from '../errors/http-errors.js';
 import { visibleProjects } from '../access/visible-projects.js';
 import type { ReadModels } from '../read/read-models.js';
 import { capabilitiesOf } from '../read/capabilities.js';
@@ -35,6 +39,42 @@ import {
   WarehouseParams,
 } from './params.js';
 import { found, open } from './open-project.js';
+
+/** `project` and `project/stage` entries as each project's stages (none: its project actions only). */
+function stagesByProject(entries: readonly string[]): Map<string, string[]> {
+  const m = new Map<string, string[]>();
+  for (const e of entries) {
+    const [project = '', stage] = e.split('/');
+    const stages = m.get(project) ?? [];
+    if (stage) stages.push(stage);
+    m.set(project, stages);
+  }
+  return m;
+}
+
+/**
+ * Many projects' capabilities, each decided as its own endpoint does (the caller must be allowed
+ * to list the project's stages, then Kubernetes answers per action); a project the caller may not
+ * see, or that is gone, is named with the reason instead of failing the others.
+ */
+async function projectsCapabilities(models: ReadModels, caller: Caller, of: readonly string[]) {
+  const answers = await Promise.all(
+    [...stagesByProject(of)].map(async ([project, stages]) => {
+      try {
+        const r = await open(models, caller, project, 'stages');
+        return { caps: await capabilitiesOf(caller, r, stages) };
+      } catch (e) {
+        if (e instanceof HttpError && (e.status === 403 || e.status === 404))
+          return { denied: { project, message: e.message } };
+        throw e;
+      }
+    }),
+  );
+  return {
+    items: answers.flatMap((a) => a.caps ?? []),
+    denied: answers.flatMap((a) => a.denied ?? []),
+  };
+}
 
 export function readRoutes(models: ReadModels, now: () => number): RouteSpec[] {
   return [
@@ -97,6 +137,16 @@ export function readRoutes(models: ReadModels, now: () => number): RouteSpec[] {
       response: CapabilitiesSchema,
       handler: async ({ caller, params, query }) =>
         capabilitiesOf(caller, await open(models, caller, params.project, 'stages'), query.stages),
+    }),
+    route({
+      method: 'get',
+      path: '/capabilities/projects',
+      tag: 'projects',
+      summary:
+        'What the caller may do in many projects at once (the cockpit), per action and per named stage, with reasons',
+      query: ProjectsCapabilitiesQuerySchema,
+      response: ProjectsCapabilitiesSchema,
+      handler: async ({ caller, query }) => projectsCapabilities(models, caller, query.of),
     }),
     route({
       method: 'get',

@@ -4,10 +4,13 @@ import { APPROVAL_REQUESTS_KEY, type Freight } from '@wharf/shared';
 import {
   AttentionJoinAckSchema,
   AttentionSnapshotSchema,
+  ProjectsCapabilitiesSchema,
+  stageCapability,
   SearchResultSchema,
   type ActivityDelta,
   type AttentionDelta,
   type AttentionSnapshot,
+  type ProjectsCapabilities,
   type ResyncRequired,
 } from '@wharf/shared/api';
 import { echoServerProject, realStatusProject } from '@wharf/shared/fixtures';
@@ -222,6 +225,43 @@ describe.skipIf(!HAVE_CRDS)('the cockpit: what needs attention, across projects'
         ? undefined
         : true,
     );
+  });
+
+  it("answers many projects' capabilities in one request, each as Kubernetes decides for the caller, and names the projects it may not see", async () => {
+    const caps = async (of: string, user?: string) => {
+      const res = await get(`/capabilities/projects?of=${encodeURIComponent(of)}`, user);
+      expect(res.status).toBe(200);
+      return ProjectsCapabilitiesSchema.parse(res.body);
+    };
+    const stagesOf = (answer: ProjectsCapabilities, project: string) => {
+      const found = answer.items.find((c) => c.project === project);
+      if (!found) throw new Error(`no capabilities for ${project}`);
+      return found.stages;
+    };
+    const admin = await caps(`${GB}/prod-west,${GB}/uat,${ECHO},no-such-project`);
+    expect(admin.items.map((c) => c.project).sort()).toEqual([ECHO, GB]);
+    expect(stagesOf(admin, GB).names.sort()).toEqual(['prod-west', 'uat']);
+    expect(stageCapability(stagesOf(admin, GB), 'prod-west', 'promote')).toEqual({ allowed: true });
+    // A bare project asks its project actions only.
+    expect(stagesOf(admin, ECHO).names).toEqual([]);
+    expect(admin.denied).toEqual([
+      { project: 'no-such-project', message: expect.stringMatching(/no project/) },
+    ]);
+
+    // The viewer may read guestbook, not act in it, and may not see echo-server at all.
+    const viewer = await caps(`${GB}/prod-west,${ECHO}/development`, 'viewer');
+    expect(viewer.items.map((c) => c.project)).toEqual([GB]);
+    expect(stageCapability(stagesOf(viewer, GB), 'prod-west', 'promote')?.allowed).toBe(false);
+    expect(viewer.denied.map((d) => d.project)).toEqual([ECHO]);
+    expect((await caps(GB, 'nobody')).items).toEqual([]);
+  });
+
+  it('refuses a batched capabilities request without entries or with a malformed one (400)', async () => {
+    expect((await get('/capabilities/projects')).status).toBe(400);
+    expect((await get('/capabilities/projects?of=')).status).toBe(400);
+    const bad = await get(`/capabilities/projects?of=${encodeURIComponent(`${GB}/a/b`)}`);
+    expect(bad.status).toBe(400);
+    expect(JSON.stringify(bad.body)).toMatch(/project\/stage/);
   });
 
   it('a user who may see nothing gets an empty cockpit, not an error', async () => {

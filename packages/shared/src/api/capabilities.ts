@@ -141,6 +141,36 @@ export const CapabilitiesQuerySchema = z.object({
 });
 export type CapabilitiesQuery = z.infer<typeof CapabilitiesQuerySchema>;
 
+/** `project` or `project/stage`: Kubernetes names hold neither `/` nor `,`. */
+const PROJECT_OR_STAGE = /^[^/,]{1,253}(\/[^/,]{1,253})?$/;
+
+/**
+ * GET /api/v1/capabilities/projects?of=: the cockpit's permissions in one request for every
+ * project it shows (instead of one request per project). `of` is comma-separated `project`
+ * (its project actions) or `project/stage` (that stage's too).
+ */
+export const ProjectsCapabilitiesQuerySchema = z.object({
+  of: z
+    .string()
+    .max(32_000)
+    .transform((s) => s.split(',').filter(Boolean))
+    .pipe(
+      z
+        .array(z.string().regex(PROJECT_OR_STAGE, 'each entry is `project` or `project/stage`'))
+        .min(1)
+        .max(500),
+    )
+    .describe('Comma-separated `project` or `project/stage` entries, at most 500'),
+});
+export type ProjectsCapabilitiesQuery = z.infer<typeof ProjectsCapabilitiesQuerySchema>;
+
+/** The answer: each project's capabilities, and the projects the caller may not see or that are gone. */
+export const ProjectsCapabilitiesSchema = z.object({
+  items: z.array(CapabilitiesSchema),
+  denied: z.array(z.object({ project: z.string(), message: z.string() })),
+});
+export type ProjectsCapabilities = z.infer<typeof ProjectsCapabilitiesSchema>;
+
 /** What the caller may do outside any one project. */
 export const ClusterActionSchema = z.enum([
   'createProject',

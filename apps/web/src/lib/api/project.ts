@@ -1,10 +1,11 @@
-import { queryOptions } from '@tanstack/react-query';
+import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import {
   CapabilitiesSchema,
   EventPageSchema,
   FreightListItemSchema,
   FreightPageSchema,
   DiscoveredArtifactsViewSchema,
+  ProjectsCapabilitiesSchema,
   PromotionListSchema,
   StageVerificationsSchema,
   stageCapability,
@@ -31,19 +32,22 @@ export const capabilitiesQuery = (project: string) =>
   });
 
 /**
- * What the user may do to a few stages of a project (the cockpit shows a few stages of many
- * projects; each stage costs the BFF access reviews). At most 100 stages.
+ * What the user may do in many projects at once, and to a few stages of each (the cockpit shows
+ * a few stages of many projects): one request for all, `project` or `project/stage` entries.
  */
-export const stagesCapabilitiesQuery = (project: string, stages: readonly string[]) => {
-  const only = [...new Set(stages)].sort().slice(0, 100).join(',');
+export const projectsCapabilitiesQuery = (entries: readonly string[]) => {
+  const of = [...new Set(entries)].sort().slice(0, 500).join(',');
   return queryOptions({
-    queryKey: ['project', project, 'capabilities', 'stages', only],
+    queryKey: ['capabilities', 'projects', of],
     queryFn: ({ signal }) =>
-      api(`${base(project)}/capabilities?stages=${encodeURIComponent(only)}`, { signal }, (b) =>
-        CapabilitiesSchema.parse(b),
+      api(`capabilities/projects?of=${encodeURIComponent(of)}`, { signal }, (b) =>
+        ProjectsCapabilitiesSchema.parse(b),
       ),
+    enabled: of.length > 0,
     staleTime: 60_000,
     refetchInterval: 15_000,
+    // A changed set of shown items asks again; their buttons keep the last answer meanwhile.
+    placeholderData: keepPreviousData,
   });
 };
 

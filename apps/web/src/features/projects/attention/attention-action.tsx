@@ -19,6 +19,9 @@ const ConfirmActionDialog = lazy(() =>
   import('./confirm-action-dialog').then((m) => ({ default: m.ConfirmActionDialog })),
 );
 
+/** A project's capabilities, or why the BFF would not say (the project is gone or hidden). */
+export type ItemCapabilities = Capabilities | { denied: string };
+
 interface Plan {
   label: string;
   decision: Decision;
@@ -93,9 +96,11 @@ export function AttentionActionButton({
   caps,
 }: {
   item: AttentionItem & { action: AttentionAction };
-  caps: Capabilities | undefined;
+  caps: ItemCapabilities | undefined;
 }) {
-  const plan = planOf(item.project, item.action, caps);
+  const plan = planOf(item.project, item.action, caps && !('denied' in caps) ? caps : undefined);
+  const decision: Decision =
+    caps && 'denied' in caps ? { allowed: false, reason: caps.denied } : plan.decision;
   const [asking, setAsking] = useState(false);
   const act = useMutation({
     mutationFn: plan.run,
@@ -105,7 +110,7 @@ export function AttentionActionButton({
   return (
     <>
       <GuardedButton
-        decision={plan.decision}
+        decision={decision}
         disabled={act.isPending}
         aria-label={label}
         onClick={() => (plan.confirm ? setAsking(true) : act.mutate())}

@@ -1,12 +1,11 @@
 import Alert from '@mui/material/Alert';
-import { useQueries } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import type { AttentionItem, AttentionSeverity } from '@wharf/shared';
-import type { Capabilities } from '@wharf/shared/api';
 import { useMemo } from 'react';
 import { Link as RouterLink } from 'react-router';
-import { stagesCapabilitiesQuery } from '@/lib/api/project';
+import { projectsCapabilitiesQuery } from '@/lib/api/project';
 import { formatAge } from '@/lib/time';
-import { AttentionActionButton } from './attention-action';
+import { AttentionActionButton, type ItemCapabilities } from './attention-action';
 import { itemLink } from './attention-kinds';
 import './attention-list.css';
 
@@ -16,30 +15,25 @@ const SEVERITY_WORD: Record<AttentionSeverity, string> = {
   info: 'Waiting',
 };
 
-/** The capabilities of the stages the shown items act on, one query per project. */
-function useItemCapabilities(items: readonly AttentionItem[]): Map<string, Capabilities> {
-  const stagesByProject = useMemo(() => {
-    const m = new Map<string, Set<string>>();
-    for (const i of items) {
-      if (!i.action) continue;
-      let set = m.get(i.project);
-      if (!set) m.set(i.project, (set = new Set()));
-      if ('stage' in i.action) set.add(i.action.stage);
-    }
-    return [...m].map(([project, stages]) => ({ project, stages: [...stages] }));
-  }, [items]);
-  const results = useQueries({
-    queries: stagesByProject.map((p) => stagesCapabilitiesQuery(p.project, p.stages)),
-  });
-  const caps = new Map<string, Capabilities>();
-  results.forEach((r, i) => {
-    const project = stagesByProject[i]?.project;
-    if (project && r.data) caps.set(project, r.data);
-  });
-  return caps;
+/** What the user may do in each project the shown items act on (and to their stages): one request. */
+function useItemCapabilities(items: readonly AttentionItem[]): Map<string, ItemCapabilities> {
+  const entries = useMemo(
+    () =>
+      items.flatMap((i) =>
+        !i.action ? [] : ['stage' in i.action ? `${i.project}/${i.action.stage}` : i.project],
+      ),
+    [items],
+  );
+  const { data } = useQuery(projectsCapabilitiesQuery(entries));
+  return useMemo(() => {
+    const caps = new Map<string, ItemCapabilities>();
+    for (const c of data?.items ?? []) caps.set(c.project, c);
+    for (const d of data?.denied ?? []) caps.set(d.project, { denied: d.message });
+    return caps;
+  }, [data]);
 }
 
-function ItemRow({ item, caps }: { item: AttentionItem; caps: Capabilities | undefined }) {
+function ItemRow({ item, caps }: { item: AttentionItem; caps: ItemCapabilities | undefined }) {
   const { action } = item;
   const headingId = `attention-${item.project}-${item.id}`.replace(/[^\w-]/g, '_');
   return (
@@ -82,10 +76,13 @@ function ItemRow({ item, caps }: { item: AttentionItem; caps: Capabilities | und
 /** Items that need attention, most urgent first, each with the action that helps. */
 export function AttentionList({
   items,
+  draw,
   emptyText,
   label,
 }: {
   items: readonly AttentionItem[];
+  /** Draw only this many now (the rest follow); permissions are asked for all at once. */
+  draw?: number;
   emptyText: string;
   label: string;
 }) {
@@ -98,7 +95,7 @@ export function AttentionList({
     );
   return (
     <ul className="attention-list" aria-label={label}>
-      {items.map((i) => (
+      {items.slice(0, draw).map((i) => (
         <ItemRow key={`${i.project}/${i.id}`} item={i} caps={caps.get(i.project)} />
       ))}
     </ul>

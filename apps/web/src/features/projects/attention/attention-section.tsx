@@ -54,7 +54,7 @@ export function AttentionSection({ page = false }: { page?: boolean }) {
   );
   const [pageLimit, setPageLimit] = useState(PAGE_STEP);
   const shown = items.slice(0, page ? pageLimit : HOME_LIMIT);
-  const drawn = usePaintedOnce(live.data !== undefined) ? shown : shown.slice(0, FIRST_ROWS);
+  const draw = usePaintedOnce(live.data !== undefined) ? undefined : FIRST_ROWS;
   const Heading = page ? 'h1' : 'h2';
   return (
     <Box component="section" aria-labelledby="attention-heading" sx={{ mb: 3 }}>
@@ -117,7 +117,8 @@ export function AttentionSection({ page = false }: { page?: boolean }) {
         >
           <Box>
             <AttentionList
-              items={drawn}
+              items={shown}
+              draw={draw}
               label="Needs attention"
               emptyText={
                 all.length === 0
