@@ -89,6 +89,7 @@ test('the graph shows what Kargo wrote: no freight, control flow, every origin, 
   await expect(argo).toHaveAccessibleDescription(/guestbook-prod-east: Degraded/);
   await page.keyboard.press('Escape');
   await expect(page.getByRole('tooltip')).toHaveCount(0);
+  await argo.blur();
   // Kargo stores colour names; qa is "violet".
   const header = project.stage('qa').getByRole('button', { name: 'Open stage qa' }).locator('..');
   const hex = KARGO_COLOR_NAMES.violet ?? '';

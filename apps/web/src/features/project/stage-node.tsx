@@ -8,6 +8,7 @@ import { summarize, displayName } from '@/lib/freight';
 import { formatAge } from '@/lib/time';
 import { ArgoCdBadge } from './argocd-badge';
 import { useDecision } from './capabilities-store';
+import { guarded } from './graph-guard';
 import { pillProps } from './graph-pill';
 import { healthColor, phaseColor, promotionPhaseColor } from './phase-style';
 import { useProject } from './project-context';
@@ -94,18 +95,7 @@ function PromoteControl({ stage }: { stage: string }) {
       Promote
     </button>
   );
-  if (decision.allowed) return button;
-  // A disabled button takes no focus: the wrapper does, so keyboard users can read why.
-  return (
-    <span
-      className="graph-button-wrap nodrag"
-      tabIndex={0}
-      data-tip={decision.reason}
-      aria-label={decision.reason}
-    >
-      {button}
-    </span>
-  );
+  return guarded(decision, button);
 }
 
 function StatusPills({ stage, hidden, hasDownstream }: StageNodeData) {

@@ -1,38 +1,35 @@
-import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
-import Chip from '@mui/material/Chip';
 import CircularProgress from '@mui/material/CircularProgress';
-import Link from '@mui/material/Link';
-import Stack from '@mui/material/Stack';
 import Tooltip from '@mui/material/Tooltip';
-import { useMutation } from '@tanstack/react-query';
 import { Handle, Position, type Node, type NodeProps } from '@xyflow/react';
 import type { WarehouseView } from '@wharf/shared/api';
 import { memo } from 'react';
-import { refreshWarehouse } from '@/lib/api/actions';
-import { projectDecision } from '@/lib/api/project';
-import { useDecision } from './capabilities-store';
+import { guarded } from './graph-guard';
+import { pillProps } from './graph-pill';
 import { useProject } from './project-context';
+import { useWarehouseRefresh } from './use-warehouse-refresh';
+import './graph-nodes.css';
+
+// Plain elements on graph-nodes.css, as the stage node: the graph opens at its warehouses.
 
 export type WarehouseNodeData = { warehouse: WarehouseView };
 export type WarehouseFlowNode = Node<WarehouseNodeData, 'warehouse'>;
 export const WAREHOUSE_SIZE = { width: 200, height: 84 };
 
-/** Pending from the click until the controller reports the refresh handled (status.lastHandledRefresh). */
+const refreshLabel = (name: string, pending: boolean) =>
+  pending ? `Refreshing ${name}` : `Refresh ${name}`;
+
+/** The warehouse drawer's Refresh. */
 export function RefreshWarehouseButton({ warehouse }: { warehouse: WarehouseView }) {
-  const { project } = useProject();
-  const decision = useDecision((caps) => projectDecision(caps, 'refreshWarehouse'));
-  const mutation = useMutation({ mutationFn: () => refreshWarehouse(project, warehouse.name) });
-  const pending = mutation.isPending || warehouse.refresh.pending;
+  const { decision, pending, refresh } = useWarehouseRefresh(warehouse);
   return (
     <Tooltip title={decision.allowed ? '' : decision.reason}>
       <span>
         <Button
           size="small"
-          className="nodrag"
           disabled={!decision.allowed || pending}
-          onClick={() => mutation.mutate()}
-          aria-label={pending ? `Refreshing ${warehouse.name}` : `Refresh ${warehouse.name}`}
+          onClick={refresh}
+          aria-label={refreshLabel(warehouse.name, pending)}
           startIcon={pending ? <CircularProgress size={12} aria-hidden /> : undefined}
           sx={{ py: 0 }}
         >
@@ -43,49 +40,59 @@ export function RefreshWarehouseButton({ warehouse }: { warehouse: WarehouseView
   );
 }
 
+/** The node's Refresh; when refused, a focusable wrapper shows why (the graph's tooltip). */
+function NodeRefresh({ warehouse }: { warehouse: WarehouseView }) {
+  const { decision, pending, refresh } = useWarehouseRefresh(warehouse);
+  const button = (
+    <button
+      type="button"
+      className="graph-button nodrag"
+      data-variant="text"
+      disabled={!decision.allowed || pending}
+      onClick={refresh}
+      aria-label={refreshLabel(warehouse.name, pending)}
+    >
+      {pending && <span className="graph-spinner" aria-hidden />}
+      {pending ? 'Refreshing' : 'Refresh'}
+    </button>
+  );
+  return guarded(decision, button);
+}
+
 function WarehouseNodeView({ data }: NodeProps<WarehouseFlowNode>) {
   const { warehouse } = data;
   const { open, originColor } = useProject();
   const color = originColor(warehouse.name);
   return (
-    <Box
+    <div
       role="group"
       aria-label={`Warehouse ${warehouse.name}`}
-      sx={{
-        width: WAREHOUSE_SIZE.width,
-        height: WAREHOUSE_SIZE.height,
-        bgcolor: 'background.paper',
-        border: 2,
-        borderColor: color,
-        borderRadius: 2,
-        p: 1,
-        fontSize: 12,
-      }}
+      className="warehouse-node"
+      style={{ width: WAREHOUSE_SIZE.width, height: WAREHOUSE_SIZE.height, borderColor: color }}
     >
       <Handle type="target" position={Position.Left} />
       <Handle type="source" position={Position.Right} style={{ background: color }} />
-      <Stack direction="row" sx={{ alignItems: 'center', gap: 0.5 }}>
-        <Link
-          component="button"
-          className="nodrag"
+      <div className="stage-node__row">
+        <button
+          type="button"
+          className="graph-link warehouse-node__name nodrag"
           onClick={() => open('warehouses', warehouse.name)}
-          sx={{ fontWeight: 600 }}
           aria-label={`Open warehouse ${warehouse.name}`}
         >
           {warehouse.name}
-        </Link>
+        </button>
         {warehouse.health === 'Reconciling' && (
-          <CircularProgress size={12} aria-label="Discovering" />
+          <span className="graph-spinner" role="progressbar" aria-label="Discovering" />
         )}
         {warehouse.health === 'Unhealthy' && (
-          <Tooltip title={warehouse.message ?? 'Not healthy'}>
-            <Chip size="small" color="error" label="Error" />
-          </Tooltip>
+          <span {...pillProps('error')} data-tip={warehouse.message ?? 'Not healthy'}>
+            Error
+          </span>
         )}
-      </Stack>
-      <Box sx={{ color: 'text.secondary' }}>{warehouse.subscriptions.length} subscription(s)</Box>
-      <RefreshWarehouseButton warehouse={warehouse} />
-    </Box>
+      </div>
+      <div className="stage-node__secondary">{warehouse.subscriptions.length} subscription(s)</div>
+      <NodeRefresh warehouse={warehouse} />
+    </div>
   );
 }
 
@@ -97,37 +104,21 @@ export const SUBSCRIPTION_SIZE = { width: 200, height: 44 };
 
 function SubscriptionNodeView({ data }: NodeProps<SubscriptionFlowNode>) {
   return (
-    <Box
-      title={data.label}
-      sx={{
-        width: SUBSCRIPTION_SIZE.width,
-        height: SUBSCRIPTION_SIZE.height,
-        border: 1,
-        borderColor: 'divider',
-        borderRadius: 1,
-        px: 1,
-        fontSize: 11,
-        overflow: 'hidden',
-        bgcolor: 'background.default',
-      }}
+    <div
+      data-tip={data.label}
+      className="subscription-node"
+      style={{ width: SUBSCRIPTION_SIZE.width, height: SUBSCRIPTION_SIZE.height }}
     >
-      <Box sx={{ whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' }}>
-        {data.label}
-      </Box>
+      <div className="stage-node__line">
+        <span>{data.label}</span>
+      </div>
       {data.detail && (
-        <Box
-          sx={{
-            color: 'text.secondary',
-            whiteSpace: 'nowrap',
-            overflow: 'hidden',
-            textOverflow: 'ellipsis',
-          }}
-        >
-          {data.detail}
-        </Box>
+        <div className="stage-node__line stage-node__secondary">
+          <span>{data.detail}</span>
+        </div>
       )}
       <Handle type="source" position={Position.Right} />
-    </Box>
+    </div>
   );
 }
 
