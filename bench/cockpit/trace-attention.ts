@@ -1,10 +1,12 @@
 /// <reference lib="dom" />
 // Where does Needs attention's first paint go? `npm run build` first, then from the root:
 //   node bench/run-ts.mjs cockpit/trace-attention      (PROJECTS=100 STAGES=60 FREIGHT=200;
-//   CACHED=1 traces a new tab of a browser that loaded the page once, scripts in its HTTP cache)
+//   CACHED=1 traces a new tab of a browser that loaded the page once, scripts in its HTTP cache;
+//   PROFILE_OUT=<file.cpuprofile> keeps the CPU profile, to open in DevTools or read with a script)
 // Records a Chromium trace of one load of /attention against the cockpit's stack (see stack.ts)
 // until the heading shows the count, and prints the main thread's time by kind, the requests in
 // start order, the socket's handshake and the long tasks.
+import { writeFileSync } from 'node:fs';
 import { launchBrowser } from '../scale/browser.js';
 import { signIn } from '../scale/stack.js';
 import {
@@ -44,6 +46,7 @@ try {
   const wall = Date.now() - start;
   const buf = await browser.stopTracing();
   const { profile } = (await cdp.send('Profiler.stop')) as { profile: CpuProfile };
+  if (process.env.PROFILE_OUT) writeFileSync(process.env.PROFILE_OUT, JSON.stringify(profile));
   console.log(
     `${cached ? 'new tab, scripts cached' : 'cold load'}, ${shape.projects} projects: painted after ${wall} ms (wall, incl. tracing)`,
   );

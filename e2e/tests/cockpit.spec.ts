@@ -505,7 +505,7 @@ test('the versions page shows which image version runs in which stage', async ()
   await shot('versions-matrix');
 });
 
-test('asking for an approval from the freight drawer puts it under Needs attention with Approve', async () => {
+test('asking for an approval from the freight drawer puts it under Needs attention, where Approve approves it', async () => {
   const lynx = realStatusProject().freight.find((f) => f.alias === 'sunny-lynx');
   await visit(`/projects/guestbook/freight/${lynx?.metadata.name ?? ''}`);
   await page.getByRole('button', { name: 'Ask for approval…' }).click();
@@ -515,4 +515,8 @@ test('asking for an approval from the freight drawer puts it under Needs attenti
   await expect(item).toBeVisible({ timeout: 15_000 });
   await expect(item).toContainText('by admin');
   await expect(item.getByRole('button', { name: /^Approve/ })).toBeEnabled({ timeout: 15_000 });
+  // The action endpoints load on this first click, not with the page; the approval still lands.
+  await item.getByRole('button', { name: /^Approve/ }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Approve', exact: true }).click();
+  await expect(item).toHaveCount(0, { timeout: 15_000 });
 });

@@ -33,7 +33,7 @@ export function createRouter(queryClient: QueryClient) {
     );
     // Capabilities are asked once the project's access room is joined, so no change to them
     // can fall between the answer and the room's first push (and the page need not ask twice).
-    void Promise.all([import('@/lib/live/access-room'), import('@/lib/api/project')]).then(
+    void Promise.all([import('@/lib/live/access-room'), import('@/lib/api/capabilities')]).then(
       ([room, api]) => {
         void room.joinAccessRoom(name).catch(() => undefined);
         return queryClient.prefetchQuery(api.capabilitiesQuery(name));

@@ -12,6 +12,7 @@ export * from './actions.js';
 export * from './capabilities.js';
 export * from './auth.js';
 export * from './socket.js';
+export * from './resync.js';
 export * from './roles.js';
 export * from './names.js';
 export * from './attention.js';

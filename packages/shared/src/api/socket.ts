@@ -5,6 +5,7 @@ import { EventViewSchema } from './event-view.js';
 import { FreightQuerySchema, FreightViewSchema, FreightWindowSchema } from './freight-view.js';
 import { ProjectNameSchema } from './names.js';
 import { ProjectSummarySchema } from './project-view.js';
+import type { ResyncRequired } from './resync.js';
 import { PromotionViewSchema, PromotionWindowSchema } from './promotion-view.js';
 import { StageViewSchema } from './stage-view.js';
 import { WarehouseViewSchema } from './warehouse-view.js';
@@ -168,17 +169,6 @@ export type EventsDelta = z.infer<typeof EventsDeltaSchema>;
 export const AttentionJoinRequestSchema = z.strictObject({});
 export const AttentionJoinAckSchema = ackOf(AttentionSnapshotSchema);
 export type AttentionJoinAck = z.infer<typeof AttentionJoinAckSchema>;
-
-/**
- * The server lost continuity (cache re-listed, watch restarted), or what the socket may see
- * changed (scope `attention`: the projects visible to it): join again for a snapshot.
- */
-export const ResyncRequiredSchema = z.object({
-  scope: z.enum(['project', 'projects', 'attention']),
-  project: z.string().optional(),
-  reason: z.string(),
-});
-export type ResyncRequired = z.infer<typeof ResyncRequiredSchema>;
 
 /**
  * Watch a project's access: `access:changed` arrives when its ServiceAccounts, Roles or

@@ -1,6 +1,6 @@
 import Tab from '@mui/material/Tab';
 import Tabs from '@mui/material/Tabs';
-import type { Decision } from '@/lib/api/project';
+import type { Decision } from '@/lib/api/capabilities';
 import { useAccessChanges } from '@/lib/live/use-access-changes';
 import { useSearchParam } from '@/lib/use-search-param';
 import { MyAccess } from './my-access';

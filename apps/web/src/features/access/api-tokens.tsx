@@ -12,7 +12,7 @@ import Typography from '@mui/material/Typography';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { CreatedApiToken } from '@wharf/shared/api';
 import { useState } from 'react';
-import type { Decision } from '@/lib/api/project';
+import type { Decision } from '@/lib/api/capabilities';
 import { formatAge } from '@/lib/time';
 import { roleNameProblem } from './role-name';
 import { createToken, deleteToken, rolesKey, tokensQuery } from './roles-api';

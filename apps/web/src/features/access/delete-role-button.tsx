@@ -8,7 +8,7 @@ import Tooltip from '@mui/material/Tooltip';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
-import type { Decision } from '@/lib/api/project';
+import type { Decision } from '@/lib/api/capabilities';
 import { accessPath } from './access-paths';
 import { deleteRole, rolesKey } from './roles-api';
 

@@ -10,7 +10,7 @@ import TextField from '@mui/material/TextField';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { KargoRole } from '@wharf/shared/api';
 import { useState } from 'react';
-import { capabilitiesQuery } from '@/lib/api/project';
+import { capabilitiesQuery } from '@/lib/api/capabilities';
 import { type GrantAction, planGrant } from './grant-plan';
 import { GrantPreview } from './grant-preview';
 import { applyStep, rolesKey } from './roles-api';

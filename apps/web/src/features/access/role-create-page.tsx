@@ -1,6 +1,6 @@
 import Typography from '@mui/material/Typography';
 import { useNavigate } from 'react-router';
-import type { Decision } from '@/lib/api/project';
+import type { Decision } from '@/lib/api/capabilities';
 import { rolePath } from './access-paths';
 import { RoleForm } from './role-form';
 

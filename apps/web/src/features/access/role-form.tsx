@@ -5,7 +5,7 @@ import TextField from '@mui/material/TextField';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { KargoRole } from '@wharf/shared/api';
 import { useState } from 'react';
-import { capabilitiesQuery, type Decision } from '@/lib/api/project';
+import { capabilitiesQuery, type Decision } from '@/lib/api/capabilities';
 import { ClaimsEditor } from './claims-editor';
 import { PresetPicker } from './preset-picker';
 import { roleNameProblem } from './role-name';

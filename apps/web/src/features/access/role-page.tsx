@@ -5,7 +5,7 @@ import LinearProgress from '@mui/material/LinearProgress';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { useQuery } from '@tanstack/react-query';
-import type { Decision } from '@/lib/api/project';
+import type { Decision } from '@/lib/api/capabilities';
 import { ApiTokens } from './api-tokens';
 import { DeleteRoleButton } from './delete-role-button';
 import { RoleForm } from './role-form';

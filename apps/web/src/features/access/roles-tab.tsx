@@ -7,7 +7,7 @@ import Typography from '@mui/material/Typography';
 import { useQuery } from '@tanstack/react-query';
 import { useRef } from 'react';
 import { Link as RouterLink, useNavigate } from 'react-router';
-import type { Decision } from '@/lib/api/project';
+import type { Decision } from '@/lib/api/capabilities';
 import { useShortcut } from '@/lib/shortcuts';
 import { useSearchParam } from '@/lib/use-search-param';
 import { newRolePath } from './access-paths';

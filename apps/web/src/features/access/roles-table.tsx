@@ -9,7 +9,7 @@ import TableRow from '@mui/material/TableRow';
 import Tooltip from '@mui/material/Tooltip';
 import type { KargoRole } from '@wharf/shared/api';
 import { Link as RouterLink, useNavigate } from 'react-router';
-import type { Decision } from '@/lib/api/project';
+import type { Decision } from '@/lib/api/capabilities';
 import { rolePath } from './access-paths';
 import { ClaimChips } from './claim-chips';
 import { summarizeRules } from './rule-summary';

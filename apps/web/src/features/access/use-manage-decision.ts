@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import type { KargoRole } from '@wharf/shared/api';
-import { capabilitiesQuery, projectDecision, type Decision } from '@/lib/api/project';
+import { capabilitiesQuery, projectDecision, type Decision } from '@/lib/api/capabilities';
 
 /** Whether the user may change roles here (Kubernetes' answer, with its reason when not). */
 export function useManageDecision(project: string): Decision {

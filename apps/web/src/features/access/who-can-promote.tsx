@@ -10,7 +10,7 @@ import TableRow from '@mui/material/TableRow';
 import TextField from '@mui/material/TextField';
 import { useQuery } from '@tanstack/react-query';
 import { Link as RouterLink } from 'react-router';
-import { capabilitiesQuery, stageDecision } from '@/lib/api/project';
+import { capabilitiesQuery, stageDecision } from '@/lib/api/capabilities';
 import { useSearchParam } from '@/lib/use-search-param';
 import { rolePath } from './access-paths';
 import { ClaimChips } from './claim-chips';

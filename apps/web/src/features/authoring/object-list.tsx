@@ -9,7 +9,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { AUTHORING_KINDS, apiVersionOf, type AuthoringResource } from '@wharf/shared/authoring';
 import { useState } from 'react';
 import { Link as RouterLink, useNavigate } from 'react-router';
-import type { Decision } from '@/lib/api/project';
+import type { Decision } from '@/lib/api/capabilities';
 import { DeleteDialog } from '@/lib/authoring/delete-dialog';
 import { GuardedButton } from '@/lib/guarded-button';
 import { api, seg } from '@/lib/http';

@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import type { ClusterAction, ProjectAction } from '@wharf/shared/api';
 import type { AuthoringResource } from '@wharf/shared/authoring';
 import { clusterCapabilitiesQuery } from '@/lib/authoring/authoring-api';
-import { capabilitiesQuery, projectDecision, type Decision } from '@/lib/api/project';
+import { capabilitiesQuery, projectDecision, type Decision } from '@/lib/api/capabilities';
 
 /** The capability that allows writing each kind (create and update are asked together). */
 const PROJECT_ACTION: Partial<

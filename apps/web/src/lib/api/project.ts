@@ -1,55 +1,25 @@
-import { keepPreviousData, queryOptions } from '@tanstack/react-query';
+import { queryOptions } from '@tanstack/react-query';
 import {
-  CapabilitiesSchema,
   EventPageSchema,
   FreightListItemSchema,
   FreightPageSchema,
   DiscoveredArtifactsViewSchema,
-  ProjectsCapabilitiesSchema,
   PromotionListSchema,
   StageVerificationsSchema,
-  stageCapability,
-  type Capabilities,
-  type ProjectAction,
-  type StageAction,
 } from '@wharf/shared/api';
 import { api, seg } from '@/lib/http';
-import { beforeCapabilitiesRead } from '@/lib/live/access-room';
 
 const base = (project: string) => `projects/${seg(project)}`;
 
-export const capabilitiesQuery = (project: string) =>
-  queryOptions({
-    queryKey: ['project', project, 'capabilities'],
-    queryFn: async ({ signal }) => {
-      await beforeCapabilitiesRead(project);
-      return api(`${base(project)}/capabilities`, { signal }, (b) => CapabilitiesSchema.parse(b));
-    },
-    staleTime: 60_000,
-    // Kept current by `access:changed` pushes (useAccessChanges). ClusterRoles and their
-    // bindings are not watched by the BFF, so their changes show within this slow re-ask.
-    refetchInterval: 60_000,
-  });
-
-/**
- * What the user may do in many projects at once, and to a few stages of each (the cockpit shows
- * a few stages of many projects): one request for all, `project` or `project/stage` entries.
- */
-export const projectsCapabilitiesQuery = (entries: readonly string[]) => {
-  const of = [...new Set(entries)].sort().slice(0, 500).join(',');
-  return queryOptions({
-    queryKey: ['capabilities', 'projects', of],
-    queryFn: ({ signal }) =>
-      api(`capabilities/projects?of=${encodeURIComponent(of)}`, { signal }, (b) =>
-        ProjectsCapabilitiesSchema.parse(b),
-      ),
-    enabled: of.length > 0,
-    staleTime: 60_000,
-    refetchInterval: 15_000,
-    // A changed set of shown items asks again; their buttons keep the last answer meanwhile.
-    placeholderData: keepPreviousData,
-  });
-};
+// What the user may do lives in ./capabilities (Needs attention loads it without this file's
+// schemas); the project screen imports it from here.
+export {
+  capabilitiesQuery,
+  projectDecision,
+  projectsCapabilitiesQuery,
+  stageDecision,
+  type Decision,
+} from './capabilities';
 
 /** One piece of freight by name or alias (compare asks for freight the page may not hold). */
 export const freightQuery = (project: string, nameOrAlias: string) =>
@@ -158,26 +128,3 @@ export const liveManifestQuery = (path: string) =>
     meta: { quiet: true },
     staleTime: 0,
   });
-
-export type Decision = { allowed: true } | { allowed: false; reason: string };
-
-const CHECKING: Decision = { allowed: false, reason: 'Checking your permissions…' };
-
-/** What the user may do to a stage; while unknown, nothing is allowed. */
-export function stageDecision(
-  caps: Capabilities | undefined,
-  stage: string,
-  action: StageAction,
-): Decision {
-  if (!caps) return CHECKING;
-  return (
-    stageCapability(caps.stages, stage, action) ?? {
-      allowed: false,
-      reason: `No permission data for stage ${stage}.`,
-    }
-  );
-}
-
-export function projectDecision(caps: Capabilities | undefined, action: ProjectAction): Decision {
-  return caps ? caps.projectActions[action] : CHECKING;
-}

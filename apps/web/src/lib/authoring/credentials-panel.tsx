@@ -10,7 +10,7 @@ import Typography from '@mui/material/Typography';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { CredentialView } from '@wharf/shared/authoring';
 import { useState } from 'react';
-import type { Decision } from '@/lib/api/project';
+import type { Decision } from '@/lib/api/capabilities';
 import { GuardedButton } from '@/lib/guarded-button';
 import { formatAge } from '@/lib/time';
 import {

@@ -15,7 +15,7 @@ import {
 } from '@wharf/shared/authoring';
 import { useState, type ReactNode } from 'react';
 import { parse, stringify } from 'yaml';
-import type { Decision } from '@/lib/api/project';
+import type { Decision } from '@/lib/api/capabilities';
 import { HttpError } from '@/lib/http';
 import { kindSchemaQuery, writeObject, type ObjectRef } from './authoring-api';
 import { ConflictPanel } from './conflict-panel';

@@ -1,7 +1,7 @@
 import { useQueryClient, type Query } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { AccessChangedSchema } from '@wharf/shared/api';
-import { capabilitiesQuery } from '@/lib/api/project';
+import { capabilitiesQuery } from '@/lib/api/capabilities';
 import { accessChanges, askedBefore, joinAccessRoom, leaveAccessRoom } from './access-room';
 import { getSocket } from './socket';
 

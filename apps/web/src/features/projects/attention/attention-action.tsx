@@ -2,17 +2,13 @@ import { useMutation } from '@tanstack/react-query';
 import type { AttentionAction, AttentionItem } from '@wharf/shared';
 import type { Capabilities } from '@wharf/shared/api';
 import { lazy, Suspense, useState } from 'react';
-import {
-  abortPromotion,
-  approve,
-  promote,
-  refreshStage,
-  refreshWarehouse,
-  reverify,
-} from '@/lib/api/actions';
-import { projectDecision, stageDecision, type Decision } from '@/lib/api/project';
+import { projectDecision, stageDecision, type Decision } from '@/lib/api/capabilities';
 import { GuardedButton } from '@/lib/guarded-button';
 import { pushToast } from '@/lib/toasts';
+
+// The action endpoints, with the schemas of their answers (whole stage, freight and promotion
+// views), load on the first click instead of before the screen's first paint.
+const actions = () => import('@/lib/api/actions');
 
 // Asked only before some actions: loaded then, off the screen's first load.
 const ConfirmActionDialog = lazy(() =>
@@ -39,28 +35,28 @@ function planOf(project: string, a: AttentionAction, caps: Capabilities | undefi
         label: 'Retry',
         decision: stageDecision(caps, a.stage, 'promote'),
         confirm: `Promote the same freight to ${a.stage} again? A new Promotion runs its steps from the start.`,
-        run: () => promote(project, a.stage, { freight: a.freight }),
+        run: () => actions().then((m) => m.promote(project, a.stage, { freight: a.freight })),
         done: `Promotion to ${a.stage} started again.`,
       };
     case 'reverify':
       return {
         label: 'Reverify',
         decision: stageDecision(caps, a.stage, 'reverify'),
-        run: () => reverify(project, a.stage),
+        run: () => actions().then((m) => m.reverify(project, a.stage)),
         done: `Verification of ${a.stage} asked for again.`,
       };
     case 'refresh-stage':
       return {
         label: 'Refresh',
         decision: stageDecision(caps, a.stage, 'refresh'),
-        run: () => refreshStage(project, a.stage),
+        run: () => actions().then((m) => m.refreshStage(project, a.stage)),
         done: `Kargo was asked to look at ${a.stage} again.`,
       };
     case 'refresh-warehouse':
       return {
         label: 'Refresh',
         decision: projectDecision(caps, 'refreshWarehouse'),
-        run: () => refreshWarehouse(project, a.warehouse),
+        run: () => actions().then((m) => m.refreshWarehouse(project, a.warehouse)),
         done: `Warehouse ${a.warehouse} asked to discover again.`,
       };
     case 'abort-promotion':
@@ -68,7 +64,7 @@ function planOf(project: string, a: AttentionAction, caps: Capabilities | undefi
         label: 'Abort',
         decision: projectDecision(caps, 'abortPromotion'),
         confirm: `Abort promotion ${a.promotion}? Steps already run are not undone.`,
-        run: () => abortPromotion(project, a.promotion),
+        run: () => actions().then((m) => m.abortPromotion(project, a.promotion)),
         done: `Abort of ${a.promotion} asked for.`,
       };
     case 'resume-auto-promotion':
@@ -76,7 +72,7 @@ function planOf(project: string, a: AttentionAction, caps: Capabilities | undefi
         label: 'Resume auto-promotion',
         decision: stageDecision(caps, a.stage, 'promote'),
         confirm: `Resume auto-promotion of ${a.origin} to ${a.stage}? Kargo then promotes the newest freight of ${a.origin} that ${a.stage} may take.`,
-        run: () => promote(project, a.stage, { origin: a.origin }),
+        run: () => actions().then((m) => m.promote(project, a.stage, { origin: a.origin })),
         done: `Auto-promotion of ${a.origin} to ${a.stage} resumed.`,
       };
     case 'approve':
@@ -84,7 +80,7 @@ function planOf(project: string, a: AttentionAction, caps: Capabilities | undefi
         label: 'Approve',
         decision: stageDecision(caps, a.stage, 'approve'),
         confirm: `Approve this freight for ${a.stage}? It may then be promoted there without passing the stages before.`,
-        run: () => approve(project, a.freight, a.stage),
+        run: () => actions().then((m) => m.approve(project, a.freight, a.stage)),
         done: `Approved for ${a.stage}.`,
       };
   }

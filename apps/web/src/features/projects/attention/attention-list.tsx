@@ -3,7 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import type { AttentionItem, AttentionSeverity } from '@wharf/shared';
 import { useMemo } from 'react';
 import { Link as RouterLink } from 'react-router';
-import { projectsCapabilitiesQuery } from '@/lib/api/project';
+import { projectsCapabilitiesQuery } from '@/lib/api/capabilities';
 import { formatAge } from '@/lib/time';
 import { AttentionActionButton, type ItemCapabilities } from './attention-action';
 import { itemLink } from './attention-kinds';
