@@ -1,6 +1,6 @@
 import type { Capabilities } from '@wharf/shared/api';
 import { useMemo, useSyncExternalStore } from 'react';
-import type { Decision } from '@/lib/api/project';
+import type { Decision } from '@/lib/api/capabilities';
 import { useProject } from './project-context';
 
 /**

@@ -4,7 +4,7 @@ import MenuItem from '@mui/material/MenuItem';
 import { useMutation } from '@tanstack/react-query';
 import type { FreightView } from '@wharf/shared/api';
 import { approve, requestApproval } from '@/lib/api/actions';
-import { projectDecision, stageDecision } from '@/lib/api/project';
+import { projectDecision, stageDecision } from '@/lib/api/capabilities';
 import { pushToast } from '@/lib/toasts';
 import { displayName } from '@/lib/freight';
 import { useProject, useProjectState } from './project-context';

@@ -1,5 +1,5 @@
 import type { ReactElement } from 'react';
-import type { Decision } from '@/lib/api/project';
+import type { Decision } from '@/lib/api/capabilities';
 
 /**
  * A graph node's action button, or, when refused, the button inside a wrapper that takes the

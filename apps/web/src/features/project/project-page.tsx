@@ -4,7 +4,7 @@ import LinearProgress from '@mui/material/LinearProgress';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useLayoutEffect, useMemo, useRef } from 'react';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
-import { capabilitiesQuery } from '@/lib/api/project';
+import { capabilitiesQuery } from '@/lib/api/capabilities';
 import { originColors } from '@/lib/graph/pipeline-graph';
 import { useAccessChanges } from '@/lib/live/use-access-changes';
 import { useProjectLive } from '@/lib/live/use-project-live';

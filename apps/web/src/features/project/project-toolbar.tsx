@@ -7,7 +7,7 @@ import ToggleButtonGroup from '@mui/material/ToggleButtonGroup';
 import Typography from '@mui/material/Typography';
 import { useRef } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { projectDecision } from '@/lib/api/project';
+import { projectDecision } from '@/lib/api/capabilities';
 import { GuardedButton } from '@/lib/guarded-button';
 import { useShortcut } from '@/lib/shortcuts';
 import { useSearchParam } from '@/lib/use-search-param';

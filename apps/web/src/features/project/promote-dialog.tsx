@@ -8,7 +8,7 @@ import LinearProgress from '@mui/material/LinearProgress';
 import { useMutation } from '@tanstack/react-query';
 import { diffFreight } from '@wharf/shared';
 import { promote } from '@/lib/api/actions';
-import { stageDecision } from '@/lib/api/project';
+import { stageDecision } from '@/lib/api/capabilities';
 import { displayName } from '@/lib/freight';
 import { useFreightByNames } from '@/lib/live/freight-window';
 import { ArtifactDiffTable } from './artifact-diff-table';

@@ -3,7 +3,7 @@ import Chip from '@mui/material/Chip';
 import Link from '@mui/material/Link';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useMemo, useRef } from 'react';
-import { stageDecision } from '@/lib/api/project';
+import { stageDecision } from '@/lib/api/capabilities';
 import { displayName, summarize } from '@/lib/freight';
 import { formatAge } from '@/lib/time';
 import { GuardedButton } from '@/lib/guarded-button';

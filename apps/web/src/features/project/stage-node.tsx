@@ -2,7 +2,7 @@ import { Handle, Position, type NodeProps, type Node } from '@xyflow/react';
 import type { HeldFreight, StageView } from '@wharf/shared/api';
 import { contrastText } from '@wharf/shared';
 import { memo, useState } from 'react';
-import { stageDecision } from '@/lib/api/project';
+import { stageDecision } from '@/lib/api/capabilities';
 import { draggedFreight, FREIGHT_MIME } from '@/lib/drag';
 import { summarize, displayName } from '@/lib/freight';
 import { formatAge } from '@/lib/time';

@@ -1,7 +1,7 @@
 import { useMutation } from '@tanstack/react-query';
 import type { WarehouseView } from '@wharf/shared/api';
 import { refreshWarehouse } from '@/lib/api/actions';
-import { projectDecision } from '@/lib/api/project';
+import { projectDecision } from '@/lib/api/capabilities';
 import { useDecision } from './capabilities-store';
 import { useProject } from './project-context';
 

@@ -11,16 +11,6 @@ import { api, seg } from '@/lib/http';
 
 const base = (project: string) => `projects/${seg(project)}`;
 
-// What the user may do lives in ./capabilities (Needs attention loads it without this file's
-// schemas); the project screen imports it from here.
-export {
-  capabilitiesQuery,
-  projectDecision,
-  projectsCapabilitiesQuery,
-  stageDecision,
-  type Decision,
-} from './capabilities';
-
 /** One piece of freight by name or alias (compare asks for freight the page may not hold). */
 export const freightQuery = (project: string, nameOrAlias: string) =>
   queryOptions({

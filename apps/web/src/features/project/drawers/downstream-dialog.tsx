@@ -14,7 +14,7 @@ import { useMutation } from '@tanstack/react-query';
 import type { ActionResultOf, HeldFreight } from '@wharf/shared/api';
 import { useMemo } from 'react';
 import { promoteDownstream } from '@/lib/api/actions';
-import { stageDecision } from '@/lib/api/project';
+import { stageDecision } from '@/lib/api/capabilities';
 import { displayName } from '@/lib/freight';
 import { promotionPhaseColor } from '../phase-style';
 import { useProject, useProjectState } from '../project-context';

@@ -13,7 +13,7 @@ import type { FreightView } from '@wharf/shared/api';
 import { useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router';
 import { deleteFreight, setAlias } from '@/lib/api/actions';
-import { projectDecision } from '@/lib/api/project';
+import { projectDecision } from '@/lib/api/capabilities';
 import { displayName } from '@/lib/freight';
 import { comparePath } from '@/lib/compare-path';
 import { formatAge } from '@/lib/time';

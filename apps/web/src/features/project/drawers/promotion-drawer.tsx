@@ -11,7 +11,7 @@ import { useMutation } from '@tanstack/react-query';
 import type { PromotionStepView, PromotionView } from '@wharf/shared/api';
 import { useEffect, useState } from 'react';
 import { abortPromotion } from '@/lib/api/actions';
-import { projectDecision, stageDecision } from '@/lib/api/project';
+import { projectDecision, stageDecision } from '@/lib/api/capabilities';
 import { formatDuration } from '@/lib/time';
 import { GuardedButton } from '@/lib/guarded-button';
 import { promotionPhaseColor } from '../phase-style';

@@ -14,7 +14,7 @@ import type { StageView } from '@wharf/shared/api';
 import { useMemo, useState } from 'react';
 import { Link as RouterLink, useNavigate } from 'react-router';
 import { abortVerification, refreshStage, reverify } from '@/lib/api/actions';
-import { projectDecision, stageDecision } from '@/lib/api/project';
+import { projectDecision, stageDecision } from '@/lib/api/capabilities';
 import { DeleteDialog } from '@/lib/authoring/delete-dialog';
 import { comparePath } from '@/lib/compare-path';
 import { displayName, summarize } from '@/lib/freight';

@@ -7,7 +7,7 @@ import ListItemText from '@mui/material/ListItemText';
 import type { WarehouseView } from '@wharf/shared/api';
 import { useMemo, useState } from 'react';
 import { useNavigate } from 'react-router';
-import { projectDecision } from '@/lib/api/project';
+import { projectDecision } from '@/lib/api/capabilities';
 import { DeleteDialog } from '@/lib/authoring/delete-dialog';
 import { GuardedButton } from '@/lib/guarded-button';
 import { displayName, summarize } from '@/lib/freight';
