@@ -10,7 +10,7 @@ import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useMutation } from '@tanstack/react-query';
 import type { FreightView } from '@wharf/shared/api';
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router';
 import { deleteFreight, setAlias } from '@/lib/api/actions';
 import { projectDecision } from '@/lib/api/capabilities';
@@ -28,7 +28,15 @@ import { LiveManifest } from './live-manifest';
 function AliasEditor({ freight }: { freight: FreightView }) {
   const { project } = useProject();
   const caps = useCapabilities();
-  const [alias, setValue] = useState(freight.alias ?? '');
+  const saved = freight.alias ?? '';
+  const [alias, setValue] = useState(saved);
+  // A change from elsewhere shows in the field unless the person is editing it.
+  const [seen, setSeen] = useState(saved);
+  if (seen !== saved) {
+    setSeen(saved);
+    if (alias === seen) setValue(saved);
+  }
+  const field = useRef<HTMLInputElement>(null);
   const mutation = useMutation({
     mutationFn: () => setAlias(project, freight.name, alias),
     meta: { quiet: true },
@@ -36,6 +44,9 @@ function AliasEditor({ freight }: { freight: FreightView }) {
   const decision = projectDecision(caps, 'aliasFreight');
   const submit = (e: FormEvent) => {
     e.preventDefault();
+    // Save is disabled while it runs and once saved: focus stays in the drawer (Escape closes
+    // it) instead of on a disabled button.
+    field.current?.focus();
     mutation.mutate();
   };
   return (
@@ -48,6 +59,7 @@ function AliasEditor({ freight }: { freight: FreightView }) {
       <TextField
         size="small"
         label="Alias"
+        inputRef={field}
         value={alias}
         onChange={(e) => setValue(e.target.value)}
         disabled={!decision.allowed}
@@ -59,9 +71,7 @@ function AliasEditor({ freight }: { freight: FreightView }) {
       <Button
         type="submit"
         variant="outlined"
-        disabled={
-          !decision.allowed || mutation.isPending || alias === (freight.alias ?? '') || alias === ''
-        }
+        disabled={!decision.allowed || mutation.isPending || alias === saved || alias === ''}
       >
         Save alias
       </Button>
@@ -195,7 +205,7 @@ export function FreightDrawer({ freight, onClose }: { freight: FreightView; onCl
           label: 'Overview',
           render: () => (
             <Stack sx={{ gap: 2 }}>
-              <AliasEditor key={freight.alias ?? ''} freight={freight} />
+              <AliasEditor freight={freight} />
               <Artifacts freight={freight} />
               <Typography variant="subtitle2" component="h3">
                 In stages
