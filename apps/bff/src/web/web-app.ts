@@ -101,6 +101,12 @@ export function webAppRouter(dist: string, basePath: string): Router {
   const manifest = existsSync(manifestPath)
     ? (JSON.parse(readFileSync(manifestPath, 'utf8')) as Manifest)
     : undefined;
+  // A landing named by a source path the build no longer has would silently lose its preloads.
+  const lost = [...LANDINGS.values()].filter((l) => manifest && !manifest[l.module]);
+  if (lost.length > 0)
+    throw new Error(
+      `The web build has no chunk for ${lost.map((l) => l.module).join(', ')}: update LANDINGS in web-app.ts to the moved screens`,
+    );
   // Worked out once: the build does not change while Wharf runs.
   const preloads = new Map(
     [...LANDINGS].map(([screen, landing]) => [

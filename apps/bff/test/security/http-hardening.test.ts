@@ -36,6 +36,10 @@ const MANIFEST = {
   'index.html': { file: 'assets/index.js', imports: ['_shared-1.js'] },
   '_shared-1.js': { file: 'assets/shared-1.js' },
   '_list-2.js': { file: 'assets/list-2.js', imports: ['_shared-1.js'] },
+  'src/features/projects/projects-page.tsx': {
+    file: 'assets/projects-page-4.js',
+    imports: ['index.html', '_list-2.js'],
+  },
   'src/features/projects/attention/attention-page.tsx': {
     file: 'assets/attention-page-3.js',
     imports: ['index.html', '_list-2.js'],
