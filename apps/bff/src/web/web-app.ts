@@ -17,6 +17,8 @@ export interface IndexHtmlOptions {
   preload?: readonly string[];
   /** Scripts of the screen's code not already named by the template (`assets/…js`). */
   modulePreload?: readonly string[];
+  /** Styles of the screen's code (`assets/…css`). */
+  stylesheets?: readonly string[];
 }
 
 /** A landing screen: the reads it starts with, and its code's module (a key of Vite's manifest). */
@@ -42,22 +44,27 @@ const LANDINGS: ReadonlyMap<string, Landing> = new Map([
   ],
 ]);
 
-/** Vite's build manifest (`build.manifest`): each chunk's file and the chunks it imports. */
-type Manifest = Record<string, { file: string; imports?: string[] }>;
+/** Vite's build manifest (`build.manifest`): each chunk's file, its styles, the chunks it imports. */
+type Manifest = Record<string, { file: string; css?: string[]; imports?: string[] }>;
 
-/** The files of `module`'s chunk and every chunk it imports statically, the entry's excepted. */
-function chunkFiles(manifest: Manifest, module: string): string[] {
-  const files: string[] = [];
+/**
+ * The scripts and styles of `module`'s chunk and of every chunk it imports statically, the
+ * entry's excepted (the template names those).
+ */
+function chunkFiles(manifest: Manifest, module: string) {
+  const modulePreload: string[] = [];
+  const stylesheets: string[] = [];
   const seen = new Set<string>();
   const visit = (key: string) => {
     const chunk = manifest[key];
     if (seen.has(key) || !chunk || key === 'index.html') return;
     seen.add(key);
-    files.push(chunk.file);
+    modulePreload.push(chunk.file);
+    stylesheets.push(...(chunk.css ?? []));
     chunk.imports?.forEach(visit);
   };
   visit(module);
-  return files;
+  return { modulePreload, stylesheets };
 }
 
 /**
@@ -80,9 +87,14 @@ export function renderIndexHtml(template: string, opts: IndexHtmlOptions): strin
     .map(
       (href) => `  <link rel="modulepreload" crossorigin href="${escapeAttribute(href)}" />\n  `,
     );
+  // Vite's loader of a lazy chunk waits for the chunk's styles before the import resolves, and
+  // asks for them only then; it skips a style a `<link rel="stylesheet">` already names.
+  const styles = (opts.stylesheets ?? [])
+    .filter((href) => !template.includes(href))
+    .map((href) => `  <link rel="stylesheet" crossorigin href="${escapeAttribute(href)}" />\n  `);
   return template
     .replace(/<base\s[^>]*>/i, `${base}\n    ${nonce}${reads.join('')}`)
-    .replace(/<\/head>/i, `${modules.join('')}</head>`);
+    .replace(/<\/head>/i, `${modules.join('')}${styles.join('')}</head>`);
 }
 
 function escapeAttribute(value: string): string {
@@ -111,10 +123,7 @@ export function webAppRouter(dist: string, basePath: string): Router {
   const preloads = new Map(
     [...LANDINGS].map(([screen, landing]) => [
       screen,
-      {
-        preload: landing.reads,
-        modulePreload: manifest ? chunkFiles(manifest, landing.module) : [],
-      },
+      { preload: landing.reads, ...(manifest && chunkFiles(manifest, landing.module)) },
     ]),
   );
   const shell: RequestHandler = (req, res) => {
