@@ -182,3 +182,34 @@ test('the stage drawer lists Argo CD applications with health and links', async 
   await expect(link.first()).toHaveAttribute('target', '_blank');
   await shot('argocd');
 });
+
+test("the stage drawer's conditions are what Kargo wrote, and follow a change without a reload", async () => {
+  await openDrawer('stages/prod-east', 'Stage prod-east');
+  const conditions = page.getByRole('table', { name: 'Conditions' });
+  await expect(conditions).toContainText('Stage is unhealthy (1 issues in 1 health checks)');
+  await cluster.kubectl([
+    'patch',
+    'stage',
+    'prod-east',
+    '-n',
+    'guestbook',
+    '--subresource=status',
+    '--type=merge',
+    '-p',
+    JSON.stringify({
+      status: {
+        conditions: [
+          {
+            type: 'Ready',
+            status: 'True',
+            reason: 'Healthy',
+            message: 'Stage is healthy again',
+            lastTransitionTime: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
+          },
+        ],
+      },
+    }),
+  ]);
+  await expect(conditions).toContainText('Stage is healthy again', { timeout: 15_000 });
+  await expect(conditions).not.toContainText('Stage is unhealthy');
+});

@@ -74,7 +74,7 @@ export class ProjectRoom {
       query: { offset: 0, limit: SNAPSHOT_FREIGHT },
     });
     const entities: ProjectEntities = {
-      stages: r.list('stages').map((s) => views.stage(s, ctx)),
+      stages: r.list('stages').map((s) => views.roomStage(s, ctx)),
       warehouses: r.list('warehouses').map(views.warehouse),
       freight: newest.items,
       promotions: this.models.newestPromotions(r, SNAPSHOT_PROMOTIONS).items,
@@ -134,7 +134,7 @@ export class ProjectRoom {
     for (const { kind, name } of batch) {
       if (kind === 'stages') {
         const s = r.get('stages', name);
-        if (s) upserts.stages.push(views.stage(s, ctx));
+        if (s) upserts.stages.push(views.roomStage(s, ctx));
         else deletes.stages.push(name);
       } else if (kind === 'warehouses') {
         const w = r.get('warehouses', name);

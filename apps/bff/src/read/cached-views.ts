@@ -2,10 +2,12 @@ import type { Freight, Promotion, Stage, Warehouse } from '@wharf/shared';
 import {
   FreightViewSchema,
   PromotionViewSchema,
+  RoomStageViewSchema,
   StageViewSchema,
   WarehouseViewSchema,
   type FreightView,
   type PromotionView,
+  type RoomStageView,
   type StageView,
   type WarehouseView,
 } from '@wharf/shared/api';
@@ -59,6 +61,13 @@ const stages = new ViewCache<Stage, StageView, StageViewContext>(
   StageViewSchema,
   stageStamp,
 );
+// The room's stage: the stage's view, its `conditions` left out by the schema (see
+// RoomStageViewSchema; zod drops keys an object schema does not name).
+const roomStages = new ViewCache<Stage, RoomStageView, StageViewContext>(
+  (s, ctx) => stages.get(s, ctx),
+  RoomStageViewSchema,
+  stageStamp,
+);
 const warehouses = new ViewCache<Warehouse, WarehouseView, undefined>(
   (w) => toWarehouseView(w),
   WarehouseViewSchema,
@@ -79,6 +88,7 @@ const promotions = new ViewCache<Promotion, PromotionView, PromotionViewContext>
 /** Validated views, cached per object version (see ViewCache). */
 export const views = {
   stage: (s: Stage, ctx: StageViewContext) => stages.get(s, ctx),
+  roomStage: (s: Stage, ctx: StageViewContext) => roomStages.get(s, ctx),
   warehouse: (w: Warehouse) => warehouses.get(w, undefined),
   freight: (f: Freight) => freight.get(f, undefined),
   promotion: (p: Promotion, ctx: PromotionViewContext) => promotions.get(p, ctx),

@@ -11,6 +11,7 @@ import {
   type ProjectJoinResult,
   type ProjectPromotionsRequest,
   type PromotionView,
+  StageViewSchema,
 } from '@wharf/shared/api';
 import { echoServerProject } from '@wharf/shared/fixtures';
 import { KubeClient } from '../../src/kube/kube-client.js';
@@ -92,6 +93,23 @@ describe.skipIf(!HAVE_CRDS)('live project rooms over socket.io', () => {
     );
     expect(delta.previousVersion).toBe(res.snapshot.version);
     expect(delta.summary?.name).toBe(NS);
+  });
+
+  it("sends stages without their conditions, in the snapshot and in deltas; the stage's own view holds them at the same version", async () => {
+    const c = await client();
+    const res = joined(await join(c.socket, NS));
+    if (res.mode !== 'snapshot') throw new Error('expected a snapshot');
+    const held = res.snapshot.stages.find((s) => s.name === 'staging');
+    expect(held).toBeDefined();
+    expect(res.snapshot.stages.every((s) => !('conditions' in s))).toBe(true);
+    await annotateStage('staging', 'conditions');
+    const upsert = await eventually(() => markOf(c, 'staging').at(-1));
+    expect('conditions' in upsert).toBe(false);
+    const whole = StageViewSchema.parse(
+      await (await fetch(`${h.bff.url}/api/v1/projects/${NS}/stages/staging`)).json(),
+    );
+    expect(whole.resourceVersion).toBe(upsert.resourceVersion);
+    expect(whole.conditions.map((x) => x.type)).toContain('Ready');
   });
 
   it('coalesces a burst of changes to one object into few messages that end in its newest state', async () => {

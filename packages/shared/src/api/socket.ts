@@ -7,7 +7,7 @@ import { ProjectNameSchema } from './names.js';
 import { ProjectSummarySchema } from './project-view.js';
 import type { ResyncRequired } from './resync.js';
 import { PromotionViewSchema, PromotionWindowSchema } from './promotion-view.js';
-import { StageViewSchema } from './stage-view.js';
+import { RoomStageViewSchema } from './stage-view.js';
 import { WarehouseViewSchema } from './warehouse-view.js';
 
 /**
@@ -25,7 +25,7 @@ export function ackOf<T extends z.ZodType>(data: T) {
 }
 
 export const ProjectEntitiesSchema = z.object({
-  stages: z.array(StageViewSchema),
+  stages: z.array(RoomStageViewSchema),
   warehouses: z.array(WarehouseViewSchema),
   freight: z.array(FreightViewSchema),
   promotions: z.array(PromotionViewSchema),

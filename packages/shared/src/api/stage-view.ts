@@ -93,3 +93,11 @@ export const StageViewSchema = z.object({
   refresh: RefreshStateSchema,
 });
 export type StageView = z.infer<typeof StageViewSchema>;
+
+/**
+ * A stage as the project room sends it (snapshot and deltas): its view without `conditions`,
+ * which only the stage drawer shows and asks for with the whole view (`GET` one stage). They were
+ * a third of a 3,000-stage snapshot's text, parsed on every open.
+ */
+export const RoomStageViewSchema = StageViewSchema.omit({ conditions: true });
+export type RoomStageView = z.infer<typeof RoomStageViewSchema>;

@@ -5,7 +5,7 @@ import List from '@mui/material/List';
 import ListItem from '@mui/material/ListItem';
 import ListItemText from '@mui/material/ListItemText';
 import { useQuery } from '@tanstack/react-query';
-import type { FreightListItem, StageView } from '@wharf/shared/api';
+import type { FreightListItem, RoomStageView } from '@wharf/shared/api';
 import { useEffect, useState } from 'react';
 import { freightPageQuery } from '@/lib/api/project';
 import { displayName, summarize } from '@/lib/freight';
@@ -23,7 +23,7 @@ function useNow(active: boolean) {
   return now;
 }
 
-function whyNot(stage: StageView, f: FreightListItem, now: number): string | undefined {
+function whyNot(stage: RoomStageView, f: FreightListItem, now: number): string | undefined {
   const a = f.availability.find((x) => x.stage === stage.name);
   if (a?.available) return undefined;
   const left = soakRemaining(stage, f, now);
@@ -37,7 +37,7 @@ export function FreightPicker({
   stage,
   onSelect,
 }: {
-  stage: StageView;
+  stage: RoomStageView;
   onSelect: (freight: string) => void;
 }) {
   const { project } = useProject();

@@ -1,4 +1,4 @@
-import type { FreightView, StageView } from '@wharf/shared/api';
+import type { FreightView, RoomStageView } from '@wharf/shared/api';
 import { parseGoDuration } from '../../lib/time';
 
 /**
@@ -6,7 +6,7 @@ import { parseGoDuration } from '../../lib/time';
  * (0 when no soak is required or it is done; undefined when it is not verified upstream at all).
  */
 export function soakRemaining(
-  stage: StageView,
+  stage: RoomStageView,
   freight: FreightView,
   now = Date.now(),
 ): number | undefined {

@@ -1,11 +1,11 @@
-import type { ArgoCdApp, StageView } from '@wharf/shared/api';
+import type { ArgoCdApp, RoomStageView } from '@wharf/shared/api';
 
 /** Size of a stage holding freight of one origin; each further origin adds a freight line. */
 export const STAGE_SIZE = { width: 250, height: 150 };
 export const FREIGHT_LINE = 18;
 
 /** Fixed per stage (from the origins it requests, not its status), so layout stays stable. */
-export function stageNodeSize(stage: Pick<StageView, 'requestedFreight'> | undefined) {
+export function stageNodeSize(stage: Pick<RoomStageView, 'requestedFreight'> | undefined) {
   const extra = Math.max(0, (stage?.requestedFreight.length ?? 1) - 1);
   return { width: STAGE_SIZE.width, height: STAGE_SIZE.height + extra * FREIGHT_LINE };
 }

@@ -1,5 +1,5 @@
 import { Handle, Position, type NodeProps, type Node } from '@xyflow/react';
-import type { HeldFreight, StageView } from '@wharf/shared/api';
+import type { HeldFreight, RoomStageView } from '@wharf/shared/api';
 import { contrastText } from '@wharf/shared';
 import { memo, useState } from 'react';
 import { stageDecision } from '@/lib/api/capabilities';
@@ -19,7 +19,7 @@ import './graph-nodes.css';
 // project opens or pans. Tooltips are the graph's one GraphTooltip, reading `data-tip`.
 
 export type StageNodeData = {
-  stage: StageView;
+  stage: RoomStageView;
   hidden: number;
   hasDownstream: boolean;
   matched: boolean;
@@ -27,7 +27,7 @@ export type StageNodeData = {
 export type StageFlowNode = Node<StageNodeData, 'stage'>;
 
 /** One line per origin the stage requests: what it holds from there, or that it holds nothing yet. */
-function FreightLines({ stage }: { stage: StageView }) {
+function FreightLines({ stage }: { stage: RoomStageView }) {
   const { open, originColor } = useProject();
   const many = stage.requestedFreight.length > 1;
   if (stage.controlFlow) {
@@ -137,7 +137,7 @@ function StatusPills({ stage, hidden, hasDownstream }: StageNodeData) {
   );
 }
 
-function LastPromotion({ stage }: { stage: StageView }) {
+function LastPromotion({ stage }: { stage: RoomStageView }) {
   const { open } = useProject();
   const last = stage.lastPromotion;
   return (
@@ -158,7 +158,7 @@ function LastPromotion({ stage }: { stage: StageView }) {
   );
 }
 
-function AutoPromotion({ stage }: { stage: StageView }) {
+function AutoPromotion({ stage }: { stage: RoomStageView }) {
   const { holds } = stage.autoPromotion;
   return holds.length > 0 ? (
     <span

@@ -6,6 +6,7 @@ import {
   DiscoveredArtifactsViewSchema,
   PromotionListSchema,
   StageVerificationsSchema,
+  StageViewSchema,
 } from '@wharf/shared/api';
 import { api, seg } from '@/lib/http';
 
@@ -56,6 +57,19 @@ export const freightPageQuery = (
     staleTime: by === 'stage' ? 5_000 : 10_000,
   });
 };
+
+/**
+ * One stage's whole view (the project room's leaves out its conditions); re-asked whenever the
+ * stage changes, so what the drawer shows of it stays live.
+ */
+export const stageQuery = (project: string, stage: string, stageVersion: string) =>
+  queryOptions({
+    queryKey: ['project', project, 'stage', stage, 'view', stageVersion],
+    queryFn: ({ signal }) =>
+      api(`${base(project)}/stages/${seg(stage)}`, { signal }, (b) => StageViewSchema.parse(b)),
+    // While a newer version loads, keep showing this stage's last answer.
+    placeholderData: (previous) => (previous?.name === stage ? previous : undefined),
+  });
 
 /** A stage's verifications with AnalysisRun metrics; re-asked whenever the stage changes. */
 export const stageVerificationsQuery = (project: string, stage: string, stageVersion: string) =>

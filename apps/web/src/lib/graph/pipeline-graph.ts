@@ -1,4 +1,4 @@
-import type { StageView, WarehouseView } from '@wharf/shared/api';
+import type { RoomStageView, WarehouseView } from '@wharf/shared/api';
 
 export type PipelineNode =
   | { id: string; kind: 'subscription'; warehouse: string; label: string; detail?: string }
@@ -29,7 +29,7 @@ export interface GraphOptions {
 }
 
 /** Stage names downstream of `root` (not including it), following every origin. */
-export function downstreamOf(root: string, stages: readonly StageView[]): Set<string> {
+export function downstreamOf(root: string, stages: readonly RoomStageView[]): Set<string> {
   const children = new Map<string, string[]>();
   for (const s of stages)
     for (const r of s.requestedFreight)
@@ -50,7 +50,7 @@ export function downstreamOf(root: string, stages: readonly StageView[]): Set<st
  * warehouse gets its own connection and colour. Collapsed subtrees disappear into their root.
  */
 export function buildPipelineGraph(
-  stages: readonly StageView[],
+  stages: readonly RoomStageView[],
   warehouses: readonly WarehouseView[],
   options: GraphOptions = {},
 ): PipelineGraph {

@@ -7,7 +7,7 @@ import type {
   ProjectSnapshot,
   ProjectSummary,
   PromotionView,
-  StageView,
+  RoomStageView,
   WarehouseView,
 } from '@wharf/shared/api';
 
@@ -19,7 +19,7 @@ export interface ProjectState {
   snapshotId: number;
   /** Absent when the user may not get the Project itself (the REST summary would be a 403). */
   summary?: ProjectSummary;
-  stages: ReadonlyMap<string, StageView>;
+  stages: ReadonlyMap<string, RoomStageView>;
   warehouses: ReadonlyMap<string, WarehouseView>;
   /**
    * The freight this page knows, kept live: the snapshot's newest, what the timeline and drawers

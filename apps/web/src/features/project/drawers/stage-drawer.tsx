@@ -8,13 +8,14 @@ import ListItem from '@mui/material/ListItem';
 import ListItemText from '@mui/material/ListItemText';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
-import { useMutation } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { isTerminalVerificationPhase } from '@wharf/shared';
-import type { StageView } from '@wharf/shared/api';
+import type { RoomStageView } from '@wharf/shared/api';
 import { useMemo, useState } from 'react';
 import { Link as RouterLink, useNavigate } from 'react-router';
 import { abortVerification, refreshStage, reverify } from '@/lib/api/actions';
 import { projectDecision, stageDecision } from '@/lib/api/capabilities';
+import { stageQuery } from '@/lib/api/project';
 import { DeleteDialog } from '@/lib/authoring/delete-dialog';
 import { comparePath } from '@/lib/compare-path';
 import { displayName, summarize } from '@/lib/freight';
@@ -38,7 +39,7 @@ import { DrawerFrame } from './drawer-frame';
 import { LiveManifest } from './live-manifest';
 import { VerificationTab } from './verification-tab';
 
-function Overview({ stage }: { stage: StageView }) {
+function Overview({ stage }: { stage: RoomStageView }) {
   const [, setTab] = useSearchParam('tab');
   const v = stage.verification;
   return (
@@ -106,9 +107,17 @@ function Overview({ stage }: { stage: StageView }) {
       <Typography variant="subtitle2" component="h3">
         Conditions
       </Typography>
-      <ConditionsTable conditions={stage.conditions} />
+      <StageConditions stage={stage} />
     </Stack>
   );
+}
+
+/** The stage's conditions, from its whole view (the room's view leaves them out). */
+function StageConditions({ stage }: { stage: RoomStageView }) {
+  const { project } = useProject();
+  const q = useQuery(stageQuery(project, stage.name, stage.resourceVersion));
+  if (q.data) return <ConditionsTable conditions={q.data.conditions} />;
+  return <LoadState what="conditions" loading={q.isPending} error={q.error} />;
 }
 
 /** Whether a stage's promotions are still loading or could not be loaded (shown above a list). */
@@ -126,7 +135,7 @@ function LoadState({
   return null;
 }
 
-function Promotions({ stage }: { stage: StageView }) {
+function Promotions({ stage }: { stage: RoomStageView }) {
   const state = useProjectState();
   const { open } = useProject();
   const { items: promotions, loading, error } = useStagePromotions(state, stage.name);
@@ -159,7 +168,7 @@ function Promotions({ stage }: { stage: StageView }) {
 }
 
 /** Freight this stage held, from its succeeded promotions; re-promoting an older one is a rollback. */
-function History({ stage }: { stage: StageView }) {
+function History({ stage }: { stage: RoomStageView }) {
   const state = useProjectState();
   const { project, startPromote } = useProject();
   const caps = useCapabilities();
@@ -246,7 +255,7 @@ function History({ stage }: { stage: StageView }) {
   );
 }
 
-export function StageDrawer({ stage, onClose }: { stage: StageView; onClose: () => void }) {
+export function StageDrawer({ stage, onClose }: { stage: RoomStageView; onClose: () => void }) {
   const { project, startPromote } = useProject();
   const caps = useCapabilities();
   const navigate = useNavigate();

@@ -9,7 +9,7 @@ import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import { useQuery } from '@tanstack/react-query';
-import type { AnalysisRunDetail, StageView, VerificationRecord } from '@wharf/shared/api';
+import type { AnalysisRunDetail, RoomStageView, VerificationRecord } from '@wharf/shared/api';
 import { stageVerificationsQuery } from '@/lib/api/project';
 import { formatAge, formatDuration } from '@/lib/time';
 import { useSearchParam } from '@/lib/use-search-param';
@@ -111,7 +111,7 @@ function Row({
 }
 
 /** The stage's verifications: AnalysisRun, phase, timing and message, newest first, with metrics. */
-export function VerificationTab({ stage }: { stage: StageView }) {
+export function VerificationTab({ stage }: { stage: RoomStageView }) {
   const { project } = useProject();
   const q = useQuery(stageVerificationsQuery(project, stage.name, stage.resourceVersion));
   const [run, setRun] = useSearchParam('run');
