@@ -5,12 +5,12 @@
 //   A=path/to/dist-a B=apps/web/dist OPENS=8 node bench/run-ts.mjs cockpit/ab-paint
 import { loadavg } from 'node:os';
 import { resolve } from 'node:path';
-import { chromiumCpuMs, launchBrowser } from '../scale/browser.js';
+import { launchBrowser } from '../scale/browser.js';
 import { startBff } from '../scale/bff-process.js';
 import { percentile } from '../scale/measure-page.js';
-import { ROOT, signIn } from '../scale/stack.js';
+import { ROOT } from '../scale/stack.js';
 import { startCockpitStack } from './stack.js';
-import { timeAttentionPaint } from './attention-paint.js';
+import { coldThenCached } from './attention-paint.js';
 
 const shape = {
   projects: Number(process.env.PROJECTS ?? 100),
@@ -35,16 +35,11 @@ const loads: number[] = [];
 try {
   for (let i = 0; i < Number(process.env.OPENS ?? 6); i++) {
     for (const which of i % 2 ? (['B', 'A'] as const) : (['A', 'B'] as const)) {
-      const b = bffs[which];
-      const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
-      await signIn(context, b);
-      let cpu = await chromiumCpuMs(browser);
-      runs[which].cold.push(await timeAttentionPaint(await context.newPage(), b.url));
-      runs[which].coldCpu.push((await chromiumCpuMs(browser)) - cpu);
-      cpu = await chromiumCpuMs(browser);
-      runs[which].cached.push(await timeAttentionPaint(await context.newPage(), b.url));
-      runs[which].cachedCpu.push((await chromiumCpuMs(browser)) - cpu);
-      await context.close();
+      const { cold, cached } = await coldThenCached(browser, bffs[which]);
+      runs[which].cold.push(cold.ms);
+      runs[which].coldCpu.push(cold.cpuMs);
+      runs[which].cached.push(cached.ms);
+      runs[which].cachedCpu.push(cached.cpuMs);
       loads.push(loadavg()[0] ?? NaN);
     }
   }

@@ -6,12 +6,10 @@
 // shows the count, i.e. the attention room's snapshot is painted). Run after `npm run build`:
 //   node bench/cockpit/run.mjs [--projects 100] [--stages 60] [--freight 200] [--queries 200] [--opens 5]
 import { cpus, loadavg } from 'node:os';
-import type { Page } from 'playwright-core';
 import { parseArgs } from 'node:util';
-import { chromiumCpuMs, launchBrowser } from '../scale/browser.js';
+import { launchBrowser } from '../scale/browser.js';
 import { percentile } from '../scale/measure-page.js';
-import { signIn } from '../scale/stack.js';
-import { timeAttentionPaint } from './attention-paint.js';
+import { coldThenCached } from './attention-paint.js';
 import { projectFixture, startCockpitStack } from './stack.js';
 
 const { values } = parseArgs({
@@ -90,21 +88,13 @@ try {
   // CPU all of Chromium's processes used per open: the work whatever else the machine runs.
   const coldCpus: number[] = [];
   const cachedCpus: number[] = [];
-  const timed = async (page: Page, cpu: number[]) => {
-    const before = await chromiumCpuMs(browser);
-    const ms = await timeAttentionPaint(page, bff.url);
-    cpu.push((await chromiumCpuMs(browser)) - before);
-    return ms;
-  };
   try {
     for (let i = 0; i < Number(values.opens); i++) {
-      const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
-      await signIn(context, bff);
-      // Cold: a browser that never loaded Wharf. Then a new tab in the same browser, as a
-      // returning user opens it: the hashed scripts come from the HTTP cache.
-      paints.push(await timed(await context.newPage(), coldCpus));
-      cachedPaints.push(await timed(await context.newPage(), cachedCpus));
-      await context.close();
+      const { cold, cached } = await coldThenCached(browser, bff);
+      paints.push(cold.ms);
+      coldCpus.push(cold.cpuMs);
+      cachedPaints.push(cached.ms);
+      cachedCpus.push(cached.cpuMs);
     }
   } finally {
     await browser.close();
