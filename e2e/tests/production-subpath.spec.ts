@@ -60,6 +60,8 @@ test('Chromium signs in and uses the dashboard under /wharf/ through the proxy w
   await page.reload();
   await expect(page.getByRole('group', { name: 'Stage production' })).toBeVisible();
   await expect(page.getByRole('status', { name: /Live updates: Live/ })).toBeVisible();
+  // The server's build, named relative to /wharf/, is the page's own: no update is offered.
+  await expect(page.getByRole('status', { name: 'Wharf was updated' })).toHaveCount(0);
 
   expect(failed).toEqual([]);
   expect(outside).toEqual([]);

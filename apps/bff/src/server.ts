@@ -6,7 +6,7 @@ import type { Logger } from 'pino';
 import type { ClusterStatus } from '@wharf/shared';
 import type { CallerResolver } from './access/caller.js';
 import { adminCallerResolver } from './access/admin-caller.js';
-import { createApp, type ExtraRouter } from './app.js';
+import { createApp, DEFAULT_WEB_DIST, type ExtraRouter } from './app.js';
 import type { BackoffDelays } from './cache/backoff.js';
 import { ClusterCache } from './cache/cluster-cache.js';
 import { KIND_NAMES } from './cache/kinds.js';
@@ -22,6 +22,7 @@ import { OwnIdentity } from './kube/own-identity.js';
 import { Metrics } from './ops/metrics.js';
 import type { TrustProxy } from './ops/trust-proxy.js';
 import { ReadModels } from './read/read-models.js';
+import { webBuildEntry } from './web/web-app.js';
 
 /** How long an idle client connection stays open: longer than proxies' 60 s upstream keep-alive. */
 const IDLE_CONNECTION_MS = 65_000;
@@ -175,6 +176,7 @@ export async function startBff(opts: BffOptions): Promise<RunningBff> {
     metrics,
     logger,
     basePath: opts.basePath ?? '',
+    webBuild: webBuildEntry(opts.webDist ?? DEFAULT_WEB_DIST),
     // Express's request prototype gives the handshake req.protocol/req.host as REST sees them
     // (trusted proxies' X-Forwarded-* included), so the origin check is REST's, word for word.
     originRefusal: (req) =>

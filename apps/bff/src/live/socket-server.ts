@@ -91,6 +91,8 @@ export interface SocketDeps {
   basePath: string;
   /** Why a handshake comes from another origin (as REST's CSRF guard decides), or undefined. */
   originRefusal: (req: IncomingMessage) => string | undefined;
+  /** The served web build's entry script (web-app.ts), told to each socket; unset without one. */
+  webBuild: string | undefined;
 }
 
 /** One socket in one project room: what identity's access sweep re-checks. */
@@ -258,6 +260,8 @@ export function attachSockets(deps: SocketDeps): {
     // uncompressed (deltas are small; a large one costs bytes, not 1,000 compressions).
     Object.assign(socket.conn.transport, { perMessageDeflate: null });
     socket.on('disconnect', () => deps.metrics.connectedSockets.dec());
+    // Before any join's answer: a page of another build learns it before it reads one.
+    if (deps.webBuild) socket.emit('wharf:build', { entry: deps.webBuild });
     // The handshake is the HTTP upgrade request; identity reads only its headers (cookies).
     const request = socket.request as Request;
     const log = deps.logger.child({ socket: socket.id });

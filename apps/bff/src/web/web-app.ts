@@ -47,6 +47,20 @@ const LANDINGS: ReadonlyMap<string, Landing> = new Map([
 /** Vite's build manifest (`build.manifest`): each chunk's file, its styles, the chunks it imports. */
 type Manifest = Record<string, { file: string; css?: string[]; imports?: string[] }>;
 
+function readManifest(dist: string): Manifest | undefined {
+  const path = join(dist, '.vite/manifest.json');
+  return existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as Manifest) : undefined;
+}
+
+/**
+ * Which web build `dist` holds: its entry script (`assets/index-….js`, named by content hash), or
+ * undefined without a built app. Sockets tell pages, so a page of another build offers a reload.
+ */
+export function webBuildEntry(dist: string): string | undefined {
+  if (!existsSync(join(dist, 'index.html'))) return undefined;
+  return readManifest(dist)?.['index.html']?.file;
+}
+
 /**
  * The scripts and styles of `module`'s chunk and of every chunk it imports statically, the
  * entry's excepted (the template names those).
@@ -109,10 +123,7 @@ function escapeAttribute(value: string): string {
 export function webAppRouter(dist: string, basePath: string): Router {
   const template = readFileSync(join(dist, 'index.html'), 'utf8');
   renderIndexHtml(template, { basePath, nonce: '' }); // fail at start, not per request
-  const manifestPath = join(dist, '.vite/manifest.json');
-  const manifest = existsSync(manifestPath)
-    ? (JSON.parse(readFileSync(manifestPath, 'utf8')) as Manifest)
-    : undefined;
+  const manifest = readManifest(dist);
   // A landing named by a source path the build no longer has would silently lose its preloads.
   const lost = [...LANDINGS.values()].filter((l) => manifest && !manifest[l.module]);
   if (lost.length > 0)

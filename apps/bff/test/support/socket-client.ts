@@ -4,6 +4,7 @@ import type {
   ProjectDelta,
   ProjectsDelta,
   ResyncRequired,
+  ServerBuild,
   EventsDelta,
   ServerToClientEvents,
 } from '@wharf/shared/api';
@@ -17,6 +18,7 @@ export interface RecordingClient {
   projects: ProjectsDelta[];
   events: EventsDelta[];
   resyncs: ResyncRequired[];
+  builds: ServerBuild[];
   close(): void;
 }
 
@@ -37,12 +39,14 @@ export async function connectClient(
     projects: [],
     events: [],
     resyncs: [],
+    builds: [],
     close: () => socket.close(),
   };
   socket.on('project:delta', (d) => c.deltas.push(d));
   socket.on('projects:delta', (d) => c.projects.push(d));
   socket.on('events:delta', (d) => c.events.push(d));
   socket.on('resync-required', (m) => c.resyncs.push(m));
+  socket.on('wharf:build', (m) => c.builds.push(m));
   await new Promise<void>((resolve, reject) => {
     socket.once('connect', () => resolve());
     socket.once('connect_error', reject);

@@ -19,6 +19,7 @@ import { useChordShortcut, useShortcut } from '@/lib/shortcuts';
 import { ColorSchemeToggle } from './color-scheme-toggle';
 import { LiveChip } from './live-chip';
 import { ProjectAccessLink } from './project-access-link';
+import { UpdateNotice } from './update-notice';
 
 // Both validate server answers with zod schemas: loaded after the first paint, off the first chunk.
 const ConnectionChip = lazy(() =>
@@ -113,6 +114,7 @@ export function Shell() {
         </Toolbar>
         {navigation.state === 'loading' && <LinearProgress aria-label="Loading screen" />}
       </AppBar>
+      <UpdateNotice />
       <Suspense fallback={null}>
         <ClusterNotice />
       </Suspense>

@@ -13,6 +13,7 @@ export * from './capabilities.js';
 export * from './auth.js';
 export * from './socket.js';
 export * from './resync.js';
+export * from './server-build.js';
 export * from './roles.js';
 export * from './names.js';
 export * from './attention.js';

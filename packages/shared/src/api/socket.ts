@@ -6,6 +6,7 @@ import { FreightQuerySchema, FreightViewSchema, FreightWindowSchema } from './fr
 import { ProjectNameSchema } from './names.js';
 import { ProjectSummarySchema } from './project-view.js';
 import type { ResyncRequired } from './resync.js';
+import type { ServerBuild } from './server-build.js';
 import { PromotionViewSchema, PromotionWindowSchema } from './promotion-view.js';
 import { RoomStageViewSchema } from './stage-view.js';
 import { WarehouseViewSchema } from './warehouse-view.js';
@@ -208,6 +209,7 @@ export interface ServerToClientEvents {
   'activity:delta': (delta: ActivityDelta) => void;
   'resync-required': (msg: ResyncRequired) => void;
   'access:changed': (msg: AccessChanged) => void;
+  'wharf:build': (msg: ServerBuild) => void;
 }
 
 export const SOCKET_PATH = '/socket.io';

@@ -3,6 +3,7 @@ import type { ClientToServerEvents, ServerToClientEvents } from '@wharf/shared/a
 import { basePath } from '@/lib/base-path';
 import { onUnauthorized } from '@/lib/http';
 import { setConnection } from './connection';
+import { noteServerBuild } from './server-build';
 
 export type WharfSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -28,6 +29,7 @@ export function getSocket(): WharfSocket {
   s.on('connect', () => setConnection('live'));
   s.on('disconnect', () => setConnection('reconnecting'));
   s.on('connect_error', () => setConnection(s.active ? 'reconnecting' : 'offline'));
+  s.on('wharf:build', (msg) => noteServerBuild(msg));
   socket = s;
   return s;
 }
