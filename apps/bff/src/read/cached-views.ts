@@ -61,10 +61,12 @@ const stages = new ViewCache<Stage, StageView, StageViewContext>(
   StageViewSchema,
   stageStamp,
 );
-// The room's stage: the stage's view, its `conditions` left out by the schema (see
-// RoomStageViewSchema; zod drops keys an object schema does not name).
+// The room's stage: built as the stage's view, its `conditions` left out by the schema (see
+// RoomStageViewSchema; zod drops keys an object schema does not name). Built on its own rather
+// than from the whole view's cache, so a room-only change neither checks the whole view too nor
+// keeps its text beside the room's.
 const roomStages = new ViewCache<Stage, RoomStageView, StageViewContext>(
-  (s, ctx) => stages.get(s, ctx),
+  toStageView,
   RoomStageViewSchema,
   stageStamp,
 );
