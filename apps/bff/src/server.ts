@@ -138,8 +138,10 @@ export async function startBff(opts: BffOptions): Promise<RunningBff> {
     now,
   });
   const search = new SearchIndex(cache);
+  // One web build for the pages served and for what sockets are told about it.
+  const webDist = opts.webDist ?? DEFAULT_WEB_DIST;
   const app = createApp({
-    ...(opts.webDist ? { webDist: opts.webDist } : {}),
+    webDist,
     clusterStatus,
     cache,
     kc,
@@ -176,7 +178,7 @@ export async function startBff(opts: BffOptions): Promise<RunningBff> {
     metrics,
     logger,
     basePath: opts.basePath ?? '',
-    webBuild: webBuildEntry(opts.webDist ?? DEFAULT_WEB_DIST),
+    webBuild: webBuildEntry(webDist),
     // Express's request prototype gives the handshake req.protocol/req.host as REST sees them
     // (trusted proxies' X-Forwarded-* included), so the origin check is REST's, word for word.
     originRefusal: (req) =>
