@@ -1,3 +1,4 @@
+import { constants, gzipSync } from 'node:zlib';
 import {
   SNAPSHOT_FREIGHT,
   SNAPSHOT_PROMOTIONS,
@@ -10,7 +11,7 @@ import {
 import type { ReadModels } from '../read/read-models.js';
 import { toEventView } from '../views/event-view.js';
 import { views } from '../read/cached-views.js';
-import { keepAssembledJson } from '../read/view-json.js';
+import { keepAssembledJson, toJson } from '../read/view-json.js';
 import { Coalescer, realTimers, type Timers } from './coalescer.js';
 import { snapshotFor, type RoomView } from './room-view.js';
 import { VersionLog } from './version-log.js';
@@ -27,6 +28,10 @@ function emptyEntities(): ProjectEntities {
   return { stages: [], warehouses: [], freight: [], promotions: [] };
 }
 
+/** Which kept snapshot a view shares: the same kinds, withheld for the same reasons. */
+const seenKey = (view: RoomView): string =>
+  `${view.key}\n${view.withheld.map((w) => `${w.kind}:${w.message}`).join('\n')}`;
+
 /**
  * One project's live state for every socket in it. Changes are keys only; at flush time each key
  * is rendered from the cache as it is then, so a burst of updates to one object becomes one
@@ -37,6 +42,8 @@ export class ProjectRoom {
   private lastSnapshot: ProjectSnapshot | undefined;
   /** lastSnapshot as each view sees it, its JSON text kept (see snapshotAs). */
   private seenSnapshots = new Map<string, ProjectSnapshot>();
+  /** The same, gzip-compressed in base64 (see packedSnapshotAs). */
+  private packedSnapshots = new Map<string, string>();
   private readonly changes: Coalescer<string, { kind: RoomChangeKind; name: string }>;
   private readonly eventBatch: Coalescer<string, string>;
 
@@ -67,6 +74,7 @@ export class ProjectRoom {
   snapshot(): ProjectSnapshot {
     if (this.lastSnapshot?.version === this.log.version) return this.lastSnapshot;
     this.seenSnapshots = new Map();
+    this.packedSnapshots = new Map();
     const r = this.models.reader(this.project);
     const project = r.projectObject();
     const ctx = r.viewContext();
@@ -98,13 +106,29 @@ export class ProjectRoom {
    */
   snapshotAs(view: RoomView): ProjectSnapshot {
     const snapshot = this.snapshot();
-    const key = `${view.key}\n${view.withheld.map((w) => `${w.kind}:${w.message}`).join('\n')}`;
+    const key = seenKey(view);
     let seen = this.seenSnapshots.get(key);
     if (!seen) {
       seen = keepAssembledJson(snapshotFor(snapshot, view));
       this.seenSnapshots.set(key, seen);
     }
     return seen;
+  }
+
+  /**
+   * snapshotAs's JSON text gzip-compressed, in base64 (a join's `packed` answer), kept per version
+   * like it. Fastest compression: it runs in the join, on the event loop, once per version.
+   */
+  packedSnapshotAs(view: RoomView): string {
+    // First: a new version drops the packed texts of the last one.
+    const seen = this.snapshotAs(view);
+    const key = seenKey(view);
+    let packed = this.packedSnapshots.get(key);
+    if (packed === undefined) {
+      packed = gzipSync(toJson(seen), { level: constants.Z_BEST_SPEED }).toString('base64');
+      this.packedSnapshots.set(key, packed);
+    }
+    return packed;
   }
 
   /** Continuity lost (watch re-listed): drop pending work; clients must take a snapshot. */

@@ -285,6 +285,7 @@ export function attachSockets(deps: SocketDeps): {
           setImmediate(() => replay.forEach((d) => socket.emit('project:delta', d)));
           return { mode: 'resumed', version: req.version ?? room.log.version };
         }
+        if (req.encoding === 'gzip') return { mode: 'packed', gzip: room.packedSnapshotAs(view) };
         return { mode: 'snapshot', snapshot: room.snapshotAs(view) };
       }),
     );

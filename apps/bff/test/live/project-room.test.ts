@@ -1,3 +1,4 @@
+import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KARGO_API_VERSION } from '@wharf/shared';
 import {
@@ -9,6 +10,8 @@ import {
   type FreightWindow,
   type ProjectFreightRequest,
   type ProjectJoinResult,
+  type ProjectSnapshot,
+  ProjectSnapshotSchema,
   type ProjectPromotionsRequest,
   type PromotionView,
   StageViewSchema,
@@ -22,10 +25,22 @@ import { connectClient, type RecordingClient, type WharfClient } from '../suppor
 
 const NS = 'echo-server';
 
-function join(socket: WharfClient, project: string, version?: string) {
+function join(socket: WharfClient, project: string, version?: string, encoding?: 'gzip') {
   return new Promise<unknown>((resolve) =>
-    socket.emit('project:join', { project, ...(version ? { version } : {}) }, resolve),
+    socket.emit(
+      'project:join',
+      { project, ...(version ? { version } : {}), ...(encoding ? { encoding } : {}) },
+      resolve,
+    ),
   ).then((ack) => ProjectJoinAckSchema.parse(ack));
+}
+
+/** A `packed` answer's snapshot, unpacked as the browser does: gunzip, parse, check. */
+function unpacked(res: ProjectJoinResult): ProjectSnapshot {
+  if (res.mode !== 'packed') throw new Error(`expected a packed snapshot, got ${res.mode}`);
+  return ProjectSnapshotSchema.parse(
+    JSON.parse(gunzipSync(Buffer.from(res.gzip, 'base64')).toString()),
+  );
 }
 
 function freight(socket: WharfClient, req: ProjectFreightRequest): Promise<FreightWindow> {
@@ -93,6 +108,27 @@ describe.skipIf(!HAVE_CRDS)('live project rooms over socket.io', () => {
     );
     expect(delta.previousVersion).toBe(res.snapshot.version);
     expect(delta.summary?.name).toBe(NS);
+  });
+
+  it('sends the snapshot gzip-compressed to a client that asks for it, equal to the plain one at the same version, and a new one after a change', async () => {
+    const plain = joined(await join((await client()).socket, NS));
+    if (plain.mode !== 'snapshot') throw new Error('expected a snapshot');
+    const packed = joined(await join((await client()).socket, NS, undefined, 'gzip'));
+    const snapshot = unpacked(packed);
+    expect(snapshot).toEqual(plain.snapshot);
+    if (packed.mode !== 'packed') throw new Error('expected a packed snapshot');
+    expect(packed.gzip.length).toBeLessThan(JSON.stringify(plain.snapshot).length / 3);
+
+    const c = await client();
+    const first = unpacked(joined(await join(c.socket, NS, undefined, 'gzip')));
+    await annotateStage('development', 'packed');
+    await eventually(() => markOf(c, 'development').at(-1));
+    const after = unpacked(joined(await join((await client()).socket, NS, undefined, 'gzip')));
+    expect(after.version).not.toBe(first.version);
+    const stage = after.stages.find((s) => s.name === 'development');
+    expect(stage?.resourceVersion).not.toBe(
+      first.stages.find((s) => s.name === 'development')?.resourceVersion,
+    );
   });
 
   it("sends stages without their conditions, in the snapshot and in deltas; the stage's own view holds them at the same version", async () => {

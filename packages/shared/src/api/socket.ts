@@ -75,11 +75,26 @@ export const ProjectJoinRequestSchema = z.strictObject({
   project: ProjectNameSchema,
   /** Last version applied; omitted on first join. */
   version: RoomVersionSchema.optional(),
+  /**
+   * `gzip`: the client reads a snapshot sent gzip-compressed (mode `packed`). Without it the
+   * snapshot comes as plain JSON (mode `snapshot`).
+   */
+  encoding: z.literal('gzip').optional(),
 });
 export type ProjectJoinRequest = z.infer<typeof ProjectJoinRequestSchema>;
 
+/** A project snapshot's JSON text, gzip-compressed, in base64 (read with `ProjectSnapshotSchema`). */
+export const PackedSnapshotSchema = z.base64().max(64 * 1024 * 1024);
+
 export const ProjectJoinResultSchema = z.discriminatedUnion('mode', [
   z.object({ mode: z.literal('snapshot'), snapshot: ProjectSnapshotSchema }),
+  /**
+   * The snapshot for a client that asked for `encoding: 'gzip'`. Browsers carry a WebSocket
+   * message from the network process to the page through a small buffer the page's main thread
+   * must empty, one piece at a time: a 3,000-stage snapshot's 4 MB of JSON text waited there
+   * while the page was busy. Compressed it is a tenth of that, and unpacked at once.
+   */
+  z.object({ mode: z.literal('packed'), gzip: PackedSnapshotSchema }),
   /** Deltas after `version` follow as `project:delta` events. */
   z.object({ mode: z.literal('resumed'), version: OpaqueVersionSchema }),
 ]);

@@ -11,6 +11,7 @@ import { projectLiveKey } from './keys';
 import { applyDelta, fromSnapshot, type ProjectState } from './project-state';
 import { projectField, RoomInbox } from './room-inbox';
 import { getSocket } from './socket';
+import { unpackSnapshot } from './unpack-snapshot';
 
 const deltas = new RoomInbox(getSocket, 'project:delta', projectField);
 const resyncs = new RoomInbox(getSocket, 'resync-required', (raw) => {
@@ -18,17 +19,24 @@ const resyncs = new RoomInbox(getSocket, 'resync-required', (raw) => {
   return msg.success && msg.data.scope === 'project' ? msg.data.project : undefined;
 });
 
-function join(project: string, version?: string): Promise<ProjectJoinResult> {
+/** A join's answer once unpacked: its snapshot, or the version it resumed from. */
+type Joined = Exclude<ProjectJoinResult, { mode: 'packed' }>;
+
+function join(project: string, version?: string): Promise<Joined> {
   const joined = (async () => {
     await connected();
     deltas.expect(project);
     resyncs.expect(project);
     const sent = performance.now();
     const raw = await emitWithAck<unknown>((ack) =>
-      getSocket().emit('project:join', version ? { project, version } : { project }, ack),
+      getSocket().emit('project:join', { project, version, encoding: 'gzip' }, ack),
     );
     const answered = performance.now();
-    const result = ProjectJoinResultSchema.parse(raw);
+    const answer = ProjectJoinResultSchema.parse(raw);
+    const result: Joined =
+      answer.mode === 'packed'
+        ? { mode: 'snapshot', snapshot: await unpackSnapshot(answer.gzip) }
+        : answer;
     // For traces (bench/scale/trace-page): the join's round trip, then checking its answer.
     performance.measure('wharf:project-join', { start: sent, end: answered });
     performance.measure('wharf:project-join-parse', { start: answered, end: performance.now() });

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { ProjectSnapshotSchema, type ProjectSnapshot } from '@wharf/shared/api';
+import { freightView, stageView, warehouseView } from '../testing/views';
+import { unpackSnapshot } from './unpack-snapshot';
+
+const counts = { count: 1, healthy: 1, unhealthy: 0, progressing: 0, unknown: 0 };
+const snapshot: ProjectSnapshot = {
+  project: 'demo',
+  version: 'v-a',
+  summary: {
+    name: 'demo',
+    uid: 'u',
+    resourceVersion: '1',
+    ready: true,
+    stages: counts,
+    warehouses: counts,
+    pendingPromotions: 0,
+  },
+  stages: [stageView('test', [{ origin: 'w', direct: true }])],
+  warehouses: [warehouseView('w')],
+  freight: [freightView('f1', 'w', { 'ghcr.io/app': '1' })],
+  promotions: [],
+  errors: [],
+  freightWindow: { total: 1, nextCursor: null },
+};
+/** What the BFF sends: the JSON text gzipped, in base64. */
+async function pack(value: unknown): Promise<string> {
+  const zipped = new Blob([JSON.stringify(value)])
+    .stream()
+    .pipeThrough(new CompressionStream('gzip'));
+  const bytes = new Uint8Array(await new Response(zipped).arrayBuffer());
+  return btoa(String.fromCharCode(...bytes));
+}
+const checked = ProjectSnapshotSchema.parse(snapshot);
+
+describe('unpackSnapshot', () => {
+  it('reads back the snapshot the server gzipped, without the native base64 decoder too', async () => {
+    expect(await unpackSnapshot(await pack(snapshot))).toEqual(checked);
+    const native = Object.getOwnPropertyDescriptor(Uint8Array, 'fromBase64');
+    if (native) delete (Uint8Array as { fromBase64?: unknown }).fromBase64;
+    try {
+      expect(await unpackSnapshot(await pack(snapshot))).toEqual(checked);
+    } finally {
+      if (native) Object.defineProperty(Uint8Array, 'fromBase64', native);
+    }
+  });
+
+  it('refuses a packed text that is not gzip, or whose JSON is not a snapshot', async () => {
+    await expect(unpackSnapshot(btoa('not gzip'))).rejects.toThrow();
+    await expect(unpackSnapshot(await pack({ ...snapshot, stages: 'none' }))).rejects.toThrow();
+  });
+});
