@@ -1,32 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { ProjectDelta, ProjectSnapshot } from '@wharf/shared/api';
-import { freightView, promotionView, stageView, warehouseView } from '../testing/views';
+import type { ProjectDelta } from '@wharf/shared/api';
+import { freightView, projectSnapshot, promotionView, stageView } from '../testing/views';
 import { freightCountKey } from './freight-window';
 import { applyDelta, fromSnapshot, mergeFetched } from './project-state';
 
-const counts = { count: 1, healthy: 1, unhealthy: 0, progressing: 0, unknown: 0 };
-const snapshot: ProjectSnapshot = {
-  project: 'demo',
-  version: 'v-a',
-  summary: {
-    name: 'demo',
-    uid: 'u',
-    resourceVersion: '1',
-    ready: true,
-    stages: counts,
-    warehouses: counts,
-    pendingPromotions: 0,
-  },
-  stages: [
-    stageView('test', [{ origin: 'w', direct: true }]),
-    stageView('prod', [{ origin: 'w', stages: ['test'] }]),
-  ],
-  warehouses: [warehouseView('w')],
-  freight: [freightView('f1', 'w', { 'ghcr.io/app': '1' })],
-  promotions: [],
-  errors: [],
-  freightWindow: { total: 1, nextCursor: null },
-};
+const snapshot = projectSnapshot();
 const empty = { stages: [], warehouses: [], freight: [], promotions: [] };
 const delta = (
   previousVersion: string,

@@ -1,28 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { ProjectSnapshotSchema, type ProjectSnapshot } from '@wharf/shared/api';
-import { freightView, stageView, warehouseView } from '../testing/views';
+import { ProjectSnapshotSchema } from '@wharf/shared/api';
+import { projectSnapshot } from '../testing/views';
 import { unpackSnapshot } from './unpack-snapshot';
 
-const counts = { count: 1, healthy: 1, unhealthy: 0, progressing: 0, unknown: 0 };
-const snapshot: ProjectSnapshot = {
-  project: 'demo',
-  version: 'v-a',
-  summary: {
-    name: 'demo',
-    uid: 'u',
-    resourceVersion: '1',
-    ready: true,
-    stages: counts,
-    warehouses: counts,
-    pendingPromotions: 0,
-  },
-  stages: [stageView('test', [{ origin: 'w', direct: true }])],
-  warehouses: [warehouseView('w')],
-  freight: [freightView('f1', 'w', { 'ghcr.io/app': '1' })],
-  promotions: [],
-  errors: [],
-  freightWindow: { total: 1, nextCursor: null },
-};
+const snapshot = projectSnapshot();
 /** What the BFF sends: the JSON text gzipped, in base64. */
 async function pack(value: unknown): Promise<string> {
   const zipped = new Blob([JSON.stringify(value)])

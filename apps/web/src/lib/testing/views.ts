@@ -1,4 +1,10 @@
-import type { FreightView, PromotionView, StageView, WarehouseView } from '@wharf/shared/api';
+import type {
+  FreightView,
+  ProjectSnapshot,
+  PromotionView,
+  StageView,
+  WarehouseView,
+} from '@wharf/shared/api';
 
 // Small builders of wire views for unit tests of pure web logic.
 
@@ -89,5 +95,33 @@ export function promotionView(
     steps: [],
     abortRequested: false,
     ...extra,
+  };
+}
+
+const counts = { count: 1, healthy: 1, unhealthy: 0, progressing: 0, unknown: 0 };
+
+/** A small project's room snapshot: `test` then `prod` from warehouse `w`, one freight. */
+export function projectSnapshot(): ProjectSnapshot {
+  return {
+    project: 'demo',
+    version: 'v-a',
+    summary: {
+      name: 'demo',
+      uid: 'u',
+      resourceVersion: '1',
+      ready: true,
+      stages: counts,
+      warehouses: counts,
+      pendingPromotions: 0,
+    },
+    stages: [
+      stageView('test', [{ origin: 'w', direct: true }]),
+      stageView('prod', [{ origin: 'w', stages: ['test'] }]),
+    ],
+    warehouses: [warehouseView('w')],
+    freight: [freightView('f1', 'w', { 'ghcr.io/app': '1' })],
+    promotions: [],
+    errors: [],
+    freightWindow: { total: 1, nextCursor: null },
   };
 }
