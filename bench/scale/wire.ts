@@ -86,8 +86,14 @@ export interface JoinResult {
 /**
  * Joins a project room through a byte-counting relay, as a browser does (websocket transport,
  * permessage-deflate offered): time from the join to its parsed ack, and the bytes received.
+ * `gzip` asks for the packed snapshot the web app asks for.
  */
-export async function joinTimed(bffPort: number, cookie: string, project: string) {
+export async function joinTimed(
+  bffPort: number,
+  cookie: string,
+  project: string,
+  encoding?: 'gzip',
+) {
   const proxy = await countingProxy(bffPort);
   const socket = io(`http://127.0.0.1:${proxy.port}`, {
     transports: ['websocket'],
@@ -104,7 +110,7 @@ export async function joinTimed(bffPort: number, cookie: string, project: string
     const before = proxy.received();
     const t0 = performance.now();
     const ack = await new Promise<unknown>((resolve) =>
-      socket.emit('project:join', { project }, resolve),
+      socket.emit('project:join', encoding ? { project, encoding } : { project }, resolve),
     );
     const ms = performance.now() - t0;
     return { ms, wireBytes: proxy.received() - before, ack } satisfies JoinResult;
