@@ -198,6 +198,9 @@ export async function startBff(opts: BffOptions): Promise<RunningBff> {
     resolveCaller,
     metrics,
     logger,
+    // The cockpit's members see many projects: they learn of changes in those they may see
+    // through the rooms they are already in, instead of joining one access room per project.
+    alsoTell: (ns) => attentionRoom.roomsSeeing(ns),
     onAccessChange: (ns) => {
       opts.onAccessChange?.(ns);
       sockets

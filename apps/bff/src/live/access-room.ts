@@ -21,6 +21,11 @@ export interface AccessRoomDeps {
   resolveCaller: CallerResolver;
   metrics: Metrics;
   logger: Logger;
+  /**
+   * Other rooms whose members may see the project and are told too, in the same push (a socket
+   * in several gets it once): the cockpit's, so its batched capabilities need no room per project.
+   */
+  alsoTell?: (project: string) => readonly string[];
   /** Runs first on every change (identity forgets its decisions and re-checks rooms). */
   onAccessChange?: (namespace: string) => void;
   /** Changes within this window are told once per namespace. */
@@ -31,7 +36,8 @@ export interface AccessRoomDeps {
  * Pushes RBAC changes instead of having browsers poll: a signed-in socket watches a project with
  * `access:join`; when the BFF's watches see a ServiceAccount, Role or RoleBinding of that
  * namespace change, identity forgets its cached decisions and the room gets `access:changed`,
- * which carries nothing but the project's name the socket asked for.
+ * which carries nothing but the project's name the socket asked for. The same push reaches the
+ * rooms `alsoTell` names, so a change costs one emit whoever watches.
  */
 /**
  * A project's RBAC activity is told only to those who may see the project (its page: list its
@@ -52,7 +58,7 @@ export function attachAccessRoom(deps: AccessRoomDeps): { stop(): void } {
   const tell = (namespace: string) => {
     pending.delete(namespace);
     deps.onAccessChange?.(namespace);
-    io.to(accessRoom(namespace)).emit(
+    io.to([accessRoom(namespace), ...(deps.alsoTell?.(namespace) ?? [])]).emit(
       'access:changed',
       AccessChangedSchema.parse({ project: namespace }),
     );

@@ -53,6 +53,8 @@ export interface AttentionRoomDeps {
  */
 export function attachAttentionRoom(deps: AttentionRoomDeps): {
   recheck(): Promise<void>;
+  /** The rooms whose members see `project` (its access changes reach the cockpit through them). */
+  roomsSeeing(project: string): string[];
   stop(): void;
 } {
   const { io, index } = deps;
@@ -176,6 +178,10 @@ export function attachAttentionRoom(deps: AttentionRoomDeps): {
 
   return {
     recheck,
+    roomsSeeing: (project) => [
+      EVERYWHERE,
+      ...[...(views.get(project)?.values() ?? [])].map(viewRoom),
+    ],
     stop: () => {
       clearInterval(timer);
       index.off('items', onItems);

@@ -195,7 +195,11 @@ export type AccessJoinRequest = z.infer<typeof AccessJoinRequestSchema>;
 export const AccessJoinAckSchema = ackOf(z.object({ watching: z.literal(true) }));
 export type AccessJoinAck = z.infer<typeof AccessJoinAckSchema>;
 
-/** RBAC changed in the project's namespace: what the user may do there may have changed. */
+/**
+ * RBAC changed in the project's namespace: what the user may do there may have changed. Sent to
+ * the project's access room, and to attention room members who may see the project (the
+ * cockpit asks capabilities of many projects at once and joins no access room).
+ */
 export const AccessChangedSchema = z.object({ project: z.string() });
 export type AccessChanged = z.infer<typeof AccessChangedSchema>;
 
