@@ -1,4 +1,4 @@
-import { keepPreviousData, queryOptions } from '@tanstack/react-query';
+import { keepPreviousData, queryOptions, type QueryKey } from '@tanstack/react-query';
 import {
   CapabilitiesSchema,
   ProjectsCapabilitiesSchema,
@@ -28,6 +28,18 @@ export const capabilitiesQuery = (project: string) =>
     refetchInterval: 60_000,
   });
 
+const BATCHED = ['capabilities', 'projects'] as const;
+
+/** Whether `key` is a batched capabilities query (below) asking about `project`, or any such. */
+export function asksCapabilitiesOf(key: QueryKey, project?: string): boolean {
+  if (key[0] !== BATCHED[0] || key[1] !== BATCHED[1]) return false;
+  if (project === undefined) return true;
+  // Entries are `project` or `project/stage`; names hold neither ',' nor '/'.
+  return String(key[2])
+    .split(',')
+    .some((e) => e === project || e.startsWith(`${project}/`));
+}
+
 /**
  * What the user may do in many projects at once, and to a few stages of each (the cockpit shows
  * a few stages of many projects): one request for all, `project` or `project/stage` entries.
@@ -35,14 +47,17 @@ export const capabilitiesQuery = (project: string) =>
 export const projectsCapabilitiesQuery = (entries: readonly string[]) => {
   const of = [...new Set(entries)].sort().slice(0, 500).join(',');
   return queryOptions({
-    queryKey: ['capabilities', 'projects', of],
+    queryKey: [...BATCHED, of],
     queryFn: ({ signal }) =>
       api(`capabilities/projects?of=${encodeURIComponent(of)}`, { signal }, (b) =>
         ProjectsCapabilitiesSchema.parse(b),
       ),
     enabled: of.length > 0,
     staleTime: 60_000,
-    refetchInterval: 15_000,
+    // Kept current by `access:changed` pushes to the cockpit (useCockpitAccessChanges) for the
+    // projects it shows. ClusterRoles and their bindings are not watched by the BFF, so their
+    // changes show within this slow re-ask.
+    refetchInterval: 60_000,
     // A changed set of shown items asks again; their buttons keep the last answer meanwhile.
     placeholderData: keepPreviousData,
   });

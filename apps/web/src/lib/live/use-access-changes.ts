@@ -2,16 +2,12 @@ import { useQueryClient, type Query } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { AccessChangedSchema } from '@wharf/shared/api';
 import { capabilitiesQuery } from '@/lib/api/capabilities';
+import { refetchOnAccessChange } from './access-refetch';
 import { accessChanges, askedBefore, joinAccessRoom, leaveAccessRoom } from './access-room';
 import { getSocket } from './socket';
 
 /** What depends on RBAC in a project: its capabilities and its role screens. */
 const ACCESS_QUERIES = new Set(['capabilities', 'roles']);
-/**
- * The BFF remembers access decisions this long. Another replica may answer the first refetch
- * before its own watch has seen the change, so ask once more after its memory has lapsed.
- */
-const REPLICA_DECISION_TTL_MS = 3500;
 
 /**
  * Keeps a project's capabilities and role data current without polling: the BFF pushes
@@ -30,12 +26,9 @@ export function useAccessChanges(project: string | undefined) {
           q.queryKey[1] === project &&
           ACCESS_QUERIES.has(String(q.queryKey[2])),
       });
-    const timers = new Set<ReturnType<typeof setTimeout>>();
+    const asks = refetchOnAccessChange(refetch);
     const onChanged = (raw: unknown) => {
-      if (!AccessChangedSchema.safeParse(raw).success) return;
-      refetch();
-      const t = setTimeout(() => (timers.delete(t), refetch()), REPLICA_DECISION_TTL_MS);
-      timers.add(t);
+      if (AccessChangedSchema.safeParse(raw).success) asks.changed();
     };
     // (Re)joined on every connect: a new connection, maybe on another replica, starts in no room.
     // What was asked before the join (a change while disconnected, or since an earlier visit)
@@ -59,7 +52,7 @@ export function useAccessChanges(project: string | undefined) {
     return () => {
       unlisten();
       socket.off('connect', join);
-      timers.forEach(clearTimeout);
+      asks.stop();
       leaveAccessRoom(project);
     };
   }, [project, queryClient]);

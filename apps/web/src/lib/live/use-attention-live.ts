@@ -12,6 +12,7 @@ import { HttpError } from '@/lib/http';
 import { applyActivityDelta, applyAttentionDelta } from './attention-state';
 import { connected, emitWithAck } from './join';
 import { getSocket } from './socket';
+import { reaskCockpitCapabilities, useCockpitAccessChanges } from './use-cockpit-access-changes';
 
 /** After a join that failed (no answer in time, a server error), the next try. */
 const JOIN_RETRY_MS = 5_000;
@@ -31,6 +32,8 @@ async function joinAttention(): Promise<AttentionSnapshot> {
 export function useAttentionLive() {
   const queryClient = useQueryClient();
   const query = useQuery(attentionQuery());
+  // Members of the room are told of RBAC changes in the projects they see.
+  useCockpitAccessChanges();
   useEffect(() => {
     const socket = getSocket();
     let mounted = true;
@@ -44,6 +47,7 @@ export function useAttentionLive() {
         // land over it (nor over the deltas after it). Cancelling is synchronous.
         void queryClient.cancelQueries({ queryKey: key });
         queryClient.setQueryData(key, snapshot);
+        reaskCockpitCapabilities(queryClient);
       } catch (err) {
         if (!mounted) return;
         // Not in the room, so no deltas: read afresh now and try the room again soon, unless
