@@ -57,6 +57,15 @@ const smallProject = (ns: string) => [
   },
 ];
 
+/** A RoleBinding `name` in alpha giving alpha's Role `role` to its ServiceAccount `account`. */
+const roleBinding = (name: string, role: string, account: string) => ({
+  apiVersion: 'rbac.authorization.k8s.io/v1',
+  kind: 'RoleBinding',
+  metadata: { name, namespace: 'alpha' },
+  roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'Role', name: role },
+  subjects: [{ kind: 'ServiceAccount', name: account, namespace: 'alpha' }],
+});
+
 /** `viewer` (a ServiceAccount of alpha) may read alpha's Kargo objects and events, and get alpha. */
 const alphaViewer = [
   { apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name: 'viewer', namespace: 'alpha' } },
@@ -69,13 +78,7 @@ const alphaViewer = [
       { apiGroups: [''], resources: ['events'], verbs: ['get', 'list', 'watch'] },
     ],
   },
-  {
-    apiVersion: 'rbac.authorization.k8s.io/v1',
-    kind: 'RoleBinding',
-    metadata: { name: 'viewer', namespace: 'alpha' },
-    roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'Role', name: 'viewer' },
-    subjects: [{ kind: 'ServiceAccount', name: 'viewer', namespace: 'alpha' }],
-  },
+  roleBinding('viewer', 'viewer', 'viewer'),
   {
     apiVersion: 'rbac.authorization.k8s.io/v1',
     kind: 'ClusterRole',
@@ -251,17 +254,22 @@ test('the page of its own keeps its filter in the URL and shows who did what whe
   await shot('cockpit-page');
 });
 
+/** Signs `p` in with a token of alpha's ServiceAccount `account`, onto the Needs attention page. */
+async function signInToAttention(p: Page, account: string) {
+  const token = (await cluster.kubectl(['create', 'token', account, '-n', 'alpha'])).trim();
+  await p.goto('/login?method=token&next=/attention');
+  await p.getByLabel('Bearer token').fill(token);
+  await p.getByRole('button', { name: 'Sign in' }).click();
+}
+
 test('a viewer of one project sees only that project’s items, with actions disabled and why', async ({
   browser,
 }) => {
   await patchStageStatus('alpha', FAILED);
-  const token = (await cluster.kubectl(['create', 'token', 'viewer', '-n', 'alpha'])).trim();
   const viewer = await browser.newContext({ baseURL: cluster.url });
   const p = await viewer.newPage();
   try {
-    await p.goto('/login?method=token&next=/attention');
-    await p.getByLabel('Bearer token').fill(token);
-    await p.getByRole('button', { name: 'Sign in' }).click();
+    await signInToAttention(p, 'viewer');
     const items = p.getByRole('list', { name: 'Needs attention' }).getByRole('listitem');
     await expect(items.filter({ hasText: 'Promotion to test failed' })).toBeVisible({
       timeout: 30_000,
@@ -279,6 +287,54 @@ test('a viewer of one project sees only that project’s items, with actions dis
     await expect(p.getByRole('status').filter({ hasText: 'Nothing matches “beta”' })).toBeVisible();
   } finally {
     await viewer.close();
+  }
+});
+
+/** `operator` (a ServiceAccount of alpha) reads alpha like `viewer`, and may promote its stages. */
+const alphaOperator = [
+  { apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name: 'operator', namespace: 'alpha' } },
+  roleBinding('operator-reads', 'viewer', 'operator'),
+  {
+    apiVersion: 'rbac.authorization.k8s.io/v1',
+    kind: 'Role',
+    metadata: { name: 'promoter', namespace: 'alpha' },
+    rules: [
+      { apiGroups: ['kargo.akuity.io'], resources: ['stages'], verbs: ['promote'] },
+      { apiGroups: ['kargo.akuity.io'], resources: ['promotions'], verbs: ['create'] },
+    ],
+  },
+  roleBinding('operator-promotes', 'promoter', 'operator'),
+];
+
+test('a RoleBinding removed with the Kubernetes API refuses its cockpit action within seconds, with the reason, without a reload', async ({
+  browser,
+}) => {
+  await patchStageStatus('alpha', FAILED);
+  await cluster.kubectl(['create', '-f', '-'], list(alphaOperator));
+  const operator = await browser.newContext({ baseURL: cluster.url });
+  const p = await operator.newPage();
+  try {
+    await signInToAttention(p, 'operator');
+    const failed = p
+      .getByRole('list', { name: 'Needs attention' })
+      .getByRole('listitem')
+      .filter({ hasText: 'Promotion to test failed' });
+    const retry = failed.getByRole('button', { name: /^Retry/ });
+    await expect(retry).toBeEnabled({ timeout: 30_000 });
+    // Removed right after the capabilities were answered: the cockpit's old 15 s re-ask would
+    // come long after this test's wait.
+    await cluster.kubectl(['delete', 'rolebinding', 'operator-promotes', '-n', 'alpha']);
+    const removed = Date.now();
+    await expect(retry).toBeDisabled({ timeout: 8_000 });
+    expect(Date.now() - removed).toBeLessThan(8_000);
+    await retry.locator('..').hover();
+    await expect(p.getByRole('tooltip')).toContainText(/promote/i);
+    // And granted again, the action is allowed again as promptly.
+    await cluster.kubectl(['create', '-f', '-'], list(alphaOperator.slice(-1)));
+    await expect(retry).toBeEnabled({ timeout: 8_000 });
+  } finally {
+    await operator.close();
+    await cluster.kubectl(['delete', '-f', '-', '--ignore-not-found'], list(alphaOperator));
   }
 });
 
