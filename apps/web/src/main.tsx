@@ -15,16 +15,28 @@ const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
 const queryClient = createQueryClient();
 const router = createRouter(queryClient);
-createRoot(root).render(
-  <StrictMode>
-    <CacheProvider value={styleCache()}>
-      <ThemeProvider theme={theme} defaultMode="system">
-        <CssBaseline />
-        <QueryClientProvider client={queryClient}>
-          <RouterProvider router={router} />
-          <Toaster />
-        </QueryClientProvider>
-      </ThemeProvider>
-    </CacheProvider>
-  </StrictMode>,
-);
+const render = () =>
+  createRoot(root).render(
+    <StrictMode>
+      <CacheProvider value={styleCache()}>
+        <ThemeProvider theme={theme} defaultMode="system">
+          <CssBaseline />
+          <QueryClientProvider client={queryClient}>
+            <RouterProvider router={router} />
+            <Toaster />
+          </QueryClientProvider>
+        </ThemeProvider>
+      </CacheProvider>
+    </StrictMode>,
+  );
+// The router starts loading the first screen's code and running its loaders when created. Rendering
+// once that is done draws the screen in the first render, at once, instead of an empty fallback
+// first and the screen after it in a transition, which React renders in 5 ms slices.
+if (router.state.initialized) render();
+else {
+  const stop = router.subscribe((state) => {
+    if (!state.initialized) return;
+    stop();
+    render();
+  });
+}
