@@ -277,6 +277,12 @@ test('a viewer of one project sees only that project’s items, with actions dis
     await expect(items).toHaveCount(1);
     await expect(p.getByText('guestbook')).toHaveCount(0);
     await expect(items.getByRole('button', { name: /^Retry/ })).toBeDisabled({ timeout: 15_000 });
+    // Why: the disabled button's wrapper is next in tab order, named by Kubernetes' reason.
+    await items.getByRole('link', { name: 'Project alpha' }).focus();
+    await p.keyboard.press('Tab');
+    await expect(
+      items.locator('[aria-label^="Kubernetes RBAC does not allow promote"]'),
+    ).toBeFocused();
     // Search, too, only looks in alpha.
     await p.keyboard.press('Control+k');
     await p.getByRole('combobox', { name: /^Search projects/ }).fill('test');

@@ -3,8 +3,8 @@ import type { AttentionAction, AttentionItem } from '@wharf/shared';
 import type { Capabilities } from '@wharf/shared/api';
 import { lazy, Suspense, useState } from 'react';
 import { projectDecision, stageDecision, type Decision } from '@/lib/api/capabilities';
-import { GuardedButton } from '@/lib/guarded-button';
 import { pushToast } from '@/lib/toasts';
+import { PlainGuardedButton } from './plain-guarded-button';
 
 // The action endpoints, with the schemas of their answers (whole stage, freight and promotion
 // views), load on the first click instead of before the screen's first paint.
@@ -105,14 +105,14 @@ export function AttentionActionButton({
   const label = `${plan.label}: ${item.title} (${item.project})`;
   return (
     <>
-      <GuardedButton
+      <PlainGuardedButton
         decision={decision}
         disabled={act.isPending}
         aria-label={label}
         onClick={() => (plan.confirm ? setAsking(true) : act.mutate())}
       >
         {plan.label}
-      </GuardedButton>
+      </PlainGuardedButton>
       {asking && (
         <Suspense fallback={null}>
           <ConfirmActionDialog
