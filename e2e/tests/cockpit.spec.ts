@@ -283,6 +283,9 @@ test('a viewer of one project sees only that project’s items, with actions dis
     await expect(
       items.locator('[aria-label^="Kubernetes RBAC does not allow promote"]'),
     ).toBeFocused();
+    await expect(p.getByRole('tooltip')).toContainText('Kubernetes RBAC does not allow promote');
+    await p.keyboard.press('Escape');
+    await expect(p.getByRole('tooltip')).toHaveCount(0);
     // Search, too, only looks in alpha.
     await p.keyboard.press('Control+k');
     await p.getByRole('combobox', { name: /^Search projects/ }).fill('test');

@@ -6,7 +6,7 @@ import type { Decision } from '@/lib/api/capabilities';
  * Needs attention: the first paint draws one per row, every one disabled until the permissions
  * arrive, and MUI's Tooltip and Button cost it more script than the rest of the row. Same roles
  * and names: the wrapper is focusable and named by the reason while the action is not allowed,
- * and shows it in a tooltip on hover and focus (attention-list.css).
+ * and shows it in a tooltip on hover and focus until Escape (attention-list.css).
  */
 export function PlainGuardedButton({
   decision,
@@ -25,6 +25,12 @@ export function PlainGuardedButton({
       onMouseLeave={() => setHover(false)}
       onFocus={() => setFocus(true)}
       onBlur={() => setFocus(false)}
+      // Dismissible without moving focus or the pointer, as MUI's Tooltip is (WCAG 1.4.13).
+      onKeyDown={(e) => {
+        if (e.key !== 'Escape' || !(hover || focus)) return;
+        setHover(false);
+        setFocus(false);
+      }}
     >
       <button
         type="button"
