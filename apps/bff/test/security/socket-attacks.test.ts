@@ -1,9 +1,11 @@
+import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { io } from 'socket.io-client';
 import {
   AccessJoinAckSchema,
   AttentionJoinAckSchema,
   ProjectJoinAckSchema,
+  ProjectSnapshotSchema,
   SearchResultSchema,
   type AccessJoinAck,
   type ActivityDelta,
@@ -29,18 +31,30 @@ const KARGO = 'kargo.akuity.io';
 
 if (!HAVE_CRDS) console.warn(NO_CRDS_MESSAGE);
 
-function join(socket: WharfClient, project: unknown, version?: string): Promise<ProjectJoinAck> {
+function join(
+  socket: WharfClient,
+  project: unknown,
+  version?: string,
+  encoding?: 'gzip',
+): Promise<ProjectJoinAck> {
   return new Promise<unknown>((resolve) =>
     socket.emit(
       'project:join',
-      { project, ...(version ? { version } : {}) } as { project: string },
+      { project, ...(version ? { version } : {}), ...(encoding ? { encoding } : {}) } as {
+        project: string;
+      },
       resolve,
     ),
   ).then((ack) => ProjectJoinAckSchema.parse(ack));
 }
 
+/** The snapshot of a join's answer, plain or packed (gunzipped as the browser does). */
 function snapshotOf(ack: ProjectJoinAck): ProjectSnapshot {
   if ('error' in ack) throw new Error(ack.error.message);
+  if (ack.data.mode === 'packed')
+    return ProjectSnapshotSchema.parse(
+      JSON.parse(gunzipSync(Buffer.from(ack.data.gzip, 'base64')).toString()),
+    );
   if (ack.data.mode !== 'snapshot') throw new Error('expected a snapshot');
   return ack.data.snapshot;
 }
@@ -124,6 +138,8 @@ describe.skipIf(!HAVE_CRDS)('socket attacks: origin, per-kind rooms, hostile inp
       expect(s.promotions).toEqual([]);
       expect(s.summary).toBeUndefined();
       expect(s.errors.map((e) => e.kind).sort()).toEqual(['freight', 'promotions', 'warehouses']);
+      // The packed snapshot the web app asks for withholds the same.
+      expect(snapshotOf(await join(c.socket, NS, undefined, 'gzip'))).toEqual(s);
       // REST refuses the same identity each of those kinds.
       for (const path of ['warehouses', 'freight', 'promotions', 'events']) {
         const res = await stageLister.api(`${app.url}/api/v1/projects/${NS}/${path}`);
@@ -352,6 +368,7 @@ describe.skipIf(!HAVE_CRDS)('socket attacks: origin, per-kind rooms, hostile inp
         { project: 'Not_A_Name' },
         { project: NS, [`f${'y'.repeat(10 * 1024)}`]: 1 },
         { project: NS, version: 'v'.repeat(10 * 1024) },
+        { project: NS, encoding: 'br' },
         { project: 42 },
         'just a string',
       ];
