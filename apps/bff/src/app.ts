@@ -1,6 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { constants as zlib } from 'node:zlib';
 import compression from 'compression';
@@ -29,7 +27,7 @@ import { k8sProxy } from './routes/k8s-proxy.js';
 import { readRoutes } from './routes/read-routes.js';
 import type { TrustProxy } from './ops/trust-proxy.js';
 import { securityHeaders } from './web/content-security-policy.js';
-import { webAppRouter } from './web/web-app.js';
+import { webAppRouter, type WebBuild } from './web/web-app.js';
 
 /** A router another module mounts, e.g. identity at `/api/v1/auth` or roles at `/api/v1/projects/:p/roles`. */
 export interface ExtraRouter {
@@ -38,8 +36,8 @@ export interface ExtraRouter {
 }
 
 export interface AppDeps {
-  /** Directory of the built web app; the SPA is served from here when it exists. */
-  webDist?: string;
+  /** The built web app, served when there is one (readWebBuild). */
+  webBuild?: WebBuild | undefined;
   clusterStatus: () => ClusterStatus;
   cache: ClusterCache;
   /** Wharf's own identity: what Kargo's API server does as itself after checking the user. */
@@ -170,8 +168,7 @@ export function createApp(deps: AppDeps): express.Express {
   api.use(apiNotFound);
   root.use('/api/v1', api);
 
-  const dist = deps.webDist ?? DEFAULT_WEB_DIST;
-  if (existsSync(join(dist, 'index.html'))) root.use(webAppRouter(dist, basePath));
+  if (deps.webBuild) root.use(webAppRouter(deps.webBuild, basePath));
   if (basePath) {
     // `/wharf` → `/wharf/`, so relative URLs and the cookie path (`/wharf/`) apply.
     app.use((req, res, next) => {

@@ -22,7 +22,7 @@ import { OwnIdentity } from './kube/own-identity.js';
 import { Metrics } from './ops/metrics.js';
 import type { TrustProxy } from './ops/trust-proxy.js';
 import { ReadModels } from './read/read-models.js';
-import { webBuildEntry } from './web/web-app.js';
+import { readWebBuild } from './web/web-app.js';
 
 /** How long an idle client connection stays open: longer than proxies' 60 s upstream keep-alive. */
 const IDLE_CONNECTION_MS = 65_000;
@@ -138,10 +138,10 @@ export async function startBff(opts: BffOptions): Promise<RunningBff> {
     now,
   });
   const search = new SearchIndex(cache);
-  // One web build for the pages served and for what sockets are told about it.
-  const webDist = opts.webDist ?? DEFAULT_WEB_DIST;
+  // One web build, read once, for the pages served and for what sockets are told about it.
+  const webBuild = readWebBuild(opts.webDist ?? DEFAULT_WEB_DIST);
   const app = createApp({
-    webDist,
+    webBuild,
     clusterStatus,
     cache,
     kc,
@@ -178,7 +178,7 @@ export async function startBff(opts: BffOptions): Promise<RunningBff> {
     metrics,
     logger,
     basePath: opts.basePath ?? '',
-    webBuild: webBuildEntry(webDist),
+    webBuild: webBuild?.entry,
     // Express's request prototype gives the handshake req.protocol/req.host as REST sees them
     // (trusted proxies' X-Forwarded-* included), so the origin check is REST's, word for word.
     originRefusal: (req) =>

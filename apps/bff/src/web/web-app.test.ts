@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import express from 'express';
 import { afterEach, describe, expect, it } from 'vitest';
-import { webAppRouter } from './web-app.js';
+import { readWebBuild, webAppRouter, type WebBuild } from './web-app.js';
 
 const SHELL = '<!doctype html><html><head><base href="/" /></head><body></body></html>';
 
@@ -25,9 +25,16 @@ async function distWith(modules: string[], chunks: Record<string, Chunk> = {}): 
   return dist;
 }
 
+/** The web build `distWith` wrote. */
+function built(dist: string): WebBuild {
+  const build = readWebBuild(dist);
+  if (!build) throw new Error(`no web build in ${dist}`);
+  return build;
+}
+
 /** The app shell `webAppRouter(dist)` sends for `path` to a signed-in browser. */
 async function shellFor(dist: string, path: string): Promise<string> {
-  const app = express().use(webAppRouter(dist, ''));
+  const app = express().use(webAppRouter(built(dist), ''));
   const server = app.listen(0, '127.0.0.1');
   await new Promise((resolve) => server.once('listening', resolve));
   try {
@@ -50,7 +57,7 @@ describe('webAppRouter', () => {
   it('refuses to start when a landing screen it preloads is not in the build (a moved file)', async () => {
     const dist = await distWith(['src/features/projects/projects-page.tsx']);
     dists.push(dist);
-    expect(() => webAppRouter(dist, '')).toThrow(/attention-page\.tsx.*LANDINGS/);
+    expect(() => webAppRouter(built(dist), '')).toThrow(/attention-page\.tsx.*LANDINGS/);
   });
 
   it('starts when every landing screen has its chunk', async () => {
@@ -59,7 +66,7 @@ describe('webAppRouter', () => {
       'src/features/projects/attention/attention-page.tsx',
     ]);
     dists.push(dist);
-    expect(() => webAppRouter(dist, '')).not.toThrow();
+    expect(() => webAppRouter(built(dist), '')).not.toThrow();
   });
 
   it("links a landing screen's styles, its shared chunks' too, so its lazy import does not wait for them after the scripts ran", async () => {

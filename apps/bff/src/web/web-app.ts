@@ -47,18 +47,33 @@ const LANDINGS: ReadonlyMap<string, Landing> = new Map([
 /** Vite's build manifest (`build.manifest`): each chunk's file, its styles, the chunks it imports. */
 type Manifest = Record<string, { file: string; css?: string[]; imports?: string[] }>;
 
-function readManifest(dist: string): Manifest | undefined {
-  const path = join(dist, '.vite/manifest.json');
-  return existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as Manifest) : undefined;
+/** A built web app, read once at start: the build does not change while Wharf runs. */
+export interface WebBuild {
+  dist: string;
+  /** index.html, rendered per request (see webAppRouter). */
+  template: string;
+  manifest: Manifest | undefined;
+  /**
+   * Which build this is: its entry script (`assets/index-….js`, named by content hash). Sockets
+   * tell pages, so a page of another build offers a reload.
+   */
+  entry: string | undefined;
 }
 
-/**
- * Which web build `dist` holds: its entry script (`assets/index-….js`, named by content hash), or
- * undefined without a built app. Sockets tell pages, so a page of another build offers a reload.
- */
-export function webBuildEntry(dist: string): string | undefined {
-  if (!existsSync(join(dist, 'index.html'))) return undefined;
-  return readManifest(dist)?.['index.html']?.file;
+/** The web build in `dist`, or undefined when there is none (no index.html). */
+export function readWebBuild(dist: string): WebBuild | undefined {
+  const index = join(dist, 'index.html');
+  if (!existsSync(index)) return undefined;
+  const manifestPath = join(dist, '.vite/manifest.json');
+  const manifest = existsSync(manifestPath)
+    ? (JSON.parse(readFileSync(manifestPath, 'utf8')) as Manifest)
+    : undefined;
+  return {
+    dist,
+    template: readFileSync(index, 'utf8'),
+    manifest,
+    entry: manifest?.['index.html']?.file,
+  };
 }
 
 /**
@@ -120,17 +135,16 @@ function escapeAttribute(value: string): string {
  * for every client-side route, rendered per request (a fresh CSP nonce each time) and never
  * stored, since a stored copy would carry a stale nonce.
  */
-export function webAppRouter(dist: string, basePath: string): Router {
-  const template = readFileSync(join(dist, 'index.html'), 'utf8');
+export function webAppRouter(build: WebBuild, basePath: string): Router {
+  const { dist, template, manifest } = build;
   renderIndexHtml(template, { basePath, nonce: '' }); // fail at start, not per request
-  const manifest = readManifest(dist);
   // A landing named by a source path the build no longer has would silently lose its preloads.
   const lost = [...LANDINGS.values()].filter((l) => manifest && !manifest[l.module]);
   if (lost.length > 0)
     throw new Error(
       `The web build has no chunk for ${lost.map((l) => l.module).join(', ')}: update LANDINGS in web-app.ts to the moved screens`,
     );
-  // Worked out once: the build does not change while Wharf runs.
+  // Worked out once, like the build.
   const preloads = new Map(
     [...LANDINGS].map(([screen, landing]) => [
       screen,
