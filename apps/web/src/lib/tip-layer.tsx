@@ -1,9 +1,8 @@
 import { useEffect, useState, type RefObject } from 'react';
 import { createPortal } from 'react-dom';
-import './graph-nodes.css';
+import './tip-layer.css';
 
-const ID = 'graph-tooltip';
-/** As MUI's Tooltip: a pointer passing over the graph does not flash every tip it crosses. */
+/** As MUI's Tooltip: a pointer passing over many tips does not flash every one it crosses. */
 const HOVER_DELAY = 100;
 const GAP = 6;
 
@@ -14,7 +13,7 @@ interface Tip {
   bottom?: number;
 }
 
-/** The element a pointer or focus is on that carries a tooltip, if inside the graph. */
+/** The element a pointer or focus is on that carries a tooltip, if inside the root. */
 function tipTarget(target: EventTarget | null, root: HTMLElement): HTMLElement | null {
   const el = target instanceof Element ? target.closest<HTMLElement>('[data-tip]') : null;
   return el && root.contains(el) ? el : null;
@@ -30,11 +29,12 @@ function place(el: HTMLElement): Tip {
 }
 
 /**
- * One tooltip for the whole graph instead of one per node: any element inside `root` with a
- * `data-tip` shows it on hover and on keyboard focus (Escape hides it), and is described by it
- * while shown. Mounting a node costs nothing for its tooltips.
+ * One tooltip for a whole region instead of one per element (the graph's nodes, Needs attention's
+ * rows): any element inside `root` with a `data-tip` shows it on hover and on focus (Escape hides
+ * it), and is described by it while shown. Mounting an element costs nothing for its tooltip.
+ * `id` names the tooltip element, unique on the page. Mount it with `root`'s element.
  */
-export function GraphTooltip({ root }: { root: RefObject<HTMLElement | null> }) {
+export function TipLayer({ root, id }: { root: RefObject<HTMLElement | null>; id: string }) {
   const [tip, setTip] = useState<Tip | null>(null);
   useEffect(() => {
     const container = root.current;
@@ -54,7 +54,7 @@ export function GraphTooltip({ root }: { root: RefObject<HTMLElement | null> }) 
       if (el === shown && !again) return;
       hide();
       shown = el;
-      el.setAttribute('aria-describedby', ID);
+      el.setAttribute('aria-describedby', id);
       const placed = place(el);
       const text = placed.text;
       setTip(placed);
@@ -82,7 +82,7 @@ export function GraphTooltip({ root }: { root: RefObject<HTMLElement | null> }) 
     const onFocusOut = (e: FocusEvent) => {
       if (shown && !shown.contains(e.relatedTarget as Node | null)) hide();
     };
-    // Captured, so it comes for every element left: only leaving the graph hides.
+    // Captured, so it comes for every element left: only leaving the root hides.
     const onLeave = (e: MouseEvent) => {
       if (e.target === container) hide();
     };
@@ -98,7 +98,7 @@ export function GraphTooltip({ root }: { root: RefObject<HTMLElement | null> }) 
       ['wheel', hide],
       ['pointerdown', hide],
     ] as const;
-    // Capturing: the pane's pan and zoom handlers stop their events from bubbling.
+    // Capturing: the graph pane's pan and zoom handlers stop their events from bubbling.
     listeners.forEach(([type, l]) => container.addEventListener(type, l as EventListener, true));
     return () => {
       listeners.forEach(([type, l]) =>
@@ -106,13 +106,13 @@ export function GraphTooltip({ root }: { root: RefObject<HTMLElement | null> }) 
       );
       hide();
     };
-  }, [root]);
+  }, [root, id]);
   if (!tip) return null;
   return createPortal(
     <div
-      id={ID}
+      id={id}
       role="tooltip"
-      className="graph-tooltip"
+      className="tip-layer"
       style={{ left: tip.left, top: tip.top, bottom: tip.bottom }}
     >
       {tip.text}

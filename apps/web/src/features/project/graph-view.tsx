@@ -13,6 +13,7 @@ import '@xyflow/react/dist/style.css';
 import { startTransition, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useLayout } from '@/lib/graph/use-layout';
 import { whenIdle } from '@/lib/when-idle';
+import { TipLayer } from '@/lib/tip-layer';
 import {
   boundsOf,
   covers,
@@ -23,7 +24,6 @@ import {
 } from '@/lib/graph/visible';
 import { GraphDots } from './graph-dots';
 import { GraphMinimap } from './graph-minimap';
-import { GraphTooltip } from './graph-tooltip';
 import { useProject, useProjectState } from './project-context';
 import { StageNode } from './stage-node';
 import { useFlowElements } from './use-flow-elements';
@@ -186,7 +186,7 @@ function Graph({ warehouse, collapsed, search }: Props) {
   return (
     <Box ref={ref} sx={{ width: '100%', height: '100%', position: 'relative' }}>
       {!positions && <LinearProgress aria-label="Laying out the pipeline" />}
-      <GraphTooltip root={ref} />
+      <TipLayer root={ref} id="graph-tooltip" />
       {/* Mounted once the size is known too: React Flow reads its start view only at mount, and a
           remembered layout is there before the size. */}
       {ready && (

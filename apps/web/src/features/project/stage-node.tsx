@@ -16,7 +16,7 @@ import { stageNodeSize } from './stage-node-layout';
 import './graph-nodes.css';
 
 // Plain elements and one stylesheet (graph-nodes.css): hundreds of these mount while a big
-// project opens or pans. Tooltips are the graph's one GraphTooltip, reading `data-tip`.
+// project opens or pans. Tooltips are the graph's one TipLayer, reading `data-tip`.
 
 export type StageNodeData = {
   stage: RoomStageView;

@@ -1,9 +1,10 @@
 import Alert from '@mui/material/Alert';
 import { useQuery } from '@tanstack/react-query';
 import type { AttentionItem, AttentionSeverity } from '@wharf/shared';
-import { useMemo } from 'react';
+import { useMemo, useRef } from 'react';
 import { Link as RouterLink } from 'react-router';
 import { projectsCapabilitiesQuery } from '@/lib/api/capabilities';
+import { TipLayer } from '@/lib/tip-layer';
 import { formatAge } from '@/lib/time';
 import { AttentionActionButton, type ItemCapabilities } from './attention-action';
 import { itemLink } from './attention-kinds';
@@ -87,6 +88,7 @@ export function AttentionList({
   label: string;
 }) {
   const caps = useItemCapabilities(items);
+  const list = useRef<HTMLUListElement>(null);
   if (items.length === 0)
     return (
       <Alert severity="success" role="status">
@@ -94,10 +96,14 @@ export function AttentionList({
       </Alert>
     );
   return (
-    <ul className="attention-list" aria-label={label}>
-      {items.slice(0, draw).map((i) => (
-        <ItemRow key={`${i.project}/${i.id}`} item={i} caps={caps.get(i.project)} />
-      ))}
-    </ul>
+    <>
+      <ul ref={list} className="attention-list" aria-label={label}>
+        {items.slice(0, draw).map((i) => (
+          <ItemRow key={`${i.project}/${i.id}`} item={i} caps={caps.get(i.project)} />
+        ))}
+      </ul>
+      {/* The rows' refused actions show their reasons through it (PlainGuardedButton). */}
+      <TipLayer root={list} id="attention-tooltip" />
+    </>
   );
 }

@@ -1,4 +1,4 @@
-import { useState, type ButtonHTMLAttributes } from 'react';
+import type { ButtonHTMLAttributes } from 'react';
 import type { Decision } from '@/lib/api/capabilities';
 
 /**
@@ -6,31 +6,20 @@ import type { Decision } from '@/lib/api/capabilities';
  * Needs attention: the first paint draws one per row, every one disabled until the permissions
  * arrive, and MUI's Tooltip and Button cost it more script than the rest of the row. Same roles
  * and names: the wrapper is focusable and named by the reason while the action is not allowed,
- * and shows it in a tooltip on hover and focus until Escape (attention-list.css).
+ * and the list's TipLayer shows the reason (its `data-tip`) on hover and focus, until Escape.
  */
 export function PlainGuardedButton({
   decision,
   disabled,
   ...props
 }: ButtonHTMLAttributes<HTMLButtonElement> & { decision: Decision }) {
-  const reason = decision.allowed ? '' : decision.reason;
-  const [hover, setHover] = useState(false);
-  const [focus, setFocus] = useState(false);
+  const reason = decision.allowed ? undefined : decision.reason;
   return (
     <span
       className="attention-guard"
       tabIndex={reason ? 0 : -1}
-      aria-label={reason || undefined}
-      onMouseEnter={() => setHover(true)}
-      onMouseLeave={() => setHover(false)}
-      onFocus={() => setFocus(true)}
-      onBlur={() => setFocus(false)}
-      // Dismissible without moving focus or the pointer, as MUI's Tooltip is (WCAG 1.4.13).
-      onKeyDown={(e) => {
-        if (e.key !== 'Escape' || !(hover || focus)) return;
-        setHover(false);
-        setFocus(false);
-      }}
+      aria-label={reason}
+      data-tip={reason}
     >
       <button
         type="button"
@@ -38,11 +27,6 @@ export function PlainGuardedButton({
         {...props}
         disabled={!decision.allowed || disabled}
       />
-      {reason && (hover || focus) && (
-        <span role="tooltip" className="attention-tooltip">
-          {reason}
-        </span>
-      )}
     </span>
   );
 }
