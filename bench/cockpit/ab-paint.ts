@@ -26,10 +26,16 @@ const other = await startBff({
 });
 const bffs = { A: other, B: bff };
 const browser = await launchBrowser();
-type Runs = { cold: number[]; cached: number[]; coldCpu: number[]; cachedCpu: number[] };
+type Runs = {
+  cold: number[];
+  cached: number[];
+  coldPoll: number[];
+  coldCpu: number[];
+  cachedCpu: number[];
+};
 const runs: Record<'A' | 'B', Runs> = {
-  A: { cold: [], cached: [], coldCpu: [], cachedCpu: [] },
-  B: { cold: [], cached: [], coldCpu: [], cachedCpu: [] },
+  A: { cold: [], cached: [], coldPoll: [], coldCpu: [], cachedCpu: [] },
+  B: { cold: [], cached: [], coldPoll: [], coldCpu: [], cachedCpu: [] },
 };
 const loads: number[] = [];
 try {
@@ -37,6 +43,7 @@ try {
     for (const which of i % 2 ? (['B', 'A'] as const) : (['A', 'B'] as const)) {
       const { cold, cached } = await coldThenCached(browser, bffs[which]);
       runs[which].cold.push(cold.ms);
+      runs[which].coldPoll.push(cold.pollMs);
       runs[which].coldCpu.push(cold.cpuMs);
       runs[which].cached.push(cached.ms);
       runs[which].cachedCpu.push(cached.cpuMs);
@@ -53,7 +60,7 @@ const med = (xs: number[]) => Math.round(percentile(xs, 50));
 for (const which of ['A', 'B'] as const) {
   const r = runs[which];
   console.log(
-    `${which} (${dists[which]}): cold median ${med(r.cold)} ms (CPU ${med(r.coldCpu)} ms), cached ${med(r.cached)} ms (CPU ${med(r.cachedCpu)} ms); cold ${r.cold.map(Math.round).join(' ')}`,
+    `${which} (${dists[which]}): cold median ${med(r.cold)} ms (waitFor ${med(r.coldPoll)} ms, CPU ${med(r.coldCpu)} ms), cached ${med(r.cached)} ms (CPU ${med(r.cachedCpu)} ms); cold ${r.cold.map(Math.round).join(' ')}`,
   );
 }
 console.log(
