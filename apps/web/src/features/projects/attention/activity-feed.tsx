@@ -1,32 +1,37 @@
-import Box from '@mui/material/Box';
-import Link from '@mui/material/Link';
-import Typography from '@mui/material/Typography';
 import type { EventView } from '@wharf/shared/api';
 import { Link as RouterLink } from 'react-router';
 import { formatAge } from '@/lib/time';
+import './activity-feed.css';
+import './attention-list.css'; // its .attention-link
 
-/** Who promoted what where: the newest Kargo events of the visible projects. */
+/**
+ * Who promoted what where: the newest Kargo events of the visible projects. Plain elements, as
+ * the rows beside it (see attention-list.css): 30 entries of four MUI components each were a
+ * large share of the page's first render.
+ */
 export function ActivityFeed({ events }: { events: readonly EventView[] }) {
-  if (events.length === 0)
-    return <Typography color="text.secondary">No Kargo events yet.</Typography>;
+  if (events.length === 0) return <p className="activity-empty">No Kargo events yet.</p>;
   return (
-    <Box component="ol" aria-label="Recent activity" sx={{ p: 0, m: 0, display: 'grid', gap: 1 }}>
+    <ol className="activity-feed" aria-label="Recent activity">
       {events.map((e) => (
-        <Box component="li" key={e.uid} sx={{ listStyle: 'none' }}>
-          <Typography variant="body2">
+        <li key={e.uid} className="activity-entry">
+          <p className="activity-message">
             {e.actor && <strong>{e.actor} · </strong>}
             {e.message}
-          </Typography>
-          <Typography variant="caption" color="text.secondary">
-            <Link component={RouterLink} to={`/projects/${encodeURIComponent(e.project)}/events`}>
+          </p>
+          <p className="activity-meta">
+            <RouterLink
+              className="attention-link"
+              to={`/projects/${encodeURIComponent(e.project)}/events`}
+            >
               {e.project}
-            </Link>
+            </RouterLink>
             {' · '}
             {e.reason}
             {e.time ? ` · ${formatAge(e.time)} ago` : ''}
-          </Typography>
-        </Box>
+          </p>
+        </li>
       ))}
-    </Box>
+    </ol>
   );
 }

@@ -2,10 +2,8 @@ import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Link from '@mui/material/Link';
-import MenuItem from '@mui/material/MenuItem';
 import Skeleton from '@mui/material/Skeleton';
 import Stack from '@mui/material/Stack';
-import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { ATTENTION_KINDS } from '@wharf/shared';
 import { startTransition, useEffect, useState } from 'react';
@@ -13,8 +11,11 @@ import { Link as RouterLink, useSearchParams } from 'react-router';
 import { useAttentionLive } from '@/lib/live/use-attention-live';
 import { useSearchParam } from '@/lib/use-search-param';
 import { ActivityFeed } from './activity-feed';
+import { AttentionFilter } from './attention-filter';
 import { AttentionList } from './attention-list';
 import { KIND_LABEL, parseFilter } from './attention-kinds';
+
+const KIND_OPTIONS = ATTENTION_KINDS.map((k) => ({ value: k, label: KIND_LABEL[k] }));
 
 /** How many items the home page shows before "see all". */
 const HOME_LIMIT = 10;
@@ -77,38 +78,20 @@ export function AttentionSection({ page = false }: { page?: boolean }) {
             </>
           )}
         </Typography>
-        <TextField
-          select
-          size="small"
+        <AttentionFilter
           label="Project"
           value={project}
-          onChange={(e) => setProject(e.target.value || null)}
-          sx={{ minWidth: 160 }}
-          slotProps={{ inputLabel: { shrink: true }, select: { displayEmpty: true } }}
-        >
-          <MenuItem value="">All projects</MenuItem>
-          {(live.data?.projects ?? []).map((p) => (
-            <MenuItem key={p} value={p}>
-              {p}
-            </MenuItem>
-          ))}
-        </TextField>
-        <TextField
-          select
-          size="small"
+          allLabel="All projects"
+          options={(live.data?.projects ?? []).map((p) => ({ value: p, label: p }))}
+          onChange={setProject}
+        />
+        <AttentionFilter
           label="Kind"
           value={kind}
-          onChange={(e) => setKind(e.target.value || null)}
-          sx={{ minWidth: 200 }}
-          slotProps={{ inputLabel: { shrink: true }, select: { displayEmpty: true } }}
-        >
-          <MenuItem value="">All kinds</MenuItem>
-          {ATTENTION_KINDS.map((k) => (
-            <MenuItem key={k} value={k}>
-              {KIND_LABEL[k]}
-            </MenuItem>
-          ))}
-        </TextField>
+          allLabel="All kinds"
+          options={KIND_OPTIONS}
+          onChange={setKind}
+        />
       </Stack>
       {live.isError && <Alert severity="error">{live.error.message}</Alert>}
       {live.data && live.data.errors.length > 0 && (
