@@ -29,8 +29,17 @@ export default defineConfig({
     manifest: true,
     rollupOptions: {
       output: {
-        // A chunk of its own, imported first by the entry, so it runs before any shared chunk.
-        manualChunks: (id) => (id.endsWith('/src/zod-jitless.ts') ? 'zod-jitless' : undefined),
+        codeSplitting: {
+          groups: [
+            // A chunk of its own, imported first by the entry, so it runs before any other.
+            { name: 'zod-jitless', test: /\/src\/zod-jitless\.ts$/, priority: 2 },
+            // Everything the entry imports statically is loaded by every cold load anyway: one
+            // chunk, not the 20 small ones the screens' shared imports would cut it into. Each
+            // request costs a cold load Chromium CPU and, over HTTP/1.1, a turn on one of six
+            // connections (Needs attention's first paint, docs/benchmarks.md, session 8).
+            { name: 'index', tags: ['$initial'], priority: 1 },
+          ],
+        },
       },
     },
   },
