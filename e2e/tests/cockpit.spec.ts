@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type BrowserContext, type Locator, type Page } from '@playwright/test';
+import { ATTENTION_KINDS } from '@wharf/shared';
 import { realStatusProject } from '@wharf/shared/fixtures';
 import { KARGO_CRDS } from '../support/kube.js';
 import { startRealCluster, type RealCluster } from '../support/real-cluster.js';
@@ -247,11 +248,17 @@ test('the page of its own keeps its filter in the URL and shows who did what whe
   await expect(
     page.getByRole('list', { name: 'Recent activity' }).getByRole('listitem').first(),
   ).toBeVisible();
-  // The filters are the browser's own selects: named by their labels, chosen by keyboard too.
+  // The filters are the browser's own selects, named by their labels.
   await expect(page.getByRole('combobox', { name: 'Project' })).toHaveValue('guestbook');
   const kind = page.getByRole('combobox', { name: 'Kind' });
   await expect(kind).toHaveValue('warehouse-failing');
   await kind.selectOption({ label: 'All kinds' });
+  await expect(page).toHaveURL(/\/attention\?project=guestbook$/);
+  // By keyboard: the arrow keys step a focused select through its options, the URL following.
+  await kind.focus();
+  await page.keyboard.press('ArrowDown');
+  await expect(page).toHaveURL(new RegExp(`[?&]kind=${ATTENTION_KINDS[0]}$`));
+  await page.keyboard.press('ArrowUp');
   await expect(page).toHaveURL(/\/attention\?project=guestbook$/);
   await expect(entry('Stage prod-east is unhealthy', 'guestbook')).toBeVisible();
   await shot('cockpit-page');
