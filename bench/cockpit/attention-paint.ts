@@ -16,8 +16,8 @@ interface CountPaint {
 /**
  * Runs in the page before its own scripts: keeps when the heading's count (the element the app
  * marks `elementtiming="attention-count"`) was first painted, as the browser reports it. Playwright's
- * `waitFor` cannot tell: it looks again after 0, 20, 50, 100, 100, then every 500 ms, counted from
- * the `load` event, so it sees the heading some time after it was drawn.
+ * `waitFor` cannot tell: it reads the DOM, not the screen (so it can see the heading before its
+ * frame is presented), and looks again only after 0, 20, 50, 100, 100, then every 500 ms.
  */
 function watchCountPaint(): void {
   type ElementTiming = PerformanceEntry & { identifier: string; renderTime: number };
