@@ -85,3 +85,16 @@ export function stageDecision(
 export function projectDecision(caps: Capabilities | undefined, action: ProjectAction): Decision {
   return caps ? caps.projectActions[action] : CHECKING;
 }
+
+/**
+ * How a control guarded by `decision` behaves, in both guarded buttons (MUI's and the plain one):
+ * refused, it is disabled, and its wrapper takes focus and carries the reason, so the keyboard
+ * and screen readers reach why. `busy` disables an allowed one while its action runs.
+ */
+export function guardOf(
+  decision: Decision,
+  busy = false,
+): { reason: string | undefined; wrapperTabIndex: number; disabled: boolean } {
+  const reason = decision.allowed ? undefined : decision.reason;
+  return { reason, wrapperTabIndex: reason ? 0 : -1, disabled: !decision.allowed || busy };
+}

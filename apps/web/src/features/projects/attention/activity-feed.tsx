@@ -2,7 +2,7 @@ import type { EventView } from '@wharf/shared/api';
 import { Link as RouterLink } from 'react-router';
 import { formatAge } from '@/lib/time';
 import './activity-feed.css';
-import './attention-list.css'; // its .attention-link
+import './attention-link.css';
 
 /**
  * Who promoted what where: the newest Kargo events of the visible projects. Plain elements, as

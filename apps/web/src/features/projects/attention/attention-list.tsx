@@ -8,6 +8,7 @@ import { TipLayer } from '@/lib/tip-layer';
 import { formatAge } from '@/lib/time';
 import { AttentionActionButton, type ItemCapabilities } from './attention-action';
 import { itemLink } from './attention-kinds';
+import './attention-link.css';
 import './attention-list.css';
 
 const SEVERITY_WORD: Record<AttentionSeverity, string> = {
