@@ -63,6 +63,14 @@ test('Chromium signs in and uses the dashboard under /wharf/ through the proxy w
   // The server's build, named relative to /wharf/, is the page's own: no update is offered.
   await expect(page.getByRole('status', { name: 'Wharf was updated' })).toHaveCount(0);
 
+  // Needs attention opened by its address: the shell's preloaded read, scripts and styles
+  // resolve under /wharf/ through the proxy, and its filter is read from the URL.
+  await page.goto(`${topology.url}attention?kind=stage-unhealthy`);
+  await expect(
+    page.getByRole('heading', { level: 1, name: /^Needs attention \(\d+\)$/ }),
+  ).toBeVisible();
+  await expect(page.getByRole('combobox', { name: 'Kind' })).toHaveValue('stage-unhealthy');
+
   expect(failed).toEqual([]);
   expect(outside).toEqual([]);
 });
